@@ -1,0 +1,50 @@
+package bookstore.platform.messaging;
+
+import bookstore.events.CloudEvents;
+import bookstore.events.IntegrationEvent;
+import bookstore.events.Topic;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns event records into record values and back. Values are plain JSON of the event record; the
+ * record's type travels in the {@code ce_type} header, so the JSON needs no type field. Readers are
+ * tolerant: fields they do not know are ignored, which is what lets producers add fields safely.
+ */
+public final class EventCodec {
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public byte[] encode(IntegrationEvent event) {
+        return json.writeValueAsBytes(event);
+    }
+
+    public <E extends IntegrationEvent> E decode(Topic<E> topic, ConsumerRecord<?, byte[]> record) {
+        String type = header(record, CloudEvents.TYPE);
+        if (type == null) {
+            throw new UndecodableEventException("record has no " + CloudEvents.TYPE + " header", null);
+        }
+        Class<? extends E> eventType = topic.eventTypeFor(type)
+                .orElseThrow(() -> new UndecodableEventException(
+                        "topic " + topic.name() + " carries no event of type " + type, null));
+        if (record.value() == null) {
+            throw new UndecodableEventException("record of type " + type + " has no value", null);
+        }
+        try {
+            return json.readValue(record.value(), eventType);
+        } catch (JacksonException e) {
+            throw new UndecodableEventException("value is not a valid " + type, e);
+        }
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,124 @@
+package bookstore.platform.messaging;
+
+import bookstore.events.Topic;
+import bookstore.events.Topics;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka for every service: the catalogue's topics and their dead-letter topics, one producer for
+ * events (used by the outbox relay and for dead letters), and a consumer group per
+ * {@link EventSubscription} with bounded retries and dead-lettering.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    /** Topics from the catalogue (plus any {@link Topic} beans, which tests declare) and their DLTs. */
+    @Bean
+    KafkaAdmin.NewTopics bookstoreTopics(ObjectProvider<Topic<?>> extraTopics, MessagingProperties properties) {
+        Set<Topic<?>> topics = new LinkedHashSet<>(Topics.all());
+        extraTopics.orderedStream().forEach(topics::add);
+        short replicas = (short) properties.replicationFactor();
+        List<NewTopic> declarations = topics.stream()
+                .flatMap(topic -> List.of(
+                        TopicBuilder.name(topic.name())
+                                .partitions(topic.partitions())
+                                .replicas(replicas)
+                                .build(),
+                        TopicBuilder.name(topic.deadLetterTopic())
+                                .partitions(topic.partitions())
+                                .replicas(replicas)
+                                .build())
+                        .stream())
+                .toList();
+        return new KafkaAdmin.NewTopics(declarations.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> eventProducerFactory(ProducerFactory<?, ?> bootProducerFactory) {
+        Map<String, Object> config = new HashMap<>(bootProducerFactory.getConfigurationProperties());
+        // Nothing is lost and nothing is reordered or duplicated by the producer's own retries.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> eventKafkaTemplate(ProducerFactory<String, byte[]> eventProducerFactory) {
+        return new KafkaTemplate<>(eventProducerFactory);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventSubscription.class)
+    EventListenerContainers eventListenerContainers(
+            @Value("${spring.application.name}") String applicationName,
+            List<EventSubscription<?>> subscriptions,
+            ConsumerFactory<?, ?> bootConsumerFactory,
+            KafkaTemplate<String, byte[]> eventKafkaTemplate,
+            EventCodec codec,
+            ObjectProvider<ProcessedEvents> processedEvents,
+            MessagingProperties properties) {
+        ProcessedEvents deduplication = processedEvents.getIfAvailable(() -> {
+            throw new IllegalStateException(
+                    "Event subscriptions need a ProcessedEvents implementation to consume idempotently");
+        });
+        Map<String, Object> config = new HashMap<>(bootConsumerFactory.getConfigurationProperties());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var consumers =
+                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+
+        var deadLetters = new DeadLetterPublishingRecoverer(
+                eventKafkaTemplate, (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
+        var errorHandler = new DefaultErrorHandler(
+                deadLetters, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+        errorHandler.addNotRetryableExceptions(UndecodableEventException.class);
+
+        return new EventListenerContainers(
+                applicationName,
+                subscriptions,
+                consumers,
+                errorHandler,
+                codec,
+                deduplication,
+                properties.handlerTimeout());
+    }
+}

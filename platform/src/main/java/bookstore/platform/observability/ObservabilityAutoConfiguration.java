@@ -1,0 +1,17 @@
+package bookstore.platform.observability;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Health contributions of the platform; metrics and tracing come from Boot's own configuration. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+public class ObservabilityAutoConfiguration {
+
+    /** Named {@code kafka} in health groups: {@code management.endpoint.health.group.readiness}. */
+    @Bean("kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+}

@@ -1,0 +1,96 @@
+package bookstore.platform.outbox;
+
+import bookstore.events.CloudEvents;
+import bookstore.events.IntegrationEvent;
+import bookstore.events.Topic;
+import bookstore.platform.messaging.EventCodec;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.r2dbc.postgresql.codec.Json;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Mono;
+
+/**
+ * The only way a service publishes an event: it writes the event into its own database, inside the
+ * transaction that makes the state change the event reports. Both commit or neither does; the
+ * {@link OutboxRelay} then publishes committed events in order.
+ *
+ * <p>Order per aggregate follows from the state change locking the aggregate's row before it
+ * appends its events: a second change to the same aggregate waits for the first to commit, so its
+ * events get later positions.
+ */
+public final class Outbox {
+
+    private final DatabaseClient database;
+    private final EventCodec codec;
+    private final OutboxRelay relay;
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    Outbox(DatabaseClient database, EventCodec codec, OutboxRelay relay, Tracer tracer, Propagator propagator) {
+        this.database = database;
+        this.codec = codec;
+        this.relay = relay;
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    /** Appends an event to the current transaction; fails if there is none. */
+    public <E extends IntegrationEvent> Mono<Void> append(Topic<E> topic, E event) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .onErrorMap(
+                        NoTransactionException.class,
+                        e -> new IllegalStateException(
+                                "Outbox.append must run inside the transaction of the state change it reports", e))
+                .flatMap(transaction -> {
+                    if (!transaction.isActualTransactionActive()) {
+                        return Mono.error(new IllegalStateException(
+                                "Outbox.append must run inside the transaction of the state change it reports"));
+                    }
+                    transaction.registerSynchronization(wakeRelayAfterCommit());
+                    return insert(topic, event);
+                });
+    }
+
+    private Mono<Void> insert(Topic<?> topic, IntegrationEvent event) {
+        var insert = database.sql("""
+                        INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at, traceparent)
+                        VALUES (:eventId, :topic, :key, :type, :payload, :occurredAt, :traceparent)
+                        """)
+                .bind("eventId", event.eventId())
+                .bind("topic", topic.name())
+                .bind("key", event.aggregateId())
+                .bind("type", CloudEvents.typeOf(event.getClass()))
+                .bind("payload", Json.of(codec.encode(event)))
+                .bind("occurredAt", event.occurredAt());
+        String traceparent = currentTraceparent();
+        insert = traceparent == null
+                ? insert.bindNull("traceparent", String.class)
+                : insert.bind("traceparent", traceparent);
+        return insert.then();
+    }
+
+    /** The W3C trace context of the request that caused the event, so consumers continue its trace. */
+    private String currentTraceparent() {
+        if (tracer == null || propagator == null || tracer.currentTraceContext().context() == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(tracer.currentTraceContext().context(), carrier, Map::put);
+        return carrier.get(CloudEvents.TRACEPARENT);
+    }
+
+    private TransactionSynchronization wakeRelayAfterCommit() {
+        return new TransactionSynchronization() {
+            @Override
+            public Mono<Void> afterCommit() {
+                return Mono.fromRunnable(relay::wakeUp);
+            }
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package bookstore.platform.outbox;
+
+import bookstore.platform.inbox.Inbox;
+import bookstore.platform.messaging.EventCodec;
+import bookstore.platform.messaging.MessagingAutoConfiguration;
+import bookstore.platform.messaging.ProcessedEvents;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The transactional outbox and inbox, for services whose state lives in PostgreSQL. */
+@AutoConfiguration(
+        after = {R2dbcAutoConfiguration.class, TransactionAutoConfiguration.class, MessagingAutoConfiguration.class})
+@ConditionalOnClass(ConnectionFactory.class)
+@ConditionalOnBean(ConnectionFactory.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(
+            DatabaseClient database,
+            TransactionalOperator transactions,
+            KafkaTemplate<String, byte[]> eventKafkaTemplate,
+            OutboxProperties properties,
+            @Value("${spring.application.name}") String applicationName) {
+        return new OutboxRelay(database, transactions, eventKafkaTemplate, properties, applicationName);
+    }
+
+    @Bean
+    Outbox outbox(
+            DatabaseClient database,
+            EventCodec codec,
+            OutboxRelay relay,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new Outbox(database, codec, relay, tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ProcessedEvents.class)
+    Inbox inbox(DatabaseClient database, TransactionalOperator transactions) {
+        return new Inbox(database, transactions);
+    }
+}

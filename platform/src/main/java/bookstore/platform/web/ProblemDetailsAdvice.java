@@ -1,0 +1,117 @@
+package bookstore.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error a service answers is {@code application/problem+json}. Spring's own exceptions get a
+ * stable type per status; validation failures list the offending fields; anything unexpected is a
+ * plain 500 whose cause is logged, never returned.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && isDefaultType(problem)) {
+            problem.setType(Problems.type(Problems.kindOf(status)));
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid fields.");
+        problem.setProperty("errors", fieldErrors(ex.getFieldErrors()));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", describe(ex));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail onConstraintViolation(ConstraintViolationException ex) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid parameters.");
+        problem.setProperty(
+                "errors",
+                ex.getConstraintViolations().stream()
+                        .map(v -> Map.of("field", leafOf(v.getPropertyPath().toString()), "message", v.getMessage()))
+                        .sorted(Comparator.comparing(e -> e.get("field")))
+                        .toList());
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail onUnexpected(Exception ex) {
+        log.error("Unexpected error while handling a request", ex);
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "Something went wrong on our side. Please try again later.");
+    }
+
+    private static boolean isDefaultType(ProblemDetail problem) {
+        return problem.getType() == null
+                || "about:blank".equals(problem.getType().toString());
+    }
+
+    private static List<Map<String, String>> fieldErrors(List<FieldError> errors) {
+        return errors.stream()
+                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .sorted(Comparator.comparing(e -> e.get("field")))
+                .toList();
+    }
+
+    /** Says what is wrong with the body without echoing parser internals or class names. */
+    private static String describe(ServerWebInputException ex) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof UnrecognizedPropertyException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'.";
+        }
+        if (ex.getCause() instanceof DecodingException) {
+            return "The request body is not valid JSON for this resource.";
+        }
+        return ex.getReason() == null ? "The request could not be read." : ex.getReason();
+    }
+
+    private static String leafOf(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
+    }
+}
