@@ -18,6 +18,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -50,6 +51,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid fields.");
         problem.setProperty("errors", fieldErrors(ex.getFieldErrors()));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid parameters.");
+        problem.setProperty(
+                "errors",
+                ex.getParameterValidationResults().stream()
+                        .flatMap(result -> result.getResolvableErrors().stream()
+                                .map(error -> Map.of(
+                                        "field",
+                                        String.valueOf(result.getMethodParameter().getParameterName()),
+                                        "message",
+                                        String.valueOf(error.getDefaultMessage()))))
+                        .sorted(Comparator.comparing(e -> e.get("field")))
+                        .toList());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
 

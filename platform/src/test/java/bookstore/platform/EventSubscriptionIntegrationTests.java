@@ -1,0 +1,125 @@
+package bookstore.platform;
+
+import static bookstore.platform.TopicReader.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import bookstore.events.CloudEvents;
+import bookstore.platform.fixture.Balances;
+import bookstore.platform.fixture.Credited;
+import bookstore.platform.fixture.LedgerApplication;
+import bookstore.platform.fixture.FlakyHandler;
+import bookstore.platform.fixture.LedgerEvent;
+import bookstore.platform.messaging.EventCodec;
+import bookstore.testsupport.RealKafka;
+import bookstore.testsupport.RealPostgres;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Consuming: at most one state change per event id, bounded retries, and poison records parked on
+ * the dead-letter topic without stalling the partition. Records are produced straight to Kafka here,
+ * as a redelivering broker or a misbehaving producer would send them.
+ */
+@SpringBootTest(classes = LedgerApplication.class)
+@RealKafka
+@RealPostgres
+class EventSubscriptionIntegrationTests {
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    Balances projection;
+
+    @Autowired
+    FlakyHandler flaky;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void duplicateDeliveryChangesStateOnce() {
+        Credited credit = Credited.of("acc-" + UUID.randomUUID(), 10);
+        Credited later = Credited.of(credit.accountId(), 1);
+
+        send(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId());
+        send(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId());
+        send(later.accountId(), "bookstore.fixture.Credited", codec.encode(later), later.eventId());
+
+        // The later record is on the same partition, so once it is applied both copies were seen.
+        await().untilAsserted(() -> assertThat(processed(later.eventId())).isTrue());
+        assertThat(projection.of(credit.accountId()).block()).isEqualTo(11);
+    }
+
+    @Test
+    void failedHandlerLeavesNoTraceAndItsRetrySucceedsOnce() {
+        Credited credit = Credited.of("acc-" + UUID.randomUUID(), 4);
+        flaky.failOnceFor(credit.eventId());
+
+        send(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId());
+
+        await().untilAsserted(() -> assertThat(projection.of(credit.accountId()).block()).isEqualTo(4));
+        assertThat(processed(credit.eventId())).isTrue();
+    }
+
+    @Test
+    void poisonRecordsLandInTheDeadLetterTopicAndLaterRecordsAreStillConsumed() {
+        String account = "acc-" + UUID.randomUUID();
+        UUID notJson = UUID.randomUUID();
+        UUID unknownType = UUID.randomUUID();
+        Credited refused = Credited.of(account, -1);
+        Credited good = Credited.of(account, 2);
+
+        send(account, "bookstore.fixture.Credited", "{not json".getBytes(StandardCharsets.UTF_8), notJson);
+        send(account, "bookstore.fixture.Debited", codec.encode(good), unknownType);
+        send(account, "bookstore.fixture.Credited", codec.encode(refused), refused.eventId());
+        send(account, "bookstore.fixture.Credited", codec.encode(good), good.eventId());
+
+        await().untilAsserted(() -> assertThat(projection.of(account).block()).isEqualTo(2));
+        try (var deadLetters = new TopicReader(bootstrapServers, LedgerEvent.TOPIC.deadLetterTopic())) {
+            await().untilAsserted(() -> assertThat(deadLetters.records().stream()
+                            .filter(r -> account.equals(r.key()))
+                            .map(r -> header(r, CloudEvents.ID))
+                            .toList())
+                    .containsExactlyInAnyOrder(
+                            notJson.toString(), unknownType.toString(), refused.eventId().toString()));
+        }
+        assertThat(processed(refused.eventId())).isFalse();
+    }
+
+    private void send(String key, String type, byte[] value, UUID eventId) {
+        var record = new ProducerRecord<>(LedgerEvent.TOPIC.name(), key, value);
+        for (var header : List.of(
+                new String[] {CloudEvents.ID, eventId.toString()},
+                new String[] {CloudEvents.TYPE, type},
+                new String[] {CloudEvents.SOURCE, "/tests"},
+                new String[] {CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION})) {
+            record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
+        }
+        kafka.send(record).join();
+    }
+
+    private boolean processed(UUID eventId) {
+        return Boolean.TRUE.equals(database.sql(
+                        "SELECT count(*) > 0 FROM inbox_processed_event WHERE event_id = :id")
+                .bind("id", eventId)
+                .map(row -> row.get(0, Boolean.class))
+                .one()
+                .block());
+    }
+}

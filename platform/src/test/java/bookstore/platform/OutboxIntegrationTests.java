@@ -1,0 +1,150 @@
+package bookstore.platform;
+
+import static bookstore.platform.TopicReader.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import bookstore.events.CloudEvents;
+import bookstore.platform.fixture.Credited;
+import bookstore.platform.fixture.LedgerApplication;
+import bookstore.platform.fixture.LedgerEvent;
+import bookstore.platform.fixture.Ledger;
+import bookstore.platform.outbox.Outbox;
+import bookstore.platform.outbox.OutboxRelay;
+import bookstore.testsupport.RealKafka;
+import bookstore.testsupport.RealPostgres;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+
+@SpringBootTest(classes = LedgerApplication.class)
+@RealKafka
+@RealPostgres
+class OutboxIntegrationTests {
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    TopicReader topic;
+
+    @BeforeEach
+    void readTopic() {
+        topic = new TopicReader(bootstrapServers, LedgerEvent.TOPIC.name());
+    }
+
+    @AfterEach
+    void closeReader() {
+        topic.close();
+        relay.start();
+    }
+
+    @Test
+    void eventCommittedWhileTheRelayIsDownIsPublishedWhenItComesBack() {
+        relay.stop();
+        Credited credit = Credited.of("acc-" + UUID.randomUUID(), 5);
+
+        ledger.credit(credit).block();
+
+        assertThat(sentAt(credit.eventId())).as("committed but not yet sent").isEqualTo("unsent");
+        relay.start();
+        ConsumerRecord<String, byte[]> published = awaitPublished(credit.eventId());
+        assertThat(published.key()).isEqualTo(credit.accountId());
+        assertThat(new String(published.value(), StandardCharsets.UTF_8))
+                .contains("\"accountId\":\"" + credit.accountId() + "\"")
+                .contains("\"schemaVersion\":1");
+        await().until(() -> !sentAt(credit.eventId()).equals("unsent"));
+    }
+
+    @Test
+    void recordsCarryTheCloudEventsEnvelope() {
+        Credited credit = Credited.of("acc-" + UUID.randomUUID(), 1);
+
+        ledger.credit(credit).block();
+
+        ConsumerRecord<String, byte[]> published = awaitPublished(credit.eventId());
+        assertThat(header(published, CloudEvents.TYPE)).isEqualTo("bookstore.fixture.Credited");
+        assertThat(header(published, CloudEvents.SOURCE)).isEqualTo("/bookstore/ledger-fixture");
+        assertThat(header(published, CloudEvents.SPECVERSION)).isEqualTo("1.0");
+        assertThat(header(published, CloudEvents.TIME)).endsWith("Z");
+        assertThat(header(published, CloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        Credited rolledBack = Credited.of("acc-" + UUID.randomUUID(), 7);
+        Credited committed = Credited.of(rolledBack.accountId(), 3);
+
+        assertThatThrownBy(() -> ledger.creditThenFail(rolledBack).block()).isInstanceOf(IllegalStateException.class);
+        ledger.credit(committed).block();
+
+        awaitPublished(committed.eventId());
+        assertThat(topic.records()).noneMatch(r -> rolledBack.eventId().toString().equals(header(r, CloudEvents.ID)));
+        assertThat(sentAt(rolledBack.eventId())).isEqualTo("absent");
+        assertThat(ledger.balance(rolledBack.accountId()).block()).isEqualTo(3);
+    }
+
+    @Test
+    void eventsOfOneAggregateArriveInTheOrderTheyWereCommitted() {
+        String account = "acc-" + UUID.randomUUID();
+        List<Credited> credits = IntStream.rangeClosed(1, 30).mapToObj(i -> Credited.of(account, i)).toList();
+
+        Flux.fromIterable(credits).concatMap(ledger::credit).blockLast();
+
+        List<String> expected = credits.stream().map(c -> c.eventId().toString()).toList();
+        await().untilAsserted(() -> assertThat(topic.records().stream()
+                        .filter(r -> account.equals(r.key()))
+                        .map(r -> header(r, CloudEvents.ID))
+                        .toList())
+                .containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    void appendingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.append(LedgerEvent.TOPIC, Credited.of("acc-x", 1)).block())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside the transaction");
+    }
+
+    private ConsumerRecord<String, byte[]> awaitPublished(UUID eventId) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> topic.records().stream()
+                                .filter(r -> eventId.toString().equals(header(r, CloudEvents.ID)))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private String sentAt(UUID eventId) {
+        return database.sql("SELECT sent_at IS NOT NULL AS sent FROM outbox_event WHERE event_id = :id")
+                .bind("id", eventId)
+                .map(row -> Boolean.TRUE.equals(row.get("sent", Boolean.class)) ? "sent" : "unsent")
+                .one()
+                .defaultIfEmpty("absent")
+                .block();
+    }
+}

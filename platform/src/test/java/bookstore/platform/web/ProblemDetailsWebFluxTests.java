@@ -1,0 +1,130 @@
+package bookstore.platform.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootConfiguration;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@WebFluxTest
+class ProblemDetailsWebFluxTests {
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void invalidFieldsAreListedInAValidationProblem() {
+        http.post().uri("/widgets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/validation")
+                .jsonPath("$.title").isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void unknownFieldIsRefusedWithoutLeakingClassNames() {
+        http.post().uri("/widgets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"x\",\"role\":\"ADMIN\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/malformed-request")
+                .jsonPath("$.detail").isEqualTo("Unknown field 'role'.");
+    }
+
+    @Test
+    void brokenJsonIsAMalformedRequest() {
+        http.post().uri("/widgets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/malformed-request");
+    }
+
+    @Test
+    void invalidParameterIsAValidationProblem() {
+        http.get().uri("/widgets?size=1000")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    @Test
+    void unexpectedFailureIsAPlain500WithoutDetails() {
+        http.get().uri("/widgets/broken")
+                .exchange()
+                .expectStatus().is5xxServerError()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/internal-error")
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .doesNotContain("secret-internal-state"))
+                .jsonPath("$.trace").doesNotExist();
+    }
+
+    @Test
+    void unknownPathIsANotFoundProblem() {
+        http.get().uri("/nothing-here")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/not-found");
+    }
+
+    @Test
+    void wrongMethodIsAMethodNotAllowedProblem() {
+        http.delete().uri("/widgets")
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/method-not-allowed");
+    }
+
+    record Widget(@NotBlank String name) {}
+
+    @RestController
+    static class WidgetController {
+
+        @PostMapping("/widgets")
+        Mono<Widget> create(@Valid @RequestBody Widget widget) {
+            return Mono.just(widget);
+        }
+
+        @GetMapping("/widgets")
+        Mono<String> list(@RequestParam @Max(100) int size) {
+            return Mono.just("ok");
+        }
+
+        @GetMapping("/widgets/broken")
+        Mono<String> broken() {
+            return Mono.error(new IllegalStateException("secret-internal-state"));
+        }
+    }
+
+    @SpringBootConfiguration
+    @Import(WidgetController.class)
+    static class WidgetApplication {}
+}
