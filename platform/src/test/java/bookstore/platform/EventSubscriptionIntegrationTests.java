@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import bookstore.events.CloudEvents;
 import bookstore.platform.fixture.Balances;
 import bookstore.platform.fixture.Credited;
-import bookstore.platform.fixture.LedgerApplication;
 import bookstore.platform.fixture.FlakyHandler;
+import bookstore.platform.fixture.LedgerApplication;
 import bookstore.platform.fixture.LedgerEvent;
 import bookstore.platform.messaging.EventCodec;
 import bookstore.testsupport.RealKafka;
@@ -73,7 +73,8 @@ class EventSubscriptionIntegrationTests {
 
         send(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId());
 
-        await().untilAsserted(() -> assertThat(projection.of(credit.accountId()).block()).isEqualTo(4));
+        await().untilAsserted(() ->
+                assertThat(projection.of(credit.accountId()).block()).isEqualTo(4));
         assertThat(processed(credit.eventId())).isTrue();
     }
 
@@ -97,7 +98,9 @@ class EventSubscriptionIntegrationTests {
                             .map(r -> header(r, CloudEvents.ID))
                             .toList())
                     .containsExactlyInAnyOrder(
-                            notJson.toString(), unknownType.toString(), refused.eventId().toString()));
+                            notJson.toString(),
+                            unknownType.toString(),
+                            refused.eventId().toString()));
         }
         assertThat(processed(refused.eventId())).isFalse();
     }
@@ -115,8 +118,7 @@ class EventSubscriptionIntegrationTests {
     }
 
     private boolean processed(UUID eventId) {
-        return Boolean.TRUE.equals(database.sql(
-                        "SELECT count(*) > 0 FROM inbox_processed_event WHERE event_id = :id")
+        return Boolean.TRUE.equals(database.sql("SELECT count(*) > 0 FROM inbox_processed_event WHERE event_id = :id")
                 .bind("id", eventId)
                 .map(row -> row.get(0, Boolean.class))
                 .one()

@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import bookstore.events.CloudEvents;
 import bookstore.platform.fixture.Credited;
+import bookstore.platform.fixture.Ledger;
 import bookstore.platform.fixture.LedgerApplication;
 import bookstore.platform.fixture.LedgerEvent;
-import bookstore.platform.fixture.Ledger;
 import bookstore.platform.outbox.Outbox;
 import bookstore.platform.outbox.OutboxRelay;
 import bookstore.testsupport.RealKafka;
@@ -102,7 +102,8 @@ class OutboxIntegrationTests {
         ledger.credit(committed).block();
 
         awaitPublished(committed.eventId());
-        assertThat(topic.records()).noneMatch(r -> rolledBack.eventId().toString().equals(header(r, CloudEvents.ID)));
+        assertThat(topic.records())
+                .noneMatch(r -> rolledBack.eventId().toString().equals(header(r, CloudEvents.ID)));
         assertThat(sentAt(rolledBack.eventId())).isEqualTo("absent");
         assertThat(ledger.balance(rolledBack.accountId()).block()).isEqualTo(3);
     }
@@ -110,11 +111,14 @@ class OutboxIntegrationTests {
     @Test
     void eventsOfOneAggregateArriveInTheOrderTheyWereCommitted() {
         String account = "acc-" + UUID.randomUUID();
-        List<Credited> credits = IntStream.rangeClosed(1, 30).mapToObj(i -> Credited.of(account, i)).toList();
+        List<Credited> credits = IntStream.rangeClosed(1, 30)
+                .mapToObj(i -> Credited.of(account, i))
+                .toList();
 
         Flux.fromIterable(credits).concatMap(ledger::credit).blockLast();
 
-        List<String> expected = credits.stream().map(c -> c.eventId().toString()).toList();
+        List<String> expected =
+                credits.stream().map(c -> c.eventId().toString()).toList();
         await().untilAsserted(() -> assertThat(topic.records().stream()
                         .filter(r -> account.equals(r.key()))
                         .map(r -> header(r, CloudEvents.ID))
@@ -124,7 +128,8 @@ class OutboxIntegrationTests {
 
     @Test
     void appendingOutsideATransactionIsRefused() {
-        assertThatThrownBy(() -> outbox.append(LedgerEvent.TOPIC, Credited.of("acc-x", 1)).block())
+        assertThatThrownBy(() -> outbox.append(LedgerEvent.TOPIC, Credited.of("acc-x", 1))
+                        .block())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside the transaction");
     }

@@ -39,10 +39,12 @@ class TracePropagationIntegrationTests {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         UUID eventId = UUID.randomUUID();
 
-        http.post().uri("/ledger/acc-{account}/credits/{event}?amount=3", UUID.randomUUID(), eventId)
+        http.post()
+                .uri("/ledger/acc-{account}/credits/{event}?amount=3", UUID.randomUUID(), eventId)
                 .header(CloudEvents.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01")
                 .exchange()
-                .expectStatus().isAccepted();
+                .expectStatus()
+                .isAccepted();
 
         try (var topic = new TopicReader(bootstrapServers, LedgerEvent.TOPIC.name())) {
             await().untilAsserted(() -> assertThat(topic.records().stream()

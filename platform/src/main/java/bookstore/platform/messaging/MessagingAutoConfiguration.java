@@ -87,6 +87,13 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    EventPublisher eventPublisher(
+            KafkaTemplate<String, byte[]> eventKafkaTemplate,
+            @Value("${spring.application.name}") String applicationName) {
+        return new EventPublisher(eventKafkaTemplate, applicationName);
+    }
+
+    @Bean
     @ConditionalOnBean(EventSubscription.class)
     EventListenerContainers eventListenerContainers(
             @Value("${spring.application.name}") String applicationName,

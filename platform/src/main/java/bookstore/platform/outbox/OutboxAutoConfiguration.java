@@ -2,13 +2,13 @@ package bookstore.platform.outbox;
 
 import bookstore.platform.inbox.Inbox;
 import bookstore.platform.messaging.EventCodec;
+import bookstore.platform.messaging.EventPublisher;
 import bookstore.platform.messaging.MessagingAutoConfiguration;
 import bookstore.platform.messaging.ProcessedEvents;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -33,10 +32,9 @@ public class OutboxAutoConfiguration {
     OutboxRelay outboxRelay(
             DatabaseClient database,
             TransactionalOperator transactions,
-            KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            OutboxProperties properties,
-            @Value("${spring.application.name}") String applicationName) {
-        return new OutboxRelay(database, transactions, eventKafkaTemplate, properties, applicationName);
+            EventPublisher publisher,
+            OutboxProperties properties) {
+        return new OutboxRelay(database, transactions, publisher, properties);
     }
 
     @Bean

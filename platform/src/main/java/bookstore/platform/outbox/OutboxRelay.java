@@ -1,25 +1,19 @@
 package bookstore.platform.outbox;
 
-import bookstore.events.CloudEvents;
+import bookstore.platform.messaging.EventPublisher;
+import bookstore.platform.messaging.OutgoingEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,15 +28,13 @@ import reactor.core.publisher.Mono;
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final DateTimeFormatter CE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final EventPublisher publisher;
     private final OutboxProperties properties;
-    private final String source;
     private final Semaphore wakeUps = new Semaphore(0);
 
     private volatile Thread worker;
@@ -51,14 +43,12 @@ public final class OutboxRelay implements SmartLifecycle {
     OutboxRelay(
             DatabaseClient database,
             TransactionalOperator transactions,
-            KafkaTemplate<String, byte[]> kafka,
-            OutboxProperties properties,
-            String applicationName) {
+            EventPublisher publisher,
+            OutboxProperties properties) {
         this.database = database;
         this.transactions = transactions;
-        this.kafka = kafka;
+        this.publisher = publisher;
         this.properties = properties;
-        this.source = CloudEvents.sourceOf(applicationName);
     }
 
     void wakeUp() {
@@ -160,34 +150,19 @@ public final class OutboxRelay implements SmartLifecycle {
                 .bind("limit", properties.batchSize())
                 .map(row -> new PendingEvent(
                         row.get("id", Long.class),
-                        row.get("event_id", UUID.class),
-                        row.get("topic", String.class),
-                        row.get("record_key", String.class),
-                        row.get("event_type", String.class),
-                        row.get("payload", String.class),
-                        row.get("occurred_at", Instant.class),
-                        row.get("traceparent", String.class)))
+                        new OutgoingEvent(
+                                row.get("event_id", UUID.class),
+                                row.get("topic", String.class),
+                                row.get("record_key", String.class),
+                                row.get("event_type", String.class),
+                                row.get("payload", String.class).getBytes(StandardCharsets.UTF_8),
+                                row.get("occurred_at", Instant.class),
+                                row.get("traceparent", String.class))))
                 .all()
                 .collectList()
-                .flatMap(pending -> pending.isEmpty() ? Mono.just(0) : send(pending));
-    }
-
-    private Mono<Integer> send(List<PendingEvent> pending) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(pending.size());
-        for (PendingEvent event : pending) {
-            sends.add(kafka.send(record(event)));
-        }
-        kafka.flush();
-        return Flux.fromIterable(sends)
-                .concatMap(send -> Mono.fromFuture(send).thenReturn(true).onErrorResume(e -> {
-                    log.warn("Kafka did not take an outbox event", e);
-                    return Mono.just(false);
-                }))
-                // Only the events before the first failed send count as sent, so a retry never
-                // publishes an aggregate's later event before its earlier one.
-                .takeWhile(sent -> sent)
-                .count()
-                .flatMap(sent -> markSent(pending.subList(0, sent.intValue())));
+                .flatMap(pending -> publisher
+                        .publish(pending.stream().map(PendingEvent::event).toList())
+                        .flatMap(sent -> markSent(pending.subList(0, sent))));
     }
 
     private Mono<Integer> markSent(List<PendingEvent> sent) {
@@ -202,36 +177,9 @@ public final class OutboxRelay implements SmartLifecycle {
                 .thenReturn(sent.size());
     }
 
-    private ProducerRecord<String, byte[]> record(PendingEvent event) {
-        var record = new ProducerRecord<String, byte[]>(
-                event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8));
-        header(record, CloudEvents.ID, event.eventId().toString());
-        header(record, CloudEvents.TYPE, event.type());
-        header(record, CloudEvents.SOURCE, source);
-        header(record, CloudEvents.TIME, CE_TIME.format(event.occurredAt()));
-        header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
-        header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-        if (event.traceparent() != null) {
-            header(record, CloudEvents.TRACEPARENT, event.traceparent());
-        }
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record PendingEvent(
-            long id,
-            UUID eventId,
-            String topic,
-            String key,
-            String type,
-            String payload,
-            Instant occurredAt,
-            String traceparent) {}
+    private record PendingEvent(long id, OutgoingEvent event) {}
 }

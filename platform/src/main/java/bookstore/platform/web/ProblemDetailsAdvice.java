@@ -68,7 +68,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .flatMap(result -> result.getResolvableErrors().stream()
                                 .map(error -> Map.of(
                                         "field",
-                                        String.valueOf(result.getMethodParameter().getParameterName()),
+                                        String.valueOf(
+                                                result.getMethodParameter().getParameterName()),
                                         "message",
                                         String.valueOf(error.getDefaultMessage()))))
                         .sorted(Comparator.comparing(e -> e.get("field")))

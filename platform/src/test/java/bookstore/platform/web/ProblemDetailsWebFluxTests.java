@@ -25,82 +25,113 @@ class ProblemDetailsWebFluxTests {
 
     @Test
     void invalidFieldsAreListedInAValidationProblem() {
-        http.post().uri("/widgets")
+        http.post()
+                .uri("/widgets")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"\"}")
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/validation")
-                .jsonPath("$.title").isEqualTo("Invalid request")
-                .jsonPath("$.errors[0].field").isEqualTo("name");
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/validation")
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("name");
     }
 
     @Test
     void unknownFieldIsRefusedWithoutLeakingClassNames() {
-        http.post().uri("/widgets")
+        http.post()
+                .uri("/widgets")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"x\",\"role\":\"ADMIN\"}")
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/malformed-request")
-                .jsonPath("$.detail").isEqualTo("Unknown field 'role'.");
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/malformed-request")
+                .jsonPath("$.detail")
+                .isEqualTo("Unknown field 'role'.");
     }
 
     @Test
     void brokenJsonIsAMalformedRequest() {
-        http.post().uri("/widgets")
+        http.post()
+                .uri("/widgets")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":")
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/malformed-request");
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/malformed-request");
     }
 
     @Test
     void invalidParameterIsAValidationProblem() {
-        http.get().uri("/widgets?size=1000")
+        http.get()
+                .uri("/widgets?size=1000")
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("size");
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("size");
     }
 
     @Test
     void unexpectedFailureIsAPlain500WithoutDetails() {
-        http.get().uri("/widgets/broken")
+        http.get()
+                .uri("/widgets/broken")
                 .exchange()
-                .expectStatus().is5xxServerError()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .is5xxServerError()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/internal-error")
-                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/internal-error")
+                .jsonPath("$.detail")
+                .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
                         .doesNotContain("secret-internal-state"))
-                .jsonPath("$.trace").doesNotExist();
+                .jsonPath("$.trace")
+                .doesNotExist();
     }
 
     @Test
     void unknownPathIsANotFoundProblem() {
-        http.get().uri("/nothing-here")
+        http.get()
+                .uri("/nothing-here")
                 .exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/not-found");
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/not-found");
     }
 
     @Test
     void wrongMethodIsAMethodNotAllowedProblem() {
-        http.delete().uri("/widgets")
+        http.delete()
+                .uri("/widgets")
                 .exchange()
-                .expectStatus().isEqualTo(405)
+                .expectStatus()
+                .isEqualTo(405)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://bookstore.example/problems/method-not-allowed");
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/method-not-allowed");
     }
 
     record Widget(@NotBlank String name) {}
