@@ -8,7 +8,8 @@ CREATE TABLE outbox_event (
     topic        TEXT        NOT NULL,
     record_key   TEXT        NOT NULL,
     event_type   TEXT        NOT NULL,
-    payload      JSONB       NOT NULL,
+    -- JSON, not JSONB: the value is published byte for byte as the producer encoded it.
+    payload      JSON        NOT NULL,
     occurred_at  TIMESTAMPTZ NOT NULL,
     traceparent  TEXT,
     created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),

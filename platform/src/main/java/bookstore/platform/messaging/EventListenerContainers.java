@@ -1,6 +1,7 @@
 package bookstore.platform.messaging;
 
 import bookstore.events.IntegrationEvent;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,16 @@ final class EventListenerContainers implements SmartLifecycle {
             CommonErrorHandler errorHandler,
             EventCodec codec,
             ProcessedEvents processedEvents,
-            Duration handlerTimeout) {
+            Duration handlerTimeout,
+            ObservationRegistry observations) {
         for (EventSubscription<?> subscription : subscriptions) {
             String group = applicationName + "." + subscription.name();
             ContainerProperties properties =
                     new ContainerProperties(subscription.topic().name());
             properties.setGroupId(group);
+            // Continues the producer's trace (its traceparent header) while the handler runs.
             properties.setObservationEnabled(true);
+            properties.setObservationRegistry(observations);
             properties.setMessageListener(listener(group, subscription, codec, processedEvents, handlerTimeout));
             var container = new ConcurrentMessageListenerContainer<>(consumers, properties);
             container.setConcurrency(subscription.concurrency());

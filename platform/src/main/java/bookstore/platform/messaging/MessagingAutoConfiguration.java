@@ -2,11 +2,13 @@ package bookstore.platform.messaging;
 
 import bookstore.events.Topic;
 import bookstore.events.Topics;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -54,20 +56,19 @@ public class MessagingAutoConfiguration {
     KafkaAdmin.NewTopics bookstoreTopics(ObjectProvider<Topic<?>> extraTopics, MessagingProperties properties) {
         Set<Topic<?>> topics = new LinkedHashSet<>(Topics.all());
         extraTopics.orderedStream().forEach(topics::add);
-        short replicas = (short) properties.replicationFactor();
         List<NewTopic> declarations = topics.stream()
-                .flatMap(topic -> List.of(
-                        TopicBuilder.name(topic.name())
-                                .partitions(topic.partitions())
-                                .replicas(replicas)
-                                .build(),
-                        TopicBuilder.name(topic.deadLetterTopic())
-                                .partitions(topic.partitions())
-                                .replicas(replicas)
-                                .build())
-                        .stream())
+                .flatMap(topic -> Stream.of(topic.name(), topic.deadLetterTopic())
+                        .map(name -> declare(name, topic.partitions(), properties.replicationFactor())))
                 .toList();
         return new KafkaAdmin.NewTopics(declarations.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic declare(String name, int partitions, Integer replicationFactor) {
+        TopicBuilder topic = TopicBuilder.name(name).partitions(partitions);
+        // Without an explicit factor the broker's default applies (3 on the production cluster).
+        return replicationFactor == null
+                ? topic.build()
+                : topic.replicas(replicationFactor).build();
     }
 
     @Bean
@@ -102,6 +103,7 @@ public class MessagingAutoConfiguration {
             KafkaTemplate<String, byte[]> eventKafkaTemplate,
             EventCodec codec,
             ObjectProvider<ProcessedEvents> processedEvents,
+            ObjectProvider<ObservationRegistry> observations,
             MessagingProperties properties) {
         ProcessedEvents deduplication = processedEvents.getIfAvailable(() -> {
             throw new IllegalStateException(
@@ -126,6 +128,7 @@ public class MessagingAutoConfiguration {
                 errorHandler,
                 codec,
                 deduplication,
-                properties.handlerTimeout());
+                properties.handlerTimeout(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

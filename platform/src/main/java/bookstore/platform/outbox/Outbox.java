@@ -6,7 +6,7 @@ import bookstore.events.Topic;
 import bookstore.platform.messaging.EventCodec;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import io.r2dbc.postgresql.codec.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -60,13 +60,13 @@ public final class Outbox {
     private Mono<Void> insert(Topic<?> topic, IntegrationEvent event) {
         var insert = database.sql("""
                         INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at, traceparent)
-                        VALUES (:eventId, :topic, :key, :type, :payload, :occurredAt, :traceparent)
+                        VALUES (:eventId, :topic, :key, :type, CAST(:payload AS JSON), :occurredAt, :traceparent)
                         """)
                 .bind("eventId", event.eventId())
                 .bind("topic", topic.name())
                 .bind("key", event.aggregateId())
                 .bind("type", CloudEvents.typeOf(event.getClass()))
-                .bind("payload", Json.of(codec.encode(event)))
+                .bind("payload", new String(codec.encode(event), StandardCharsets.UTF_8))
                 .bind("occurredAt", event.occurredAt());
         String traceparent = currentTraceparent();
         insert = traceparent == null

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -39,7 +40,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        if (body instanceof ProblemDetail problem && isDefaultType(problem)) {
+        ProblemDetail problem = body instanceof ProblemDetail given
+                ? given
+                : ex instanceof ErrorResponse response ? response.getBody() : null;
+        if (problem != null && isDefaultType(problem)) {
             problem.setType(Problems.type(Problems.kindOf(status)));
         }
         return super.handleExceptionInternal(ex, body, headers, status, exchange);

@@ -1,0 +1,621 @@
+// The project's own rules for a rendered overlay: the runtime contract the
+// services share with the launcher (ports, env vars and what they point at),
+// the hardening every pod gets, the references between objects, the sizing of
+// each overlay and the network flows the NetworkPolicies must allow or deny.
+import { External, NetworkModel, Pod, selectorMatches } from "./network.mjs";
+
+const BACKEND = "backend";
+const HEALTH_LIVENESS = "/actuator/health/liveness";
+const HEALTH_READINESS = "/actuator/health/readiness";
+const METRICS_PATH = "/actuator/prometheus";
+const SENSITIVE = /PASSWORD|SECRET|TOKEN|_KEY$|^MONGODB_URI$/;
+
+// Ports and databases of the runtime contract the services share with the local launcher.
+export const APPS = {
+  gateway: { port: 8080, managementPort: 9080 },
+  "catalog-service": { port: 8081, store: "mongodb", mongoDatabase: "catalog" },
+  "user-service": { port: 8082, store: "postgres", database: "users", adminBootstrap: true },
+  "order-service": { port: 8083, store: "postgres", database: "orders" },
+  "inventory-service": { port: 8084, store: "postgres", database: "inventory" },
+  "payment-service": { port: 8085, store: "postgres", database: "payments" },
+};
+
+const SERVICE_URL_VARS = {
+  CATALOG_SERVICE_URL: "catalog-service",
+  USER_SERVICE_URL: "user-service",
+  ORDER_SERVICE_URL: "order-service",
+  INVENTORY_SERVICE_URL: "inventory-service",
+  PAYMENT_SERVICE_URL: "payment-service",
+};
+
+function expectedEnv(app) {
+  const spec = APPS[app];
+  if (!spec.store) return ["JAVA_TOOL_OPTIONS", ...Object.keys(SERVICE_URL_VARS)];
+  const env = ["JAVA_TOOL_OPTIONS", "KAFKA_BOOTSTRAP_SERVERS"];
+  if (spec.store === "mongodb") env.push("MONGODB_URI");
+  if (spec.store === "postgres") env.push("POSTGRES_URL", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
+  if (spec.adminBootstrap) env.push("BOOKSTORE_ADMIN_EMAIL", "BOOKSTORE_ADMIN_PASSWORD");
+  return env;
+}
+
+export function checkContract(docs, overlay, report, { readme }) {
+  const ctx = new Context(docs, report);
+  checkObjects(ctx);
+  const infra = checkInfrastructure(ctx);
+  for (const app of Object.keys(APPS)) {
+    checkApp(ctx, app, infra);
+  }
+  checkExposure(ctx);
+  checkUserSecretsDocumented(ctx, infra, readme);
+  checkOverlay(ctx, overlay, infra);
+  checkNetwork(ctx, infra);
+}
+
+class Context {
+  constructor(docs, report) {
+    this.docs = docs;
+    this.report = report;
+    this.namespace = docs.find((d) => d.kind === "Namespace")?.metadata?.name;
+  }
+  all(kind) {
+    return this.docs.filter((d) => d.kind === kind);
+  }
+  get(kind, name) {
+    return this.docs.find((d) => d.kind === kind && d.metadata?.name === name);
+  }
+  error(where, message) {
+    this.report.error(where, message);
+  }
+}
+
+function checkObjects(ctx) {
+  if (!ctx.namespace) ctx.error("Namespace/?", "the overlay must create its Namespace");
+  for (const doc of ctx.docs) {
+    const ref = `${doc.kind}/${doc.metadata?.name}`;
+    if (doc.kind !== "Namespace" && doc.metadata?.namespace !== ctx.namespace) {
+      ctx.error(ref, `must live in namespace ${ctx.namespace}, not ${doc.metadata?.namespace}`);
+    }
+    if (doc.metadata?.labels?.["app.kubernetes.io/part-of"] !== "bookstore") {
+      ctx.error(ref, "lacks label app.kubernetes.io/part-of=bookstore");
+    }
+    if (doc.kind === "Secret") {
+      ctx.error(ref, "Secrets are created in the cluster, never committed (see k8s/README.md)");
+    }
+    if (doc.kind === "KafkaTopic") {
+      ctx.error(ref, "topics are created by the services from shared-events, not by KafkaTopic resources");
+    }
+  }
+  for (const deployment of ctx.all("Deployment")) {
+    if (!APPS[deployment.metadata.name]) {
+      ctx.error(`Deployment/${deployment.metadata.name}`, "is not one of the six bookstore applications");
+    }
+  }
+}
+
+// What the operators will create from the custom resources: Service names,
+// generated Secrets and the labels of their pods.
+function checkInfrastructure(ctx) {
+  const infra = { generatedSecrets: new Map(), pods: [] };
+  const one = (kind) => {
+    const found = ctx.all(kind);
+    if (found.length !== 1) ctx.error(`${kind}/*`, `expected exactly one ${kind}, found ${found.length}`);
+    return found[0];
+  };
+
+  const kafka = one("Kafka");
+  if (kafka) {
+    const name = kafka.metadata.name;
+    const ref = `Kafka/${name}`;
+    const plain = kafka.spec.kafka.listeners.find((l) => l.type === "internal" && l.tls === false);
+    if (!plain) ctx.error(ref, "needs a plain internal listener for KAFKA_BOOTSTRAP_SERVERS");
+    infra.kafka = { name, plain, bootstrap: plain && `${name}-kafka-bootstrap:${plain.port}` };
+    if (!kafka.spec.entityOperator) ctx.error(ref, "runs no entity operator");
+    if (kafka.spec.kafka.config?.["auto.create.topics.enable"] !== false) {
+      ctx.error(ref, "must set auto.create.topics.enable: false; topics exist only because a service declared them");
+    }
+    const pools = ctx.all("KafkaNodePool").filter((p) => p.metadata.labels?.["strimzi.io/cluster"] === name);
+    const count = (role) => pools.filter((p) => p.spec.roles.includes(role)).reduce((n, p) => n + p.spec.replicas, 0);
+    infra.kafka.brokers = count("broker");
+    infra.kafka.controllers = count("controller");
+    if (infra.kafka.brokers < 1) ctx.error(ref, "has no broker nodes (KafkaNodePool with role broker)");
+    if (infra.kafka.controllers % 2 !== 1) {
+      ctx.error(ref, `KRaft needs an odd number of controllers, has ${infra.kafka.controllers}`);
+    }
+    checkReplication(ctx, ref, kafka.spec.kafka.config ?? {}, infra.kafka.brokers);
+    for (const pool of pools) {
+      infra.pods.push(
+        new Pod({
+          name: `${name}-${pool.metadata.name}`,
+          namespace: ctx.namespace,
+          labels: {
+            "strimzi.io/cluster": name,
+            "strimzi.io/kind": "Kafka",
+            "strimzi.io/name": `${name}-kafka`,
+            "strimzi.io/pool-name": pool.metadata.name,
+            ...(pool.spec.roles.includes("broker") ? { "strimzi.io/broker-role": "true" } : {}),
+          },
+          ports: {},
+        }),
+      );
+    }
+    // Strimzi writes these policies itself from the listener definitions.
+    infra.generatedPolicies = [
+      {
+        metadata: { name: `${name}-network-policy-kafka`, namespace: ctx.namespace },
+        spec: {
+          podSelector: { matchLabels: { "strimzi.io/cluster": name, "strimzi.io/kind": "Kafka" } },
+          policyTypes: ["Ingress"],
+          ingress: kafka.spec.kafka.listeners.map((l) => ({
+            from: l.networkPolicyPeers?.length ? l.networkPolicyPeers : undefined,
+            ports: [{ protocol: "TCP", port: l.port }],
+          })),
+        },
+      },
+    ];
+    for (const pool of ctx.all("KafkaNodePool")) {
+      if (pool.metadata.labels?.["strimzi.io/cluster"] !== name) {
+        ctx.error(`KafkaNodePool/${pool.metadata.name}`, `belongs to no Kafka cluster in this overlay`);
+      }
+    }
+  }
+
+  const pg = one("Cluster");
+  if (pg) {
+    const name = pg.metadata.name;
+    const initdb = pg.spec.bootstrap?.initdb ?? {};
+    const owner = initdb.owner ?? "app";
+    const databases = new Map([[initdb.database ?? "app", owner]]);
+    for (const db of ctx.all("Database")) {
+      const ref = `Database/${db.metadata.name}`;
+      if (db.spec.cluster.name !== name) ctx.error(ref, `points at cluster ${db.spec.cluster.name}, which is not here`);
+      else if (db.spec.ensure !== "absent") databases.set(db.spec.name, db.spec.owner);
+    }
+    infra.postgres = { name, owner, databases, url: `postgresql://${name}-rw:5432`, appSecret: `${name}-app` };
+    infra.generatedSecrets.set(`${name}-app`, ["username", "password", "dbname", "host", "port", "uri", "jdbc-uri"]);
+    infra.pods.push(
+      new Pod({
+        name: `${name}-1`,
+        namespace: ctx.namespace,
+        labels: { "cnpg.io/cluster": name, "cnpg.io/podRole": "instance", role: "primary" },
+        ports: { postgresql: 5432, status: 8000 },
+      }),
+    );
+  }
+
+  const mongo = one("MongoDBCommunity");
+  if (mongo) {
+    const name = mongo.metadata.name;
+    infra.mongo = { name, users: new Map(), passwordSecrets: new Map() };
+    for (const user of mongo.spec.users) {
+      const db = user.db ?? "admin";
+      const secret = user.connectionStringSecretName ?? `${name}-${db}-${user.name}`.toLowerCase();
+      infra.mongo.users.set(secret, { ...user, db });
+      infra.generatedSecrets.set(secret, ["connectionString.standard", "connectionString.standardSrv", "username", "password"]);
+      if (user.passwordSecretRef) {
+        infra.mongo.passwordSecrets.set(user.passwordSecretRef.name, [user.passwordSecretRef.key ?? "password"]);
+      }
+    }
+    infra.pods.push(
+      new Pod({ name: `${name}-0`, namespace: ctx.namespace, labels: { app: `${name}-svc` }, ports: { mongodb: 27017 } }),
+    );
+  }
+  return infra;
+}
+
+function checkReplication(ctx, ref, config, brokers) {
+  const rf = config["default.replication.factor"] ?? 1;
+  const isr = config["min.insync.replicas"] ?? 1;
+  const offsets = config["offsets.topic.replication.factor"] ?? 3;
+  const txn = config["transaction.state.log.replication.factor"] ?? 3;
+  const txnIsr = config["transaction.state.log.min.isr"] ?? 2;
+  for (const [key, value] of Object.entries({ rf, offsets, txn })) {
+    if (value > brokers) ctx.error(ref, `replication factor ${key}=${value} exceeds the ${brokers} broker(s)`);
+  }
+  if (isr > rf || txnIsr > txn) ctx.error(ref, "a min ISR exceeds its replication factor");
+  if (rf > 1 && isr >= rf) ctx.error(ref, "min.insync.replicas must stay below the replication factor, or one broker down stops all writes");
+}
+
+function checkApp(ctx, app, infra) {
+  const spec = APPS[app];
+  const ref = `Deployment/${app}`;
+  const deployment = ctx.get("Deployment", app);
+  if (!deployment) {
+    ctx.error(ref, "is missing");
+    return;
+  }
+  const pod = deployment.spec.template;
+  const podLabels = pod.metadata?.labels ?? {};
+  if (!selectorMatches(deployment.spec.selector, podLabels)) ctx.error(ref, "selector does not match its own pods");
+  if (podLabels["app.kubernetes.io/name"] !== app) ctx.error(ref, `pods must carry app.kubernetes.io/name=${app}`);
+  const component = app === "gateway" ? "gateway" : BACKEND;
+  if (podLabels["app.kubernetes.io/component"] !== component) {
+    ctx.error(ref, `pods must carry app.kubernetes.io/component=${component}`);
+  }
+
+  const podSpec = pod.spec;
+  const containers = podSpec.containers ?? [];
+  if (containers.length !== 1) ctx.error(ref, "must run exactly one container");
+  const c = containers[0];
+  if (!c) return;
+  // A registry prefix (kustomize `images:`) or a digest pin is fine; the name is not negotiable.
+  if (!new RegExp(`(^|/)bookstore/${app}(:0\\.1\\.0|@sha256:[0-9a-f]{64})$`).test(c.image)) {
+    ctx.error(ref, `image must be [registry/]bookstore/${app}:0.1.0, is ${c.image}`);
+  }
+
+  // Ports of the contract.
+  const ports = Object.fromEntries((c.ports ?? []).map((p) => [p.name, p.containerPort]));
+  const wantedPorts = spec.managementPort ? { http: spec.port, management: spec.managementPort } : { http: spec.port };
+  if (JSON.stringify(ports) !== JSON.stringify(wantedPorts)) {
+    ctx.error(ref, `container ports must be ${JSON.stringify(wantedPorts)}, are ${JSON.stringify(ports)}`);
+  }
+
+  // Probes: actuator health groups, on the management port where there is one.
+  const probePort = spec.managementPort ? "management" : "http";
+  const probe = (kind, path) => {
+    const p = c[kind];
+    if (!p?.httpGet) return ctx.error(ref, `needs an HTTP ${kind}`);
+    if (p.httpGet.path !== path) ctx.error(ref, `${kind} must GET ${path}, GETs ${p.httpGet.path}`);
+    const port = typeof p.httpGet.port === "string" ? ports[p.httpGet.port] : p.httpGet.port;
+    if (port !== (spec.managementPort ?? spec.port)) ctx.error(ref, `${kind} must target port ${probePort}`);
+  };
+  probe("startupProbe", HEALTH_LIVENESS);
+  probe("livenessProbe", HEALTH_LIVENESS);
+  probe("readinessProbe", HEALTH_READINESS);
+
+  // Graceful termination.
+  const preStop = c.lifecycle?.preStop;
+  const sleep = preStop?.sleep?.seconds ?? sleepFromExec(preStop?.exec?.command);
+  if (!sleep) ctx.error(ref, "needs a preStop sleep so endpoints drain before shutdown");
+  else if ((podSpec.terminationGracePeriodSeconds ?? 30) < sleep + 30) {
+    ctx.error(ref, "terminationGracePeriodSeconds must cover the preStop sleep plus Spring's 30 s shutdown phase");
+  }
+
+  // Hardening.
+  const psc = podSpec.securityContext ?? {};
+  const csc = c.securityContext ?? {};
+  if (psc.runAsNonRoot !== true && csc.runAsNonRoot !== true) ctx.error(ref, "must set runAsNonRoot");
+  if (psc.runAsUser === 0 || csc.runAsUser === 0) ctx.error(ref, "must not run as UID 0");
+  if ((csc.seccompProfile ?? psc.seccompProfile)?.type !== "RuntimeDefault") ctx.error(ref, "needs seccompProfile RuntimeDefault");
+  if (csc.allowPrivilegeEscalation !== false) ctx.error(ref, "must set allowPrivilegeEscalation: false");
+  if (csc.readOnlyRootFilesystem !== true) ctx.error(ref, "must set readOnlyRootFilesystem: true");
+  if (!(csc.capabilities?.drop ?? []).includes("ALL")) ctx.error(ref, "must drop ALL capabilities");
+  if (csc.privileged) ctx.error(ref, "must not be privileged");
+  const tmp = (c.volumeMounts ?? []).find((m) => m.mountPath === "/tmp");
+  const tmpVolume = tmp && (podSpec.volumes ?? []).find((v) => v.name === tmp.name);
+  if (!tmpVolume?.emptyDir) ctx.error(ref, "needs an emptyDir mounted at /tmp (the root filesystem is read-only)");
+
+  // Resources.
+  const r = c.resources ?? {};
+  if (!r.requests?.cpu || !r.requests?.memory) ctx.error(ref, "needs CPU and memory requests");
+  if (!r.limits?.memory) ctx.error(ref, "needs a memory limit");
+  else if (r.requests?.memory && bytes(r.limits.memory) < bytes(r.requests.memory)) {
+    ctx.error(ref, "memory limit is below the request");
+  }
+
+  // Identity.
+  const saName = podSpec.serviceAccountName;
+  const sa = saName && ctx.get("ServiceAccount", saName);
+  if (saName !== app || !sa) ctx.error(ref, `must run as its own ServiceAccount ${app}`);
+  if (sa && sa.automountServiceAccountToken !== false) ctx.error(`ServiceAccount/${app}`, "must set automountServiceAccountToken: false");
+  if (podSpec.automountServiceAccountToken !== false) ctx.error(ref, "pods must set automountServiceAccountToken: false");
+  if (podSpec.hostNetwork || podSpec.hostPID || podSpec.hostIPC) ctx.error(ref, "must not share host namespaces");
+
+  checkEnv(ctx, app, c, infra);
+  checkService(ctx, app, podLabels, ports);
+  checkMonitoring(ctx, app, podLabels);
+}
+
+function checkEnv(ctx, app, c, infra) {
+  const ref = `Deployment/${app}`;
+  const env = new Map();
+  for (const e of c.env ?? []) {
+    if (env.has(e.name)) ctx.error(ref, `sets ${e.name} twice`);
+    env.set(e.name, resolveEnv(ctx, ref, e));
+  }
+  for (const from of c.envFrom ?? []) {
+    if (from.configMapRef) ctx.error(ref, "takes a whole ConfigMap through envFrom; name each contract variable instead");
+    if (from.secretRef && from.secretRef.optional !== true) {
+      ctx.error(ref, `envFrom secret ${from.secretRef.name} must be optional: it carries service-defined keys`);
+    }
+  }
+  const wanted = expectedEnv(app);
+  const missing = wanted.filter((n) => !env.has(n));
+  const extra = [...env.keys()].filter((n) => !wanted.includes(n));
+  if (missing.length) ctx.error(ref, `misses contract env ${missing.join(", ")}`);
+  if (extra.length) ctx.error(ref, `sets env outside the contract: ${extra.join(", ")}`);
+
+  for (const [name, v] of env) {
+    if (SENSITIVE.test(name) && v && v.secret === undefined) ctx.error(ref, `${name} must come from a Secret`);
+  }
+  const literal = (name) => env.get(name)?.value;
+  const secretRef = (name) => env.get(name)?.secret && env.get(name);
+
+  if (env.has("KAFKA_BOOTSTRAP_SERVERS") && infra.kafka?.bootstrap && literal("KAFKA_BOOTSTRAP_SERVERS") !== infra.kafka.bootstrap) {
+    ctx.error(ref, `KAFKA_BOOTSTRAP_SERVERS must be ${infra.kafka.bootstrap}, is ${literal("KAFKA_BOOTSTRAP_SERVERS")}`);
+  }
+  const spec = APPS[app];
+  if (spec.store === "postgres" && infra.postgres) {
+    const pg = infra.postgres;
+    if (literal("POSTGRES_URL") !== pg.url) ctx.error(ref, `POSTGRES_URL must be ${pg.url}, is ${literal("POSTGRES_URL")}`);
+    const db = literal("POSTGRES_DB");
+    if (db !== spec.database) ctx.error(ref, `POSTGRES_DB must be ${spec.database}, is ${db}`);
+    else if (!pg.databases.has(db)) ctx.error(ref, `database ${db} is created by neither initdb nor a Database resource`);
+    else if (pg.databases.get(db) !== pg.owner) {
+      ctx.error(ref, `database ${db} is owned by ${pg.databases.get(db)}, but ${pg.appSecret} holds ${pg.owner}'s credentials`);
+    }
+    for (const [name, key] of [["POSTGRES_USER", "username"], ["POSTGRES_PASSWORD", "password"]]) {
+      const s = secretRef(name);
+      if (!s || s.secret !== pg.appSecret || s.key !== key) ctx.error(ref, `${name} must come from Secret ${pg.appSecret} key ${key}`);
+    }
+  }
+  if (spec.store === "mongodb" && infra.mongo) {
+    const s = secretRef("MONGODB_URI");
+    const user = s && infra.mongo.users.get(s.secret);
+    if (!user) {
+      ctx.error(ref, "MONGODB_URI must come from a connection Secret the MongoDB operator writes for a user");
+    } else {
+      if (!["connectionString.standard", "connectionString.standardSrv"].includes(s.key)) {
+        ctx.error(ref, `MONGODB_URI must read a connectionString.* key, reads ${s.key}`);
+      }
+      if (user.db !== spec.mongoDatabase) {
+        ctx.error(ref, `the URI's database is the user's db ${user.db}; the contract expects /${spec.mongoDatabase}`);
+      }
+      if (!user.roles.some((r) => r.db === spec.mongoDatabase)) ctx.error(ref, `user ${user.name} has no role on ${spec.mongoDatabase}`);
+    }
+  }
+  for (const [name, target] of Object.entries(SERVICE_URL_VARS)) {
+    if (!env.has(name)) continue;
+    const url = `http://${target}:${APPS[target].port}`;
+    if (literal(name) !== url) ctx.error(ref, `${name} must be ${url}, is ${literal(name)}`);
+  }
+  if (spec.adminBootstrap) {
+    for (const name of ["BOOKSTORE_ADMIN_EMAIL", "BOOKSTORE_ADMIN_PASSWORD"]) {
+      if (!secretRef(name)) ctx.error(ref, `${name} must come from a Secret`);
+    }
+  }
+}
+
+function resolveEnv(ctx, ref, e) {
+  if (e.value !== undefined) return { value: e.value };
+  const cm = e.valueFrom?.configMapKeyRef;
+  if (cm) {
+    const map = ctx.get("ConfigMap", cm.name);
+    if (!map) return ctx.error(ref, `${e.name} reads ConfigMap ${cm.name}, which is not in the overlay`);
+    if (!Object.hasOwn(map.data ?? {}, cm.key)) return ctx.error(ref, `${e.name} reads ${cm.name}.${cm.key}, which is not set`);
+    return { value: map.data[cm.key] };
+  }
+  const s = e.valueFrom?.secretKeyRef;
+  if (s) return { secret: s.name, key: s.key, optional: s.optional === true };
+  ctx.error(ref, `${e.name} has an unsupported source`);
+  return undefined;
+}
+
+function checkService(ctx, app, podLabels, ports) {
+  const spec = APPS[app];
+  const ref = `Service/${app}`;
+  const svc = ctx.get("Service", app);
+  if (!svc) return ctx.error(ref, "is missing");
+  if (!selectorMatches({ matchLabels: svc.spec.selector }, podLabels)) ctx.error(ref, `selects no ${app} pods`);
+  if (svc.spec.type && svc.spec.type !== "ClusterIP") ctx.error(ref, "must be ClusterIP: only the Ingress reaches in from outside");
+  const wanted = spec.managementPort ? { http: spec.port, management: spec.managementPort } : { http: spec.port };
+  for (const [name, number] of Object.entries(wanted)) {
+    const p = (svc.spec.ports ?? []).find((x) => x.name === name);
+    if (!p || p.port !== number) ctx.error(ref, `must expose ${name} on ${number}`);
+    else {
+      const target = typeof p.targetPort === "string" ? ports[p.targetPort] : (p.targetPort ?? p.port);
+      if (target !== number) ctx.error(ref, `port ${name} targets ${p.targetPort}, which is not container port ${number}`);
+    }
+  }
+}
+
+function checkMonitoring(ctx, app, podLabels) {
+  const spec = APPS[app];
+  const metricsPort = spec.managementPort ? "management" : "http";
+  const svc = ctx.get("Service", app);
+  const monitors = ctx
+    .all("ServiceMonitor")
+    .filter((m) => svc && selectorMatches(m.spec.selector, svc.metadata.labels ?? {}));
+  const pods = ctx.all("PodMonitor").filter((m) => selectorMatches(m.spec.selector, podLabels));
+  const scraped =
+    monitors.some((m) => m.spec.endpoints.some((e) => e.port === metricsPort && e.path === METRICS_PATH)) ||
+    pods.some((m) => m.spec.podMetricsEndpoints?.some((e) => e.port === metricsPort && e.path === METRICS_PATH));
+  if (!scraped) ctx.error(`Deployment/${app}`, `no ServiceMonitor/PodMonitor scrapes ${METRICS_PATH} on port ${metricsPort}`);
+}
+
+function checkExposure(ctx) {
+  const ingresses = ctx.all("Ingress");
+  if (ingresses.length !== 1) ctx.error("Ingress/*", `exactly one Ingress (for the gateway) expected, found ${ingresses.length}`);
+  for (const ing of ingresses) {
+    const backends = [ing.spec.defaultBackend, ...(ing.spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend))].filter(Boolean);
+    if (backends.length === 0) ctx.error(`Ingress/${ing.metadata.name}`, "routes nowhere");
+    for (const b of backends) {
+      const port = b.service?.port?.name ?? b.service?.port?.number;
+      if (b.service?.name !== "gateway" || (port !== "http" && port !== APPS.gateway.port)) {
+        ctx.error(`Ingress/${ing.metadata.name}`, "may route only to the gateway's http port");
+      }
+    }
+  }
+  for (const svc of ctx.all("Service")) {
+    if (svc.spec.type === "LoadBalancer" || svc.spec.type === "NodePort") {
+      ctx.error(`Service/${svc.metadata.name}`, "must not be exposed outside the cluster; the Ingress is the way in");
+    }
+  }
+}
+
+// Secrets nobody generates must be created by hand, so the README must say how.
+function checkUserSecretsDocumented(ctx, infra, readme) {
+  const wanted = new Map(); // name -> set of keys
+  const want = (name, key) => {
+    if (infra.generatedSecrets.has(name)) {
+      if (key && !infra.generatedSecrets.get(name).includes(key)) {
+        ctx.error(`Secret/${name}`, `is generated by an operator without key ${key}`);
+      }
+      return;
+    }
+    if (!wanted.has(name)) wanted.set(name, new Set());
+    if (key) wanted.get(name).add(key);
+  };
+  for (const d of ctx.all("Deployment")) {
+    for (const c of d.spec.template.spec.containers ?? []) {
+      for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) want(e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key);
+      for (const f of c.envFrom ?? []) if (f.secretRef) want(f.secretRef.name);
+    }
+  }
+  for (const ing of ctx.all("Ingress")) for (const t of ing.spec.tls ?? []) want(t.secretName);
+  for (const [name, keys] of infra.mongo?.passwordSecrets ?? []) for (const k of keys) want(name, k);
+
+  const commands = secretCommands(readme);
+  for (const [name, keys] of wanted) {
+    const command = commands.find((c) => c.split(/\s+/).includes(name));
+    if (!command) {
+      ctx.error(`Secret/${name}`, "is referenced but k8s/README.md shows no `kubectl create secret` for it");
+      continue;
+    }
+    for (const key of keys) {
+      if (!command.includes(` ${key}=`) && !command.includes(`=${key}=`)) {
+        ctx.error(`Secret/${name}`, `k8s/README.md creates it without key ${key}`);
+      }
+    }
+  }
+}
+
+// The README's `kubectl create secret` commands, continuation lines joined.
+function secretCommands(readme) {
+  return readme
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .filter((line) => /\bkubectl\b.*\bcreate secret\b/.test(line));
+}
+
+function checkOverlay(ctx, overlay, infra) {
+  const hpas = ctx.all("HorizontalPodAutoscaler");
+  const pdbs = ctx.all("PodDisruptionBudget");
+  const mongo = ctx.all("MongoDBCommunity")[0];
+  const pg = ctx.all("Cluster")[0];
+  for (const app of Object.keys(APPS)) {
+    const d = ctx.get("Deployment", app);
+    if (!d) continue;
+    const ref = `Deployment/${app}`;
+    const labels = d.spec.template.metadata.labels;
+    const hpa = hpas.find((h) => h.spec.scaleTargetRef.kind === "Deployment" && h.spec.scaleTargetRef.name === app);
+    const pdb = pdbs.find((p) => selectorMatches(p.spec.selector, labels));
+    if (overlay === "dev") {
+      if (d.spec.replicas !== 1) ctx.error(ref, `dev runs exactly one replica, not ${d.spec.replicas}`);
+      if (hpa) ctx.error(`HorizontalPodAutoscaler/${hpa.metadata.name}`, "dev pins one replica; no autoscaling");
+    } else {
+      if (!hpa) ctx.error(ref, "prod needs a HorizontalPodAutoscaler");
+      else if ((hpa.spec.minReplicas ?? 1) < 2 || hpa.spec.maxReplicas < hpa.spec.minReplicas) {
+        ctx.error(`HorizontalPodAutoscaler/${app}`, "prod keeps at least two replicas and a max above the min");
+      }
+      if (d.spec.replicas !== undefined && d.spec.replicas < 2) ctx.error(ref, "prod runs at least two replicas");
+      if (hpa && d.spec.replicas !== undefined) ctx.error(ref, "leave replicas to the autoscaler; a re-apply would reset them");
+      if (!pdb) ctx.error(ref, "prod needs a PodDisruptionBudget");
+      else if (pdb.spec.minAvailable !== undefined && pdb.spec.minAvailable >= (hpa?.spec.minReplicas ?? 2)) {
+        ctx.error(`PodDisruptionBudget/${pdb.metadata.name}`, "would block every voluntary eviction");
+      }
+      const spread = (d.spec.template.spec.topologySpreadConstraints ?? []).some((t) => t.topologyKey === "kubernetes.io/hostname");
+      const anti = d.spec.template.spec.affinity?.podAntiAffinity;
+      if (!spread && !anti) ctx.error(ref, "prod spreads replicas over nodes (topologySpreadConstraints or podAntiAffinity)");
+    }
+  }
+  if (infra.kafka) {
+    const ref = `Kafka/${infra.kafka.name}`;
+    const want = overlay === "dev" ? 1 : 3;
+    if (infra.kafka.brokers !== want || infra.kafka.controllers !== want) {
+      ctx.error(ref, `${overlay} runs ${want} Kafka node(s), has ${infra.kafka.brokers} broker(s) / ${infra.kafka.controllers} controller(s)`);
+    }
+    const rf = ctx.all("Kafka")[0].spec.kafka.config?.["default.replication.factor"];
+    if (overlay === "prod" && rf !== 3) ctx.error(ref, "prod replicates every partition three times");
+  }
+  if (pg) {
+    const want = overlay === "dev" ? (n) => n === 1 : (n) => n >= 3;
+    if (!want(pg.spec.instances)) ctx.error(`Cluster/${pg.metadata.name}`, `${overlay} instance count ${pg.spec.instances} is off`);
+  }
+  if (mongo) {
+    const want = overlay === "dev" ? 1 : 3;
+    if ((mongo.spec.members ?? 3) !== want) ctx.error(`MongoDBCommunity/${mongo.metadata.name}`, `${overlay} runs ${want} member(s)`);
+  }
+  if (overlay === "prod") {
+    for (const ing of ctx.all("Ingress")) if (!ing.spec.tls?.length) ctx.error(`Ingress/${ing.metadata.name}`, "prod serves TLS");
+  }
+}
+
+function checkNetwork(ctx, infra) {
+  const ns = ctx.namespace;
+  const policies = ctx.all("NetworkPolicy");
+  const denyAll = policies.find(
+    (p) => Object.keys(p.spec.podSelector ?? {}).length === 0 && !p.spec.ingress?.length && !p.spec.egress?.length &&
+      ["Ingress", "Egress"].every((t) => (p.spec.policyTypes ?? []).includes(t)),
+  );
+  if (!denyAll) ctx.error("NetworkPolicy/*", "needs a default deny for ingress and egress");
+  const net = new NetworkModel([...policies, ...(infra.generatedPolicies ?? [])]);
+
+  const apps = {};
+  for (const d of ctx.all("Deployment")) {
+    const c = d.spec.template.spec.containers[0];
+    apps[d.metadata.name] = new Pod({
+      name: d.metadata.name,
+      namespace: ns,
+      labels: d.spec.template.metadata.labels,
+      ports: Object.fromEntries((c.ports ?? []).map((p) => [p.name, p.containerPort])),
+    });
+  }
+  const outside = new External("203.0.113.7");
+  const prometheus = new Pod({ name: "prometheus", namespace: "monitoring", labels: { "app.kubernetes.io/name": "prometheus" } });
+  const dns = new Pod({ name: "coredns", namespace: "kube-system", labels: { "k8s-app": "kube-dns" } });
+  // Outside the namespace, so the namespace's own default deny does not hold it back.
+  const intruder = new Pod({ name: "a stray pod", namespace: "elsewhere", labels: { app: "stray" } });
+  const cnpgOperator = new Pod({ name: "cnpg operator", namespace: "cnpg-system", labels: { "app.kubernetes.io/name": "cloudnative-pg" } });
+  const kafkaPod = infra.pods.find((p) => p.labels["strimzi.io/broker-role"] === "true");
+  const pgPod = infra.pods.find((p) => p.labels["cnpg.io/cluster"]);
+  const mongoPod = infra.pods.find((p) => p.labels.app?.endsWith("-svc"));
+
+  const expect = (allowed, from, to, port, protocol = "TCP") => {
+    if (!from || !to) return;
+    if (net.allows(from, to, port, protocol) !== allowed) {
+      ctx.error("NetworkPolicy/*", `${from.name} -> ${to.name}:${port}/${protocol} should be ${allowed ? "allowed" : "denied"}`);
+    }
+  };
+
+  const gateway = apps.gateway;
+  expect(true, outside, gateway, APPS.gateway.port);
+  expect(false, outside, gateway, APPS.gateway.managementPort);
+  expect(true, prometheus, gateway, APPS.gateway.managementPort);
+  expect(false, gateway, kafkaPod, infra.kafka?.plain?.port ?? 9092);
+  expect(false, gateway, outside, 443);
+  for (const [name, spec] of Object.entries(APPS)) {
+    const pod = apps[name];
+    expect(true, pod, dns, 53, "UDP");
+    if (!spec.store) continue;
+    expect(true, gateway, pod, spec.port);
+    expect(true, prometheus, pod, spec.port);
+    expect(false, outside, pod, spec.port);
+    expect(false, intruder, pod, spec.port);
+    expect(false, pod, outside, 443);
+    expect(true, pod, kafkaPod, infra.kafka?.plain?.port ?? 9092);
+    expect(spec.store === "postgres", pod, pgPod, 5432);
+    expect(spec.store === "mongodb", pod, mongoPod, 27017);
+    for (const [other, otherSpec] of Object.entries(APPS)) {
+      if (other !== name && otherSpec.store) expect(false, pod, apps[other], otherSpec.port);
+    }
+  }
+  expect(false, intruder, kafkaPod, infra.kafka?.plain?.port ?? 9092);
+  expect(false, intruder, pgPod, 5432);
+  expect(false, intruder, mongoPod, 27017);
+  expect(true, pgPod, pgPod, 5432);
+  expect(true, cnpgOperator, pgPod, 8000);
+  expect(true, mongoPod, mongoPod, 27017);
+}
+
+function sleepFromExec(command) {
+  const text = (command ?? []).join(" ");
+  const m = /sleep\s+(\d+)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function bytes(quantity) {
+  const m = /^([0-9.]+)([KMGTE]i?)?$/.exec(String(quantity));
+  if (!m) return NaN;
+  const unit = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, K: 1e3, M: 1e6, G: 1e9, T: 1e12 }[m[2]] ?? 1;
+  return Number(m[1]) * unit;
+}

@@ -1,0 +1,147 @@
+// Usage: node selftest.mjs <rendered-dev.yaml> <rendered-prod.yaml>
+// Proves the checks can fail: each case breaks one thing in a rendered
+// overlay and expects the validator to name it. The untouched renders must
+// pass. Prints one line per case and a closing "N passed, N failed".
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadDocuments } from "./lib/documents.mjs";
+import { validate } from "./lib/validate.mjs";
+
+const [devFile, prodFile] = process.argv.slice(2);
+const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
+const rendered = {
+  dev: loadDocuments(readFileSync(devFile, "utf8")),
+  prod: loadDocuments(readFileSync(prodFile, "utf8")),
+};
+
+const find = (docs, kind, name) => docs.find((d) => d.kind === kind && (!name || d.metadata.name === name));
+const container = (docs, app) => find(docs, "Deployment", app).spec.template.spec.containers[0];
+const envVar = (docs, app, name) => container(docs, app).env.find((e) => e.name === name);
+const configMap = (docs) => find(docs, "ConfigMap");
+
+const cases = [
+  ["a misspelt container field", "prod", "readinesProbe is not a field of V1Container", (d) => {
+    const c = container(d, "order-service");
+    c.readinesProbe = c.readinessProbe;
+    delete c.readinessProbe;
+  }],
+  ["a port given as a string", "dev", "containerPort must be integer", (d) => {
+    container(d, "user-service").ports[0].containerPort = "8082";
+  }],
+  ["a misspelt field in the Kafka resource", "prod", "(listner)", (d) => {
+    find(d, "Kafka").spec.kafka.listner = [];
+  }],
+  ["a string where CNPG wants a number", "prod", "/spec/instances must be integer", (d) => {
+    find(d, "Cluster").spec.instances = "3";
+  }],
+  ["a misspelt field in MongoDB's StatefulSet override", "dev", "volumeClaimTemplate is not a field of V1StatefulSetSpec", (d) => {
+    const spec = find(d, "MongoDBCommunity").spec.statefulSet.spec;
+    spec.volumeClaimTemplate = spec.volumeClaimTemplates;
+  }],
+  ["a kind nobody wrote a schema for", "dev", "no schema for kafka.strimzi.io/v1 KafkaTopic", (d) => {
+    d.push({ apiVersion: "kafka.strimzi.io/v1", kind: "KafkaTopic", metadata: { name: "orders.events.v1", namespace: "bookstore", labels: { "app.kubernetes.io/part-of": "bookstore" } }, spec: {} });
+  }],
+  ["a committed Secret", "dev", "never committed", (d) => {
+    d.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "bookstore-admin", namespace: "bookstore", labels: { "app.kubernetes.io/part-of": "bookstore" } }, stringData: { password: "x" } });
+  }],
+  ["another service's image", "prod", "image must be [registry/]bookstore/order-service:0.1.0", (d) => {
+    container(d, "order-service").image = "bookstore/payment-service:0.1.0";
+  }],
+  ["a readiness probe on the wrong path", "dev", "readinessProbe must GET /actuator/health/readiness", (d) => {
+    container(d, "inventory-service").readinessProbe.httpGet.path = "/actuator/health";
+  }],
+  ["gateway probes on the routed port", "prod", "livenessProbe must target port management", (d) => {
+    container(d, "gateway").livenessProbe.httpGet.port = "http";
+  }],
+  ["a writable root filesystem", "prod", "readOnlyRootFilesystem", (d) => {
+    container(d, "payment-service").securityContext.readOnlyRootFilesystem = false;
+  }],
+  ["no preStop sleep", "dev", "preStop sleep", (d) => {
+    delete container(d, "catalog-service").lifecycle;
+  }],
+  ["a mounted service account token", "dev", "automountServiceAccountToken", (d) => {
+    find(d, "ServiceAccount", "order-service").automountServiceAccountToken = true;
+  }],
+  ["the wrong database for a service", "prod", "POSTGRES_DB must be orders", (d) => {
+    envVar(d, "order-service", "POSTGRES_DB").value = "order";
+  }],
+  ["a database nobody creates", "dev", "database payments is created by neither", (d) => {
+    d.splice(d.indexOf(find(d, "Database", "bookstore-postgres-payments")), 1);
+  }],
+  ["a Secret name typo", "prod", "POSTGRES_PASSWORD must come from Secret bookstore-postgres-app", (d) => {
+    envVar(d, "user-service", "POSTGRES_PASSWORD").valueFrom.secretKeyRef.name = "bookstore-postgres-ap";
+  }],
+  ["a renamed contract variable", "dev", "misses contract env KAFKA_BOOTSTRAP_SERVERS", (d) => {
+    envVar(d, "payment-service", "KAFKA_BOOTSTRAP_SERVERS").name = "KAFKA_BOOTSTRAP_SERVER";
+  }],
+  ["a bootstrap address that is not Strimzi's", "prod", "KAFKA_BOOTSTRAP_SERVERS must be bookstore-kafka-kafka-bootstrap:9092", (d) => {
+    configMap(d).data.KAFKA_BOOTSTRAP_SERVERS = "kafka:9092";
+  }],
+  ["a wrong service URL for the gateway", "dev", "INVENTORY_SERVICE_URL must be http://inventory-service:8084", (d) => {
+    configMap(d).data.INVENTORY_SERVICE_URL = "http://inventory-service:8083";
+  }],
+  ["a MongoDB user outside the catalogue database", "dev", "expects /catalog", (d) => {
+    find(d, "MongoDBCommunity").spec.users[0].db = "admin";
+  }],
+  ["a Service that selects nothing", "prod", "selects no catalog-service pods", (d) => {
+    find(d, "Service", "catalog-service").spec.selector = { "app.kubernetes.io/name": "catalogue-service" };
+  }],
+  ["a ServiceMonitor on the wrong port", "prod", "no ServiceMonitor/PodMonitor scrapes /actuator/prometheus on port management", (d) => {
+    find(d, "ServiceMonitor", "gateway").spec.endpoints[0].port = "http";
+  }],
+  ["no default deny", "prod", "needs a default deny", (d) => {
+    d.splice(d.indexOf(find(d, "NetworkPolicy", "default-deny-all")), 1);
+  }],
+  ["services open to every pod", "dev", "a stray pod -> order-service:8083/TCP should be denied", (d) => {
+    delete find(d, "NetworkPolicy", "backend-ingress").spec.ingress[0].from;
+  }],
+  ["no way from the services to PostgreSQL", "prod", "order-service -> bookstore-postgres-1:5432/TCP should be allowed", (d) => {
+    d.splice(d.indexOf(find(d, "NetworkPolicy", "backend-egress-postgres")), 1);
+  }],
+  ["a Kafka listener open to every pod", "dev", "a stray pod -> bookstore-kafka-dual-role:9092/TCP should be denied", (d) => {
+    delete find(d, "Kafka").spec.kafka.listeners[0].networkPolicyPeers;
+  }],
+  ["a second replica in dev", "dev", "dev runs exactly one replica", (d) => {
+    find(d, "Deployment", "gateway").spec.replicas = 2;
+  }],
+  ["a prod service without autoscaler", "prod", "prod needs a HorizontalPodAutoscaler", (d) => {
+    d.splice(d.indexOf(find(d, "HorizontalPodAutoscaler", "order-service")), 1);
+  }],
+  ["a prod service without disruption budget", "prod", "prod needs a PodDisruptionBudget", (d) => {
+    d.splice(d.indexOf(find(d, "PodDisruptionBudget", "user-service")), 1);
+  }],
+  ["min ISR equal to the replication factor", "prod", "min.insync.replicas must stay below", (d) => {
+    find(d, "Kafka").spec.kafka.config["min.insync.replicas"] = 3;
+  }],
+  ["a single Kafka node in prod", "prod", "prod runs 3 Kafka node(s)", (d) => {
+    find(d, "KafkaNodePool").spec.replicas = 1;
+  }],
+  ["a secret the README does not explain", "dev", "Secret/stripe-keys: is referenced but k8s/README.md", (d) => {
+    container(d, "payment-service").envFrom[0].secretRef.name = "stripe-keys";
+  }],
+  ["a second way in from outside", "prod", "must not be exposed outside the cluster", (d) => {
+    find(d, "Service", "order-service").spec.type = "LoadBalancer";
+  }],
+];
+
+let passed = 0;
+let failed = 0;
+const result = (ok, name, detail = "") => {
+  ok ? passed++ : failed++;
+  console.log(`${ok ? "PASS" : "FAIL"} ${name}${detail}`);
+};
+
+for (const overlay of ["dev", "prod"]) {
+  const problems = await validate(structuredClone(rendered[overlay]), overlay, readme);
+  result(problems.length === 0, `the ${overlay} overlay as committed passes`, problems.length ? `\n  ${problems.join("\n  ")}` : "");
+}
+for (const [name, overlay, expected, mutate] of cases) {
+  const docs = structuredClone(rendered[overlay]);
+  mutate(docs);
+  const problems = await validate(docs, overlay, readme);
+  const caught = problems.some((p) => p.includes(expected));
+  result(caught, `${overlay}: rejects ${name}`, caught ? "" : `\n  expected a problem containing "${expected}", got:\n  ${problems.join("\n  ") || "(none)"}`);
+}
+console.log(`k8s: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
