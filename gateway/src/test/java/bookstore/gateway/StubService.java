@@ -1,0 +1,104 @@
+package bookstore.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A real HTTP server standing in for one of the shop's services. It records every request it receives and answers by
+ * the last path segment: {@code hang} never answers, {@code drop} closes the connection without answering,
+ * {@code problem} answers with a problem detail of its own, anything else gets a 200 naming this service.
+ */
+final class StubService implements AutoCloseable {
+
+    static final String PROBLEM_BODY = "{\"type\":\"https://bookstore.example/problems/out-of-stock\","
+            + "\"title\":\"Out Of Stock\",\"status\":409,\"detail\":\"Only 2 left\",\"bookId\":\"42\"}";
+
+    record ReceivedRequest(String method, String uri, HttpHeaders headers, String body, long receivedAtNanos) {}
+
+    private final String name;
+    private final Queue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
+    private final DisposableServer server;
+
+    private StubService(String name, int port) {
+        this.name = name;
+        this.server = HttpServer.create()
+                .host("localhost")
+                .port(port)
+                .handle(this::answer)
+                .bindNow();
+    }
+
+    static StubService start(String name) {
+        return new StubService(name, 0);
+    }
+
+    static StubService startOn(String name, int port) {
+        return new StubService(name, port);
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://localhost:" + server.port();
+    }
+
+    List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    void forget() {
+        received.clear();
+    }
+
+    private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+        return request.receive()
+                .aggregate()
+                .asString(StandardCharsets.UTF_8)
+                .defaultIfEmpty("")
+                .flatMap(body -> {
+                    received.add(new ReceivedRequest(
+                            request.method().name(), request.uri(), copyOf(request), body, System.nanoTime()));
+                    String path = request.fullPath();
+                    if (path.endsWith("/hang")) {
+                        return Mono.never();
+                    }
+                    if (path.endsWith("/drop")) {
+                        request.withConnection(
+                                connection -> connection.channel().close());
+                        return Mono.empty();
+                    }
+                    if (path.endsWith("/problem")) {
+                        return response.status(409)
+                                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                                .sendString(Mono.just(PROBLEM_BODY))
+                                .then();
+                    }
+                    return response.status(200)
+                            .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                            .sendString(Mono.just("{\"service\":\"" + name + "\"}"))
+                            .then();
+                });
+    }
+
+    private static HttpHeaders copyOf(HttpServerRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        request.requestHeaders().forEach(header -> headers.add(header.getKey(), header.getValue()));
+        return headers;
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
