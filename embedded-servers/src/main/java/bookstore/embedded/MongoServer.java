@@ -1,0 +1,74 @@
+package bookstore.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server): in memory for tests, or backed by an H2
+ * MVStore file when the caller chooses a data folder, so the catalogue survives a restart.
+ *
+ * <p>It speaks the protocol, not every feature: code must stick to queries real MongoDB runs, and
+ * tests that need more run against a real server through Testcontainers.
+ */
+public final class MongoServer implements AutoCloseable {
+
+    private static final String HOST = "localhost";
+    private static final String STORE_FILE = "databases.mv";
+
+    private final de.bwaldvogel.mongo.MongoServer server;
+    private final int port;
+
+    private MongoServer(de.bwaldvogel.mongo.MongoServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** An in-memory server on a free port. */
+    public static MongoServer start() {
+        return start(0, null);
+    }
+
+    /**
+     * @param port the port, or 0 for a free one
+     * @param dataDirectory where the databases are stored, or {@code null} to keep them in memory
+     */
+    public static MongoServer start(int port, Path dataDirectory) {
+        MongoBackend backend = dataDirectory == null ? new MemoryBackend() : fileBackend(dataDirectory);
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        int boundPort = FreePorts.requestedOrFree(port);
+        try {
+            server.bind(HOST, boundPort);
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new IllegalStateException("The Mongo wire server did not start on port " + boundPort, e);
+        }
+        return new MongoServer(server, boundPort);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The server's address without a database, e.g. {@code mongodb://localhost:27017}. */
+    public String connectionString() {
+        return "mongodb://" + HOST + ":" + port;
+    }
+
+    public String connectionString(String database) {
+        return connectionString() + "/" + database;
+    }
+
+    /** Stops listening and, for a file-backed server, writes everything to disk. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    private static MongoBackend fileBackend(Path dataDirectory) {
+        Path folder =
+                DataDirectory.chosenOrTemporary(dataDirectory, "embedded-mongo").path();
+        return new H2Backend(folder.resolve(STORE_FILE).toString());
+    }
+}

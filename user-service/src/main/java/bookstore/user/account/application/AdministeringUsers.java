@@ -1,0 +1,44 @@
+package bookstore.user.account.application;
+
+import bookstore.user.account.domain.Role;
+import bookstore.user.account.domain.UserAccount;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * What administrators do with accounts: list them and decide who else administers the shop. A new
+ * role reaches the account's tokens at its next refresh or login, within one access-token lifetime.
+ */
+public class AdministeringUsers {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final UserAccounts accounts;
+    private final TransactionalOperator transactions;
+
+    public AdministeringUsers(UserAccounts accounts, TransactionalOperator transactions) {
+        this.accounts = accounts;
+        this.transactions = transactions;
+    }
+
+    public Mono<Page<UserAccount>> list(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        return Mono.zip(accounts.page(page, size).collectList(), accounts.count())
+                .map(found -> new Page<>(found.getT1(), page, size, found.getT2()));
+    }
+
+    public Mono<UserAccount> account(UUID userId) {
+        return accounts.byId(userId).switchIfEmpty(Mono.error(() -> new UserNotFound(userId)));
+    }
+
+    public Mono<UserAccount> assignRoles(UUID userId, Set<Role> roles, UUID administratorId) {
+        return transactions.transactional(account(userId).flatMap(account -> {
+            account.assignRoles(roles, administratorId);
+            return accounts.update(account).then(accounts.byId(userId));
+        }));
+    }
+}

@@ -1,0 +1,25 @@
+package bookstore.user.account.application;
+
+import bookstore.user.account.domain.EmailAddress;
+import bookstore.user.account.domain.UserAccount;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Where accounts are kept. */
+public interface UserAccounts {
+
+    Mono<UserAccount> byId(UUID id);
+
+    Mono<UserAccount> byEmail(EmailAddress email);
+
+    /** Stores a new account; {@code false} when its email address is already taken. */
+    Mono<Boolean> add(UserAccount account);
+
+    /** Saves changes; fails with {@link StaleAccount} when someone saved the account in between. */
+    Mono<Void> update(UserAccount account);
+
+    Flux<UserAccount> page(int page, int size);
+
+    Mono<Long> count();
+}

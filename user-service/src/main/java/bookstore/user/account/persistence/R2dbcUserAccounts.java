@@ -1,0 +1,128 @@
+package bookstore.user.account.persistence;
+
+import bookstore.user.account.application.StaleAccount;
+import bookstore.user.account.application.UserAccounts;
+import bookstore.user.account.domain.EmailAddress;
+import bookstore.user.account.domain.Role;
+import bookstore.user.account.domain.ShippingAddress;
+import bookstore.user.account.domain.UserAccount;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Accounts in the {@code user_account} table; shipping addresses are a JSON array on the row. */
+public class R2dbcUserAccounts implements UserAccounts {
+
+    private static final TypeReference<List<ShippingAddress>> ADDRESSES = new TypeReference<>() {};
+
+    private static final String COLUMNS =
+            "id, email, password_hash, display_name, roles, addresses::text AS addresses, created_at, version";
+
+    private final DatabaseClient database;
+    private final JsonMapper json;
+
+    public R2dbcUserAccounts(DatabaseClient database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<UserAccount> byId(UUID id) {
+        return database.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = :id")
+                .bind("id", id)
+                .map(this::toAccount)
+                .one();
+    }
+
+    @Override
+    public Mono<UserAccount> byEmail(EmailAddress email) {
+        return database.sql("SELECT " + COLUMNS + " FROM user_account WHERE email = :email")
+                .bind("email", email.value())
+                .map(this::toAccount)
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> add(UserAccount account) {
+        return database.sql("""
+                        INSERT INTO user_account
+                            (id, email, password_hash, display_name, roles, addresses, created_at, updated_at, version)
+                        VALUES (:id, :email, :hash, :name, :roles, :addresses, :createdAt, :createdAt, 0)
+                        ON CONFLICT (email) DO NOTHING
+                        """)
+                .bind("id", account.id())
+                .bind("email", account.email().value())
+                .bind("hash", account.passwordHash())
+                .bind("name", account.displayName())
+                .bind("roles", roles(account.roles()))
+                .bind("addresses", Json.of(json.writeValueAsString(account.addresses())))
+                .bind("createdAt", account.createdAt())
+                .fetch()
+                .rowsUpdated()
+                .map(inserted -> inserted == 1);
+    }
+
+    @Override
+    public Mono<Void> update(UserAccount account) {
+        return database.sql("""
+                        UPDATE user_account
+                        SET password_hash = :hash, display_name = :name, roles = :roles, addresses = :addresses,
+                            updated_at = now(), version = version + 1
+                        WHERE id = :id AND version = :version
+                        """)
+                .bind("id", account.id())
+                .bind("version", account.version())
+                .bind("hash", account.passwordHash())
+                .bind("name", account.displayName())
+                .bind("roles", roles(account.roles()))
+                .bind("addresses", Json.of(json.writeValueAsString(account.addresses())))
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.empty() : Mono.error(new StaleAccount()));
+    }
+
+    @Override
+    public Flux<UserAccount> page(int page, int size) {
+        return database.sql(
+                        "SELECT " + COLUMNS + " FROM user_account ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+                .bind("limit", size)
+                .bind("offset", (long) page * size)
+                .map(this::toAccount)
+                .all();
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return database.sql("SELECT count(*) FROM user_account")
+                .map(row -> row.get(0, Long.class))
+                .one();
+    }
+
+    private UserAccount toAccount(Readable row) {
+        return UserAccount.restore(
+                row.get("id", UUID.class),
+                EmailAddress.of(row.get("email", String.class)),
+                row.get("password_hash", String.class),
+                row.get("display_name", String.class),
+                Arrays.stream(row.get("roles", String[].class))
+                        .map(Role::valueOf)
+                        .collect(Collectors.toSet()),
+                json.readValue(row.get("addresses", String.class), ADDRESSES),
+                row.get("created_at", Instant.class),
+                row.get("version", Long.class));
+    }
+
+    private static String[] roles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,122 @@
+package bookstore.user.auth.application;
+
+import bookstore.user.account.application.UserAccounts;
+import bookstore.user.account.domain.UserAccount;
+import bookstore.user.auth.domain.RefreshToken;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A login session is a family of refresh tokens. Each refresh exchanges the presented token for a
+ * new one (rotation), so a token works once; a token presented a second time means two parties
+ * hold it, one of them a thief, and the whole family is revoked, logging both out.
+ */
+public class Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+    private static final int TOKEN_BYTES = 32;
+
+    private final RefreshTokens refreshTokens;
+    private final UserAccounts accounts;
+    private final AccessTokens accessTokens;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+    private final Duration refreshTokenLifetime;
+    private final SecureRandom random = new SecureRandom();
+
+    public Sessions(
+            RefreshTokens refreshTokens,
+            UserAccounts accounts,
+            AccessTokens accessTokens,
+            TransactionalOperator transactions,
+            Clock clock,
+            Duration refreshTokenLifetime) {
+        this.refreshTokens = refreshTokens;
+        this.accounts = accounts;
+        this.accessTokens = accessTokens;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.refreshTokenLifetime = refreshTokenLifetime;
+    }
+
+    /** Starts a session for an account that just proved who it is. */
+    public Mono<IssuedTokens> open(UserAccount account) {
+        return transactions.transactional(issue(account, UUID.randomUUID()));
+    }
+
+    /** Exchanges a refresh token for new tokens, with the account's current roles. */
+    public Mono<IssuedTokens> refresh(String presented) {
+        Instant now = clock.instant();
+        Mono<Optional<IssuedTokens>> exchange = refreshTokens
+                .lockByHash(hash(presented))
+                .<Optional<IssuedTokens>>flatMap(token -> switch (token.status(now)) {
+                    case USABLE ->
+                        accounts.byId(token.userId())
+                                .flatMap(account ->
+                                        refreshTokens.markUsed(token.id(), now).then(issue(account, token.familyId())))
+                                .map(Optional::of);
+                    case REUSED -> {
+                        log.warn(
+                                "Refresh token {} of family {} was presented again; revoking the family",
+                                token.id(),
+                                token.familyId());
+                        yield refreshTokens
+                                .revokeFamily(token.familyId(), now)
+                                .thenReturn(Optional.<IssuedTokens>empty());
+                    }
+                    case REVOKED, EXPIRED -> Mono.just(Optional.<IssuedTokens>empty());
+                })
+                .defaultIfEmpty(Optional.empty());
+        // The revocation of a reused family must commit although the request fails: decide inside
+        // the transaction, fail after it.
+        return transactions.transactional(exchange).flatMap(tokens -> Mono.justOrEmpty(tokens)
+                .switchIfEmpty(Mono.error(new InvalidRefreshToken())));
+    }
+
+    /** Logs out: the token's whole family stops working. Unknown tokens are ignored (RFC 7009). */
+    public Mono<Void> close(String presented) {
+        Instant now = clock.instant();
+        return transactions.transactional(refreshTokens
+                .lockByHash(hash(presented))
+                .flatMap(token -> refreshTokens.revokeFamily(token.familyId(), now)));
+    }
+
+    private Mono<IssuedTokens> issue(UserAccount account, UUID familyId) {
+        Instant now = clock.instant();
+        String value = newTokenValue();
+        RefreshToken token = RefreshToken.issue(familyId, account.id(), now, now.plus(refreshTokenLifetime));
+        return refreshTokens
+                .add(token, hash(value))
+                .then(Mono.fromCallable(() -> new IssuedTokens(accessTokens.issue(account), value)));
+    }
+
+    private String newTokenValue() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Tokens are 256 random bits, so a plain SHA-256 (no salt, no stretching) is as good as a password hash. */
+    static String hash(String tokenValue) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(tokenValue.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package bookstore.user.auth.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+record LoginRequest(
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotNull @Size(max = 128) String password) {
+
+    @Override
+    public String toString() {
+        return "LoginRequest[email=" + email + "]";
+    }
+}

@@ -1,0 +1,75 @@
+package bookstore.user.config;
+
+import bookstore.platform.security.ResourceServerProperties;
+import bookstore.user.account.application.Passwords;
+import bookstore.user.account.application.UserAccounts;
+import bookstore.user.auth.application.AccessTokens;
+import bookstore.user.auth.application.FailedLogins;
+import bookstore.user.auth.application.LoggingIn;
+import bookstore.user.auth.application.LoginThrottle;
+import bookstore.user.auth.application.RefreshTokens;
+import bookstore.user.auth.application.Sessions;
+import bookstore.user.auth.domain.LoginBackOff;
+import bookstore.user.auth.persistence.R2dbcFailedLogins;
+import bookstore.user.auth.persistence.R2dbcRefreshTokens;
+import bookstore.user.auth.web.ClientAddresses;
+import bookstore.user.keys.JwtAccessTokens;
+import bookstore.user.keys.SigningKeys;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration {
+
+    @Bean
+    AccessTokens accessTokens(
+            SigningKeys keys, ResourceServerProperties contract, IdentityProperties properties, Clock clock) {
+        return new JwtAccessTokens(keys, contract, properties.accessTokenLifetime(), clock);
+    }
+
+    @Bean
+    RefreshTokens refreshTokens(DatabaseClient database) {
+        return new R2dbcRefreshTokens(database);
+    }
+
+    @Bean
+    Sessions sessions(
+            RefreshTokens refreshTokens,
+            UserAccounts accounts,
+            AccessTokens accessTokens,
+            TransactionalOperator transactions,
+            Clock clock,
+            IdentityProperties properties) {
+        return new Sessions(
+                refreshTokens, accounts, accessTokens, transactions, clock, properties.refreshTokenLifetime());
+    }
+
+    @Bean
+    FailedLogins failedLogins(DatabaseClient database) {
+        return new R2dbcFailedLogins(database);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(FailedLogins failedLogins, IdentityProperties properties, Clock clock) {
+        IdentityProperties.LoginThrottle throttle = properties.loginThrottle();
+        return new LoginThrottle(
+                failedLogins,
+                new LoginBackOff(throttle.accountFreeFailures(), throttle.firstWait(), throttle.longestWait()),
+                new LoginBackOff(throttle.addressFreeFailures(), throttle.firstWait(), throttle.longestWait()),
+                throttle.memory(),
+                clock);
+    }
+
+    @Bean
+    ClientAddresses clientAddresses(IdentityProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
+    }
+
+    @Bean
+    LoggingIn loggingIn(UserAccounts accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
+        return new LoggingIn(accounts, passwords, throttle, sessions);
+    }
+}

@@ -1,0 +1,43 @@
+package bookstore.user.config;
+
+import bookstore.platform.security.AccessRules;
+import bookstore.user.auth.application.LoginThrottle;
+import bookstore.user.keys.SigningKeys;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SecurityConfiguration {
+
+    /**
+     * Who may call what. Signing up, logging in, refreshing, logging out and the public keys need no
+     * access token; "me" is any authenticated caller; everything else about accounts is for admins.
+     */
+    @Bean
+    AccessRules userServiceAccess() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout")
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/auth/jwks")
+                .permitAll()
+                .pathMatchers("/api/users/me", "/api/users/me/**")
+                .authenticated()
+                .pathMatchers("/api/users", "/api/users/**")
+                .hasRole("ADMIN");
+    }
+
+    /** Token lifetimes, refresh-token expiry and login back-off all read the time from here. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Housekeeping housekeeping(SigningKeys keys, LoginThrottle throttle) {
+        return new Housekeeping(keys, throttle);
+    }
+}

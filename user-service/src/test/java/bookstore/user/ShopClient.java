@@ -1,0 +1,91 @@
+package bookstore.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Talks to the service as one client machine would: every request comes from the same made-up
+ * address (through the trusted local "proxy"), so login throttling in one test does not reach
+ * another.
+ */
+public final class ShopClient {
+
+    public static final String PASSWORD = "a long and rare passphrase";
+
+    public final WebTestClient http;
+
+    public ShopClient(WebTestClient http) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.http = http.mutate()
+                .defaultHeader("X-Forwarded-For", "203.0." + random.nextInt(0, 255) + "." + random.nextInt(1, 255))
+                .build();
+    }
+
+    public static String newEmail() {
+        return "reader-" + UUID.randomUUID() + "@example.com";
+    }
+
+    public Registered register(String email) {
+        return http.post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", "Reader"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Registered.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    public WebTestClient.ResponseSpec logIn(String email, String password) {
+        return http.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    public Tokens tokensFor(String email, String password) {
+        return logIn(email, password)
+                .expectStatus()
+                .isOk()
+                .expectBody(Tokens.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** Registers a new customer and logs them in. */
+    public Tokens newCustomer() {
+        String email = newEmail();
+        register(email);
+        return tokensFor(email, PASSWORD);
+    }
+
+    public WebTestClient.ResponseSpec refresh(String refreshToken) {
+        return http.post()
+                .uri("/api/auth/refresh")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refreshToken", refreshToken))
+                .exchange();
+    }
+
+    public WebTestClient.ResponseSpec get(String path, String accessToken) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(accessToken)).exchange();
+    }
+
+    public record Registered(
+            UUID id,
+            String email,
+            String displayName,
+            List<String> roles,
+            List<Map<String, String>> addresses,
+            Instant createdAt) {}
+
+    public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken) {}
+}
