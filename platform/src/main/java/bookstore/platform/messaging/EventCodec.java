@@ -17,8 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventCodec {
 
+    // Tolerant reader: a newer producer may send fields this reader does not know, and an older
+    // producer may omit fields added since (a missing number reads as 0).
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     public byte[] encode(IntegrationEvent event) {

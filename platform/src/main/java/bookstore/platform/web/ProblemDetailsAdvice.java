@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,6 +16,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -69,13 +72,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty(
                 "errors",
                 ex.getParameterValidationResults().stream()
-                        .flatMap(result -> result.getResolvableErrors().stream()
-                                .map(error -> Map.of(
-                                        "field",
-                                        String.valueOf(
-                                                result.getMethodParameter().getParameterName()),
-                                        "message",
-                                        String.valueOf(error.getDefaultMessage()))))
+                        .flatMap(ProblemDetailsAdvice::errorsOf)
                         .sorted(Comparator.comparing(e -> e.get("field")))
                         .toList());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
@@ -110,6 +107,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "internal-error",
                 "Internal error",
                 "Something went wrong on our side. Please try again later.");
+    }
+
+    /** A validated body reports its fields; a plain parameter reports itself. */
+    private static Stream<Map<String, String>> errorsOf(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors body) {
+            return fieldErrors(body.getFieldErrors()).stream();
+        }
+        String parameter = String.valueOf(result.getMethodParameter().getParameterName());
+        return result.getResolvableErrors().stream()
+                .map(error -> Map.of("field", parameter, "message", String.valueOf(error.getDefaultMessage())));
     }
 
     private static boolean isDefaultType(ProblemDetail problem) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +40,22 @@ class ProblemDetailsWebFluxTests {
                 .isEqualTo("https://bookstore.example/problems/validation")
                 .jsonPath("$.title")
                 .isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("name");
+    }
+
+    @Test
+    void bodyFieldsAreNamedWhenParametersAreValidatedToo() {
+        http.post()
+                .uri("/shelves/3/widgets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/validation")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("name");
     }
@@ -147,6 +164,11 @@ class ProblemDetailsWebFluxTests {
         @GetMapping("/widgets")
         Mono<String> list(@RequestParam @Max(100) int size) {
             return Mono.just("ok");
+        }
+
+        @PostMapping("/shelves/{shelf}/widgets")
+        Mono<Widget> shelve(@PathVariable @Max(100) int shelf, @Valid @RequestBody Widget widget) {
+            return Mono.just(widget);
         }
 
         @GetMapping("/widgets/broken")

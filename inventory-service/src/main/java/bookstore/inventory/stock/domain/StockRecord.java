@@ -1,0 +1,25 @@
+package bookstore.inventory.stock.domain;
+
+import java.util.Objects;
+
+/**
+ * One book's stock: its level, when it counts as low, and a version that increases with every
+ * change, so readers of its events can tell a newer level from an older one.
+ */
+public record StockRecord(String bookId, StockLevel level, LowStockThreshold threshold, long version) {
+
+    public StockRecord {
+        Objects.requireNonNull(bookId, "bookId");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(threshold, "threshold");
+    }
+
+    public boolean isLow() {
+        return threshold.isLow(level);
+    }
+
+    /** Whether moving the threshold makes a book that was fine count as low. */
+    public boolean becomesLowWith(LowStockThreshold newThreshold) {
+        return !isLow() && newThreshold.isLow(level);
+    }
+}

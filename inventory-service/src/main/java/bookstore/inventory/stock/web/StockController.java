@@ -1,0 +1,53 @@
+package bookstore.inventory.stock.web;
+
+import bookstore.inventory.stock.application.SettingLowStockThreshold;
+import bookstore.inventory.stock.application.ViewingStock;
+import bookstore.inventory.stock.domain.LowStockThreshold;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Stock levels and low-stock thresholds, for admins. */
+@RestController
+@RequestMapping("/api/inventory")
+@Validated
+class StockController {
+
+    private final ViewingStock viewing;
+    private final SettingLowStockThreshold settingThreshold;
+
+    StockController(ViewingStock viewing, SettingLowStockThreshold settingThreshold) {
+        this.viewing = viewing;
+        this.settingThreshold = settingThreshold;
+    }
+
+    @GetMapping("/{bookId}")
+    Mono<StockResource> stock(@PathVariable String bookId) {
+        return viewing.stockOf(bookId).map(StockResource::of);
+    }
+
+    /** Books at or below their low-stock threshold, fewest available copies first. */
+    @GetMapping("/low-stock")
+    Mono<PageResource<StockResource>> runningLow(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return viewing.runningLow(page, size).map(slice -> PageResource.of(slice, page, size, StockResource::of));
+    }
+
+    @PutMapping("/{bookId}/low-stock-threshold")
+    Mono<StockResource> changeThreshold(
+            @PathVariable String bookId, @Valid @RequestBody StockRequests.Threshold request) {
+        return settingThreshold
+                .set(bookId, new LowStockThreshold(request.threshold()))
+                .map(StockResource::of);
+    }
+}

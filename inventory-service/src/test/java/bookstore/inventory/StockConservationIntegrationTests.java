@@ -1,0 +1,177 @@
+package bookstore.inventory;
+
+import static bookstore.inventory.StockFixtures.newOrderId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bookstore.inventory.reservation.application.CommittingStock;
+import bookstore.inventory.reservation.application.ReleasingStock;
+import bookstore.inventory.reservation.application.ReservingStock;
+import bookstore.inventory.reservation.domain.ReservationLine;
+import bookstore.inventory.reservation.domain.ReservationRequest;
+import bookstore.inventory.stock.application.AdjustingStock;
+import bookstore.inventory.stock.application.OpeningStock;
+import bookstore.inventory.stock.application.ReceivingStock;
+import bookstore.inventory.stock.application.TakingStock;
+import bookstore.inventory.stock.domain.AdjustmentReason;
+import bookstore.inventory.stock.domain.InsufficientStockException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stock conservation after a run of every kind of change at once, on real PostgreSQL. In inventory's
+ * terms, for every book:
+ *
+ * <pre>
+ * opening + receipts + adjustments + stocktake variances = available + reserved + sold
+ * </pre>
+ *
+ * where reserved and sold are counted from the orders' reservations (held, and committed but not
+ * returned), independently of the stock record that holds available and reserved. The ledger of each
+ * book also sums to its stock record.
+ */
+@InventoryServiceTest
+class StockConservationIntegrationTests {
+
+    @Autowired
+    OpeningStock opening;
+
+    @Autowired
+    ReservingStock reserving;
+
+    @Autowired
+    ReleasingStock releasing;
+
+    @Autowired
+    CommittingStock committing;
+
+    @Autowired
+    ReceivingStock receiving;
+
+    @Autowired
+    AdjustingStock adjusting;
+
+    @Autowired
+    TakingStock takingStock;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void stockIsConservedAfterConcurrentOrdersCancellationsReturnsAndStockKeeping() {
+        StockFixtures stock = new StockFixtures(opening, database);
+        List<String> books = List.of(stock.bookWith(40), stock.bookWith(25), stock.bookWith(8));
+        Random random = new Random(20261122);
+        List<String> orders = new ArrayList<>();
+        List<Mono<?>> work = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String orderId = newOrderId();
+            orders.add(orderId);
+            work.add(anOrder(orderId, books, random));
+        }
+        for (String book : books) {
+            work.add(receiving.receive(book, 5, "delivery"));
+            work.add(adjusting.adjust(book, AdjustmentReason.FOUND, 2, "behind the shelf"));
+            work.add(adjusting
+                    .adjust(book, AdjustmentReason.DAMAGED, -3, "water damage")
+                    .onErrorResume(InsufficientStockException.class, soldOut -> Mono.empty()));
+        }
+        Collections.shuffle(work, random);
+
+        Flux.fromIterable(work).flatMap(step -> step, 16).then().block(Duration.ofMinutes(2));
+        for (String book : books) {
+            int onHand = (int) stock.stockRow(book).get("on_hand");
+            int reserved = (int) stock.stockRow(book).get("reserved");
+            takingStock.count(book, Math.max(reserved, onHand - 1), "stocktake").block();
+        }
+
+        for (String book : books) {
+            Map<String, Object> level = stock.stockRow(book);
+            int onHand = (int) level.get("on_hand");
+            int reserved = (int) level.get("reserved");
+            int available = onHand - reserved;
+            long held = linesOf(book, "RESERVED");
+            long sold = linesOf(book, "COMMITTED");
+            long brought = ledgerSum(book, "on_hand_change", "'OPENING', 'RECEIPT', 'ADJUSTMENT', 'STOCKTAKE'");
+
+            assertThat(reserved)
+                    .as("reserved copies of %s match the held reservations", book)
+                    .isEqualTo(held);
+            assertThat(brought)
+                    .as("stock brought in = available + reserved + sold, for %s", book)
+                    .isEqualTo(available + reserved + sold);
+            assertThat(ledgerSum(book, "on_hand_change", null)).isEqualTo(onHand);
+            assertThat(ledgerSum(book, "reserved_change", null)).isEqualTo(reserved);
+            assertThat(available).isNotNegative();
+        }
+        assertThat(statusesOf(orders))
+                .as("the run went through every kind of outcome")
+                .contains("RESERVED", "REJECTED", "COMMITTED", "RELEASED", "RETURNED", "CANCELLED");
+        assertThat(database.sql("SELECT count(*) FROM stock_movement WHERE on_hand_after < reserved_after")
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
+                .as("movements that left a book oversold")
+                .isZero();
+    }
+
+    /** One order's life: reserved, then paid, cancelled, returned, repeated or released early. */
+    private Mono<?> anOrder(String orderId, List<String> books, Random random) {
+        List<ReservationLine> lines = new ArrayList<>();
+        int lineCount = 1 + random.nextInt(3);
+        for (int line = 0; line < lineCount; line++) {
+            lines.add(new ReservationLine(books.get(random.nextInt(books.size())), 1 + random.nextInt(4)));
+        }
+        Mono<?> reserve = reserving.reserve(new ReservationRequest(orderId, lines));
+        Mono<?> commit = committing.commit(orderId).onErrorResume(e -> Mono.empty());
+        Mono<?> release = releasing.release(orderId, "cancelled");
+        return switch (random.nextInt(6)) {
+            case 0 -> reserve;
+            case 1 -> reserve.then(commit);
+            case 2 -> reserve.then(release);
+            case 3 -> reserve.then(commit).then(release);
+            case 4 -> release.then(reserve);
+            default -> reserve.then(reserve).then(commit).then(commit);
+        };
+    }
+
+    private List<String> statusesOf(List<String> orders) {
+        return database.sql("SELECT DISTINCT status FROM reservation WHERE order_id = ANY(:orders)")
+                .bind("orders", orders.toArray(String[]::new))
+                .map(row -> row.get("status", String.class))
+                .all()
+                .collectList()
+                .block();
+    }
+
+    private long linesOf(String book, String status) {
+        return database.sql("""
+                        SELECT coalesce(sum(l.quantity), 0) FROM reservation_line l
+                          JOIN reservation r ON r.order_id = l.order_id
+                         WHERE l.book_id = :book AND r.status = :status
+                        """)
+                .bind("book", book)
+                .bind("status", status)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
+
+    private long ledgerSum(String book, String column, String kinds) {
+        String sql = "SELECT coalesce(sum(" + column + "), 0) FROM stock_movement WHERE book_id = :book"
+                + (kinds == null ? "" : " AND kind IN (" + kinds + ")");
+        return database.sql(sql)
+                .bind("book", book)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
+}

@@ -1,0 +1,34 @@
+package bookstore.order.ordering.application;
+
+import bookstore.order.ordering.domain.Order;
+import bookstore.order.ordering.domain.OrderId;
+import bookstore.order.ordering.domain.Shipment;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** The warehouse's side: a confirmed order is shipped, a shipped one delivered. */
+@Service
+public class FulfillingOrders {
+
+    private final OrderChanges changes;
+
+    FulfillingOrders(OrderChanges changes) {
+        this.changes = changes;
+    }
+
+    public Mono<Order> ship(String orderId, Shipment shipment) {
+        return idOf(orderId)
+                .flatMap(id -> changes.change(id, (order, now) -> order.ship(shipment, now)))
+                .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
+    }
+
+    public Mono<Order> deliver(String orderId) {
+        return idOf(orderId)
+                .flatMap(id -> changes.change(id, (order, now) -> order.deliver(now)))
+                .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
+    }
+
+    private static Mono<OrderId> idOf(String orderId) {
+        return Mono.justOrEmpty(OrderId.parseOrNull(orderId));
+    }
+}

@@ -1,0 +1,39 @@
+package bookstore.order.ordering.application;
+
+import bookstore.order.ordering.domain.SagaTimeouts;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the order saga behaves.
+ *
+ * @param stockTimeout how long a new order waits for inventory before it is cancelled
+ * @param paymentTimeout how long a reserved order waits for payment (which may involve the customer
+ *     authenticating with their bank) before it is cancelled and compensated
+ * @param timeoutScanInterval how often overdue orders are looked for
+ * @param timeoutBatchSize overdue orders cancelled per transaction
+ * @param sagaConsumers consumer threads per reply topic
+ * @param pseudonymKey the secret that turns customer ids into the pseudonyms other services and
+ *     analytics see; changing it breaks the link between a customer's old and new pseudonym
+ */
+@ConfigurationProperties("bookstore.orders")
+public record OrderingProperties(
+        @DefaultValue("2m") Duration stockTimeout,
+        @DefaultValue("15m") Duration paymentTimeout,
+        @DefaultValue("5s") Duration timeoutScanInterval,
+        @DefaultValue("100") int timeoutBatchSize,
+        @DefaultValue("2") int sagaConsumers,
+        String pseudonymKey) {
+
+    public OrderingProperties {
+        if (pseudonymKey == null || pseudonymKey.length() < 16) {
+            throw new IllegalArgumentException(
+                    "bookstore.orders.pseudonym-key must be a secret of at least 16 characters");
+        }
+    }
+
+    public SagaTimeouts timeouts() {
+        return new SagaTimeouts(stockTimeout, paymentTimeout);
+    }
+}

@@ -1,0 +1,125 @@
+package bookstore.order.ordering.web;
+
+import bookstore.order.ordering.application.Caller;
+import bookstore.order.ordering.application.CancellingOrder;
+import bookstore.order.ordering.application.FindingOrders;
+import bookstore.order.ordering.application.FulfillingOrders;
+import bookstore.order.ordering.application.PlacingOrder;
+import bookstore.order.ordering.domain.OrderStatus;
+import bookstore.order.ordering.domain.Shipment;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checkout, order queries, cancelling, and the warehouse's ship and deliver. Someone else's order
+ * answers exactly as a missing one does.
+ */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final PlacingOrder placing;
+    private final FindingOrders finding;
+    private final CancellingOrder cancelling;
+    private final FulfillingOrders fulfilling;
+
+    OrderController(
+            PlacingOrder placing, FindingOrders finding, CancellingOrder cancelling, FulfillingOrders fulfilling) {
+        this.placing = placing;
+        this.finding = finding;
+        this.cancelling = cancelling;
+        this.fulfilling = fulfilling;
+    }
+
+    /** 202 with the PENDING order; 200 with the same order when the Idempotency-Key was seen before. */
+    @PostMapping
+    Mono<ResponseEntity<OrderResource>> place(
+            Authentication caller,
+            @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+            @RequestBody @Valid PlaceOrderRequest request) {
+        return placing.place(request.toCommand(callerOf(caller).userId(), checked(idempotencyKey)))
+                .map(placement -> ResponseEntity.status(placement.placed() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                        .location(URI.create("/api/orders/" + placement.order().id()))
+                        .body(OrderResource.of(placement.order())));
+    }
+
+    @GetMapping("/{id}")
+    Mono<OrderResource> order(Authentication caller, @PathVariable String id) {
+        return finding.find(callerOf(caller), id).map(OrderResource::of);
+    }
+
+    /** The caller's orders, newest first; admins see everybody's. */
+    @GetMapping
+    Mono<PageResource<OrderResource>> orders(
+            Authentication caller,
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return finding.list(callerOf(caller), status, page, size)
+                .map(found -> new PageResource<>(
+                        found.items().stream().map(OrderResource::of).toList(),
+                        found.page(),
+                        found.size(),
+                        found.total()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<OrderResource> cancel(Authentication caller, @PathVariable String id) {
+        return cancelling.cancel(callerOf(caller), id).map(OrderResource::of);
+    }
+
+    @PostMapping("/{id}/ship")
+    Mono<OrderResource> ship(@PathVariable String id, @RequestBody @Valid ShipRequest request) {
+        return fulfilling
+                .ship(id, new Shipment(request.carrier(), request.trackingNumber()))
+                .map(OrderResource::of);
+    }
+
+    @PostMapping("/{id}/deliver")
+    Mono<OrderResource> deliver(@PathVariable String id) {
+        return fulfilling.deliver(id).map(OrderResource::of);
+    }
+
+    /**
+     * Checked here rather than with constraints on the parameter, which would validate the whole
+     * method at once and report the body's invalid fields under the parameter's name.
+     */
+    private static String checked(String idempotencyKey) {
+        if (!idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
+            throw new ServerWebInputException(
+                    "The Idempotency-Key header must be 1 to 255 visible ASCII characters, e.g. a UUID.");
+        }
+        return idempotencyKey;
+    }
+
+    private static Caller callerOf(Authentication authentication) {
+        String userId = authentication.getPrincipal() instanceof Jwt jwt ? jwt.getSubject() : authentication.getName();
+        boolean admin = authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+        return new Caller(userId, admin);
+    }
+
+    record ShipRequest(
+            @NotBlank @Size(max = 100) String carrier,
+            @NotBlank @Size(max = 100) String trackingNumber) {}
+}

@@ -1,0 +1,57 @@
+package bookstore.order.ordering.web;
+
+import bookstore.order.ordering.application.EmptyCartException;
+import bookstore.order.ordering.application.IdempotencyKeyReusedException;
+import bookstore.order.ordering.application.OrderNotFoundException;
+import bookstore.order.ordering.domain.IllegalOrderTransitionException;
+import bookstore.order.ordering.domain.InvalidOrderException;
+import bookstore.order.pricing.application.BookNotOrderableException;
+import bookstore.platform.web.Problems;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The order API's refusals, as problem details with stable types. */
+@RestControllerAdvice(assignableTypes = OrderController.class)
+@Order(0)
+class OrderProblems {
+
+    @ExceptionHandler
+    ProblemDetail onNotFound(OrderNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail onInvalidOrder(InvalidOrderException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-order", "Invalid order", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail onBookNotOrderable(BookNotOrderableException e) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT, "book-not-orderable", "Book cannot be ordered", e.getMessage());
+        problem.setProperty("bookId", e.bookId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail onEmptyCart(EmptyCartException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "empty-cart", "Cart is empty", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail onKeyReused(IdempotencyKeyReusedException e) {
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail onIllegalTransition(IllegalOrderTransitionException e) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT, "order-status-conflict", "Not possible in this status", e.getMessage());
+        problem.setProperty("status", e.status().name());
+        return problem;
+    }
+}

@@ -1,0 +1,439 @@
+package bookstore.order.ordering.messaging;
+
+import static bookstore.order.Callers.admin;
+import static bookstore.order.Callers.checkout;
+import static bookstore.order.Callers.customer;
+import static bookstore.order.Callers.newCustomerId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import bookstore.events.IntegrationEvent;
+import bookstore.events.Money;
+import bookstore.events.Topic;
+import bookstore.events.Topics;
+import bookstore.events.inventory.StockReservationFailed;
+import bookstore.events.inventory.StockReserved;
+import bookstore.events.order.ChargePayment;
+import bookstore.events.order.CommitStock;
+import bookstore.events.order.OrderCancelled;
+import bookstore.events.order.OrderConfirmed;
+import bookstore.events.order.OrderDelivered;
+import bookstore.events.order.OrderPlaced;
+import bookstore.events.order.OrderRejected;
+import bookstore.events.order.OrderShipped;
+import bookstore.events.order.RefundPayment;
+import bookstore.events.order.ReleaseStock;
+import bookstore.events.order.ReserveStock;
+import bookstore.events.order.SaleRecorded;
+import bookstore.events.payment.PaymentFailed;
+import bookstore.events.payment.PaymentRefunded;
+import bookstore.events.payment.PaymentSucceeded;
+import bookstore.order.OrderServiceTest;
+import bookstore.order.SagaTraffic;
+import bookstore.order.TestCatalogue;
+import bookstore.platform.messaging.EventCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The saga on a real broker and database. The test plays inventory and payment: it reads the
+ * commands order-service publishes and answers them with records on the reply topics, as those
+ * services would, including the duplicates and late answers a real broker delivers.
+ */
+@OrderServiceTest
+class OrderSagaIntegrationTests {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    SagaTraffic traffic;
+    TestCatalogue catalogue;
+    String customerId;
+    WebTestClient customer;
+    String threeBody;
+    String darkForest;
+
+    @BeforeEach
+    void setUp() {
+        traffic = new SagaTraffic(
+                bootstrapServers,
+                kafka,
+                codec,
+                Topics.CATALOG_BOOKS,
+                Topics.INVENTORY_COMMANDS,
+                Topics.PAYMENT_COMMANDS,
+                Topics.ORDER_EVENTS,
+                Topics.SALES_EVENTS);
+        catalogue = new TestCatalogue(traffic, database);
+        customerId = newCustomerId();
+        customer = customer(http, customerId);
+        threeBody = catalogue.add("三体", 2300);
+        darkForest = catalogue.add("黑暗森林", 3200);
+    }
+
+    @AfterEach
+    void tearDown() {
+        traffic.close();
+    }
+
+    @Test
+    void aPaidOrderIsConfirmedItsStockCommittedAndEachLineRecordedAsASale() {
+        String orderId = place(threeBody, 2, darkForest, 1);
+
+        ReserveStock reserve = awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        assertThat(reserve.lines())
+                .extracting(line -> line.bookId() + "x" + line.quantity() + "@"
+                        + line.unitPrice().amount())
+                .containsExactly(threeBody + "x2@2300", darkForest + "x1@3200");
+        stockReserved(orderId);
+        ChargePayment charge = awaitOne(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+        assertThat(charge.amount()).isEqualTo(new Money(7800, "CNY"));
+        assertThat(charge.paymentMethod()).isEqualTo("pm_card_visa");
+        assertThat(charge.customerId()).isEqualTo(customerId);
+        paymentSucceeded(orderId, 7800);
+
+        awaitStatus(orderId, "CONFIRMED");
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, CommitStock.class);
+        OrderConfirmed confirmed = awaitOne(Topics.ORDER_EVENTS, orderId, OrderConfirmed.class);
+        assertThat(confirmed.total()).isEqualTo(new Money(7800, "CNY"));
+        String pseudonym =
+                awaitOne(Topics.ORDER_EVENTS, orderId, OrderPlaced.class).customer();
+        await().untilAsserted(() -> assertThat(traffic.published(Topics.SALES_EVENTS, orderId, SaleRecorded.class))
+                .extracting(sale -> sale.bookId() + "x" + sale.quantity() + "@"
+                        + sale.unitPrice().amount())
+                .containsExactlyInAnyOrder(threeBody + "x2@2300", darkForest + "x1@3200"));
+        assertThat(traffic.published(Topics.SALES_EVENTS, orderId, SaleRecorded.class))
+                .allSatisfy(sale -> {
+                    assertThat(sale.customer()).isEqualTo(pseudonym).isNotEqualTo(customerId);
+                    assertThat(sale.soldAt()).isNotNull();
+                });
+        customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.statusHistory[*].status")
+                .isEqualTo(List.of("PENDING", "CONFIRMED"))
+                .jsonPath("$.failureReason")
+                .doesNotExist();
+    }
+
+    @Test
+    void whenPaymentIsDeclinedTheStockIsReleasedAndTheOrderCancelled() {
+        String orderId = place(threeBody, 1);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        stockReserved(orderId);
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+
+        traffic.send(
+                Topics.PAYMENT_EVENTS, new PaymentFailed(UUID.randomUUID(), Instant.now(), orderId, "card_declined"));
+
+        awaitStatus(orderId, "CANCELLED");
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReleaseStock.class);
+        assertThat(awaitOne(Topics.ORDER_EVENTS, orderId, OrderCancelled.class).reason())
+                .contains("card_declined");
+        customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.failureReason")
+                .isEqualTo("payment failed: card_declined");
+        assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.class))
+                .isEmpty();
+        assertThat(traffic.published(Topics.INVENTORY_COMMANDS, orderId, CommitStock.class))
+                .isEmpty();
+    }
+
+    @Test
+    void whenStockIsShortTheOrderIsRejectedAndNothingIsCharged() {
+        String orderId = place(threeBody, 10);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+
+        traffic.send(
+                Topics.INVENTORY_RESERVATIONS,
+                new StockReservationFailed(
+                        UUID.randomUUID(), Instant.now(), orderId, "insufficient stock", List.of(threeBody)));
+
+        awaitStatus(orderId, "REJECTED");
+        assertThat(awaitOne(Topics.ORDER_EVENTS, orderId, OrderRejected.class).reason())
+                .isEqualTo("insufficient stock");
+        customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.failureReason")
+                .isEqualTo("insufficient stock");
+        assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId)).isEmpty();
+    }
+
+    @Test
+    void cancellingAConfirmedOrderReleasesItsStockAndRefundsIt() {
+        String orderId = confirmedOrder();
+
+        customer.post()
+                .uri("/api/orders/{id}/cancel", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED")
+                .jsonPath("$.failureReason")
+                .isEqualTo("cancelled by customer");
+
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReleaseStock.class);
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.class);
+        awaitOne(Topics.ORDER_EVENTS, orderId, OrderCancelled.class);
+        traffic.send(
+                Topics.PAYMENT_EVENTS,
+                new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, new Money(2300, "CNY")));
+        await().untilAsserted(() -> customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.refunded.amount")
+                .isEqualTo(2300));
+    }
+
+    @Test
+    void cancellingAPendingOrderReleasesStockAndOnlyRefundsOnceACharge() {
+        String orderId = place(threeBody, 1);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+
+        customer.post()
+                .uri("/api/orders/{id}/cancel", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        customer.post()
+                .uri("/api/orders/{id}/cancel", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReleaseStock.class);
+        awaitOne(Topics.ORDER_EVENTS, orderId, OrderCancelled.class);
+        // Inventory reserved before it saw the release: the late reservation is given back, never charged.
+        stockReserved(orderId);
+        await().untilAsserted(
+                        () -> assertThat(traffic.published(Topics.INVENTORY_COMMANDS, orderId, ReleaseStock.class))
+                                .hasSize(2));
+        assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId)).isEmpty();
+    }
+
+    @Test
+    void anAdminShipsAConfirmedOrderAndMarksItDeliveredAfterWhichItCannotBeCancelled() {
+        String orderId = confirmedOrder();
+        WebTestClient admin = admin(http);
+
+        admin.post()
+                .uri("/api/orders/{id}/deliver", orderId)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+        admin.post()
+                .uri("/api/orders/{id}/ship", orderId)
+                .bodyValue(Map.of("carrier", "顺丰速运", "trackingNumber", "SF1234567890"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("SHIPPED")
+                .jsonPath("$.shipment.trackingNumber")
+                .isEqualTo("SF1234567890");
+        customer.post()
+                .uri("/api/orders/{id}/cancel", orderId)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/order-status-conflict");
+        admin.post()
+                .uri("/api/orders/{id}/deliver", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        awaitStatus(orderId, "DELIVERED");
+        OrderShipped shipped = awaitOne(Topics.ORDER_EVENTS, orderId, OrderShipped.class);
+        assertThat(shipped.carrier()).isEqualTo("顺丰速运");
+        awaitOne(Topics.ORDER_EVENTS, orderId, OrderDelivered.class);
+        assertThat(traffic.published(Topics.ORDER_EVENTS, orderId))
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDelivered");
+        admin.post()
+                .uri("/api/orders/{id}/ship", UUID.randomUUID())
+                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "1"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void duplicateAnswersNeitherChargeTwiceNorConfirmTwice() {
+        String orderId = place(threeBody, 1);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        StockReserved reserved = new StockReserved(UUID.randomUUID(), Instant.now(), orderId);
+
+        // The same record redelivered, and the same answer sent again under a new id.
+        traffic.send(Topics.INVENTORY_RESERVATIONS, reserved);
+        traffic.send(Topics.INVENTORY_RESERVATIONS, reserved);
+        UUID lastStockAnswer = stockReserved(orderId);
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+        paymentSucceeded(orderId, 2300);
+        UUID lastPaymentAnswer = paymentSucceeded(orderId, 2300);
+        awaitStatus(orderId, "CONFIRMED");
+        // Answers about one order share a partition: once the last is handled, all before it were.
+        await().until(() -> handled("order-service.saga-stock", lastStockAnswer));
+        await().until(() -> handled("order-service.saga-payment", lastPaymentAnswer));
+
+        assertThat(committed(orderId))
+                .containsExactly(
+                        "bookstore.order.OrderPlaced",
+                        "bookstore.order.ReserveStock",
+                        "bookstore.order.ChargePayment",
+                        "bookstore.order.CommitStock",
+                        "bookstore.order.OrderConfirmed",
+                        "bookstore.order.SaleRecorded");
+        await().untilAsserted(() ->
+                assertThat(traffic.published(Topics.SALES_EVENTS, orderId)).hasSize(1));
+        assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId)).hasSize(1);
+        assertThat(traffic.published(Topics.INVENTORY_COMMANDS, orderId))
+                .extracting(command -> command.getClass().getSimpleName())
+                .containsExactly("ReserveStock", "CommitStock");
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterTheCustomerCancelledIsRefunded() {
+        String orderId = place(threeBody, 1);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        stockReserved(orderId);
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+        customer.post()
+                .uri("/api/orders/{id}/cancel", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.class);
+
+        paymentSucceeded(orderId, 2300);
+
+        await().untilAsserted(() -> assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId))
+                .extracting(command -> command.getClass().getSimpleName())
+                .containsExactly("ChargePayment", "RefundPayment", "RefundPayment"));
+        awaitStatus(orderId, "CANCELLED");
+        assertThat(traffic.published(Topics.INVENTORY_COMMANDS, orderId, CommitStock.class))
+                .isEmpty();
+        assertThat(traffic.published(Topics.SALES_EVENTS, orderId)).isEmpty();
+    }
+
+    @Test
+    void answersAboutUnknownOrdersAreIgnoredAndLaterAnswersStillFlow() {
+        String unknown = UUID.randomUUID().toString();
+        traffic.send(Topics.INVENTORY_RESERVATIONS, new StockReserved(UUID.randomUUID(), Instant.now(), unknown));
+        traffic.send(Topics.INVENTORY_RESERVATIONS, new StockReserved(UUID.randomUUID(), Instant.now(), "not-a-uuid"));
+
+        String orderId = place(threeBody, 1);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        stockReserved(orderId);
+
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+        assertThat(traffic.published(Topics.PAYMENT_COMMANDS, unknown)).isEmpty();
+    }
+
+    private String confirmedOrder() {
+        String orderId = place(threeBody, 1);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        stockReserved(orderId);
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+        paymentSucceeded(orderId, 2300);
+        awaitStatus(orderId, "CONFIRMED");
+        return orderId;
+    }
+
+    private String place(Object... bookIdsAndQuantities) {
+        Map<?, ?> order = customer.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(checkout(bookIdsAndQuantities))
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) order.get("id");
+    }
+
+    private UUID stockReserved(String orderId) {
+        StockReserved reserved = new StockReserved(UUID.randomUUID(), Instant.now(), orderId);
+        traffic.send(Topics.INVENTORY_RESERVATIONS, reserved);
+        return reserved.eventId();
+    }
+
+    private UUID paymentSucceeded(String orderId, long amount) {
+        PaymentSucceeded succeeded = new PaymentSucceeded(
+                UUID.randomUUID(), Instant.now(), orderId, "pay-" + orderId, new Money(amount, "CNY"));
+        traffic.send(Topics.PAYMENT_EVENTS, succeeded);
+        return succeeded.eventId();
+    }
+
+    private <E extends IntegrationEvent, T extends E> T awaitOne(Topic<E> topic, String orderId, Class<T> type) {
+        return await().until(() -> traffic.published(topic, orderId, type), found -> found.size() == 1)
+                .getFirst();
+    }
+
+    private void awaitStatus(String orderId, String status) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(status));
+    }
+
+    /** Whether a saga consumer has handled an answer (the inbox records it with the handler's change). */
+    private boolean handled(String consumer, UUID eventId) {
+        return database.sql("SELECT count(*) FROM inbox_processed_event WHERE consumer = :consumer AND event_id = :id")
+                        .bind("consumer", consumer)
+                        .bind("id", eventId)
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block()
+                == 1;
+    }
+
+    /** The types of the messages about an order committed to the outbox, in order. */
+    private List<String> committed(String orderId) {
+        return database.sql("SELECT event_type FROM outbox_event WHERE record_key = :key ORDER BY id")
+                .bind("key", orderId)
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
+    }
+}
