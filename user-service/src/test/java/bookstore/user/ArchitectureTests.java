@@ -3,6 +3,7 @@ package bookstore.user;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import bookstore.testsupport.architecture.ArchitectureRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -11,7 +12,13 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "bookstore.user", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** The rules about accounts and tokens read as plain Java: no framework, no database, no Reactor. */
+    @ArchTest
+    static final ArchRule domainIsFreeOfFrameworks = ArchitectureRules.DOMAIN_IS_FREE_OF_FRAMEWORKS;
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachOutwards = ArchitectureRules.DOMAIN_DOES_NOT_REACH_OUTWARDS;
+
+    /** Stricter here: the account and token rules depend on the JDK alone. */
     @ArchTest
     static final ArchRule domainKnowsNothingOfFrameworks = classes()
             .that()
