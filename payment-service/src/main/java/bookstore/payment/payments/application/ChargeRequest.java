@@ -1,0 +1,25 @@
+package bookstore.payment.payments.application;
+
+import bookstore.payment.payments.domain.Money;
+import java.util.Objects;
+
+/**
+ * The saga asks to charge an order.
+ *
+ * @param customerId who pays; the payment is theirs to see
+ * @param paymentMethod the provider's payment method, e.g. {@code pm_card_visa}
+ */
+public record ChargeRequest(String orderId, String customerId, Money amount, String paymentMethod) {
+
+    public ChargeRequest {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(paymentMethod, "paymentMethod");
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a charge must be positive");
+        }
+        if (paymentMethod.isBlank()) {
+            throw new IllegalArgumentException("a charge needs a payment method");
+        }
+    }
+}

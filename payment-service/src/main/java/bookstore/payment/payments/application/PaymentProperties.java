@@ -1,0 +1,50 @@
+package bookstore.payment.payments.application;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How payments are worked.
+ *
+ * @param currency the shop's currency, for "nothing was refunded" when an order never had a payment
+ * @param provider how calls to the payment provider are made
+ */
+@ConfigurationProperties("bookstore.payment")
+public record PaymentProperties(
+        @DefaultValue("CNY") String currency, @DefaultValue ProviderCalls provider) {
+
+    /**
+     * @param pollInterval how often the worker looks for due calls it was not woken up for
+     * @param batchSize due calls taken per round
+     * @param concurrency calls in flight at once
+     * @param callTimeout the longest one call may take before it counts as failed
+     * @param lease how long a taken call is held before another attempt may take it; more than the
+     *     call timeout
+     * @param confirmationCheck how long to wait for a webhook confirming an accepted charge before
+     *     asking the provider; webhooks are the fast path, this is the safety net
+     * @param retryBackOff the first pause after a failed call; it doubles up to {@code maxRetryBackOff}
+     * @param maxRetryBackOff the longest pause between attempts
+     */
+    public record ProviderCalls(
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("20s") Duration callTimeout,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("60s") Duration confirmationCheck,
+            @DefaultValue("1s") Duration retryBackOff,
+            @DefaultValue("5m") Duration maxRetryBackOff) {
+
+        public ProviderCalls {
+            if (!lease.minus(callTimeout).isPositive()) {
+                throw new IllegalArgumentException("the lease must outlast the call timeout");
+            }
+        }
+
+        Duration backOffAfter(int attempts) {
+            Duration backOff = retryBackOff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+            return backOff.compareTo(maxRetryBackOff) > 0 ? maxRetryBackOff : backOff;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package bookstore.payment.payments.application;
+
+import bookstore.payment.payments.domain.ProviderAnswer;
+import bookstore.payment.payments.domain.ProviderCall;
+import reactor.core.publisher.Mono;
+
+/**
+ * A payment provider: the built-in sandbox or Stripe. Calls that move money are idempotent by the
+ * key they carry. A call fails (an error signal) only when its outcome is unknown, for instance
+ * when the provider cannot be reached; a refusal the provider states is an answer, not an error.
+ */
+public interface PaymentProvider {
+
+    /** The name payments record and webhooks are addressed to, e.g. {@code sandbox}. */
+    String name();
+
+    Mono<ProviderAnswer> charge(ProviderCall.Charge call);
+
+    Mono<ProviderAnswer> checkStatus(ProviderCall.CheckStatus call);
+
+    /** Cancels an uncaptured charge; answers {@code Succeeded} if it was captured in the meantime. */
+    Mono<ProviderAnswer> cancel(ProviderCall.Cancel call);
+
+    Mono<ProviderAnswer> refund(ProviderCall.Refund call);
+
+    default Mono<ProviderAnswer> execute(ProviderCall call) {
+        return switch (call) {
+            case ProviderCall.Charge charge -> charge(charge);
+            case ProviderCall.CheckStatus check -> checkStatus(check);
+            case ProviderCall.Cancel cancel -> cancel(cancel);
+            case ProviderCall.Refund refund -> refund(refund);
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package bookstore.payment.payments.application;
+
+import bookstore.payment.payments.domain.Payment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Takes the provider's webhook events: each event id once, each in the same transaction as the
+ * payment change it causes. Events come late, twice or out of order; the payment decides what still
+ * applies.
+ */
+@Service
+public class RecordingProviderEvents {
+
+    /** What became of an event. */
+    public enum Outcome {
+        /** The payment took it (possibly as a stale answer that changed nothing). */
+        RECORDED,
+        /** The event was taken before. */
+        DUPLICATE,
+        /** Not about one of our payments, or of a kind payments do not act on. */
+        IGNORED
+    }
+
+    private final Payments payments;
+    private final ProviderEvents events;
+    private final ProviderAnswers answers;
+    private final TransactionalOperator transactions;
+
+    RecordingProviderEvents(
+            Payments payments, ProviderEvents events, ProviderAnswers answers, TransactionalOperator transactions) {
+        this.payments = payments;
+        this.events = events;
+        this.answers = answers;
+        this.transactions = transactions;
+    }
+
+    /**
+     * @throws UnknownPaymentException (as an error signal) when the event names a payment of ours
+     *     that is not on record; nothing is recorded then, so a redelivery is taken
+     */
+    public Mono<Outcome> record(ProviderEvent event) {
+        Mono<Outcome> record = events.firstDelivery(event).flatMap(first -> {
+            if (!first) {
+                return Mono.just(Outcome.DUPLICATE);
+            }
+            if (event.answer() == null) {
+                return Mono.just(Outcome.IGNORED);
+            }
+            return paymentOf(event)
+                    .flatMap(payment -> answers.record(payment, event.answer()).thenReturn(Outcome.RECORDED))
+                    .switchIfEmpty(Mono.defer(() -> event.paymentId() == null
+                            ? Mono.just(Outcome.IGNORED)
+                            : Mono.error(new UnknownPaymentException(event.paymentId()))));
+        });
+        return transactions.transactional(record);
+    }
+
+    private Mono<Payment> paymentOf(ProviderEvent event) {
+        return event.paymentId() != null
+                ? payments.lockById(event.paymentId())
+                : payments.lockByReference(event.provider(), event.answer().reference());
+    }
+}

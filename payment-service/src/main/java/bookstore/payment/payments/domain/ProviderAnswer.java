@@ -1,0 +1,28 @@
+package bookstore.payment.payments.domain;
+
+/**
+ * What the provider says about a charge, synchronously in answer to a call or later through a
+ * webhook. Answers may arrive late, twice or out of order; {@link Payment#record} decides which
+ * still matter.
+ *
+ * <p>{@code reference} is the provider's id of the charge (a PaymentIntent id).
+ */
+public sealed interface ProviderAnswer {
+
+    String reference();
+
+    /** Accepted; the outcome follows later. */
+    record Processing(String reference) implements ProviderAnswer {}
+
+    /** Captured. */
+    record Succeeded(String reference) implements ProviderAnswer {}
+
+    /** Declined, with the provider's reason (e.g. {@code card_declined}, {@code insufficient_funds}). */
+    record Declined(String reference, String reason) implements ProviderAnswer {}
+
+    /** Cancelled before capture. */
+    record Canceled(String reference) implements ProviderAnswer {}
+
+    /** The captured amount, or part of it, was given back. */
+    record Refunded(String reference, Money amount) implements ProviderAnswer {}
+}

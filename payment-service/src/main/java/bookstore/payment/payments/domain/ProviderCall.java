@@ -1,0 +1,24 @@
+package bookstore.payment.payments.domain;
+
+import java.util.UUID;
+
+/**
+ * What a payment needs the provider to do next. Calls that move money carry an idempotency key
+ * derived from the payment, so repeating a call (after a timeout, a crash or a race) never charges
+ * or refunds twice: the provider answers a repeated key with the first call's result.
+ */
+public sealed interface ProviderCall {
+
+    /** Create and confirm a charge for the payment. */
+    record Charge(UUID paymentId, String orderId, Money amount, String paymentMethod, String idempotencyKey)
+            implements ProviderCall {}
+
+    /** Ask how a charge that was accepted but not yet confirmed stands. */
+    record CheckStatus(UUID paymentId, String reference) implements ProviderCall {}
+
+    /** Cancel a charge before it is captured. */
+    record Cancel(UUID paymentId, String reference) implements ProviderCall {}
+
+    /** Give back a captured amount. */
+    record Refund(UUID paymentId, String reference, Money amount, String idempotencyKey) implements ProviderCall {}
+}

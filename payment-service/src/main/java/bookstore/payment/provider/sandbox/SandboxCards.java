@@ -1,0 +1,53 @@
+package bookstore.payment.provider.sandbox;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stripe's documented test payment methods and what each does at confirmation: the approved ones
+ * are captured, the others are declined with Stripe's reason. A method Stripe does not know is
+ * refused as Stripe refuses it, with {@code resource_missing}.
+ */
+final class SandboxCards {
+
+    private static final Set<String> APPROVED = Set.of(
+            "pm_card_visa",
+            "pm_card_visa_debit",
+            "pm_card_mastercard",
+            "pm_card_mastercard_debit",
+            "pm_card_mastercard_prepaid",
+            "pm_card_amex",
+            "pm_card_discover",
+            "pm_card_diners",
+            "pm_card_jcb",
+            "pm_card_unionpay");
+
+    private static final Map<String, String> DECLINED = Map.ofEntries(
+            Map.entry("pm_card_chargeDeclined", "card_declined"),
+            Map.entry("pm_card_visa_chargeDeclined", "card_declined"),
+            Map.entry("pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds"),
+            Map.entry("pm_card_visa_chargeDeclinedInsufficientFunds", "insufficient_funds"),
+            Map.entry("pm_card_chargeDeclinedLostCard", "lost_card"),
+            Map.entry("pm_card_visa_chargeDeclinedLostCard", "lost_card"),
+            Map.entry("pm_card_chargeDeclinedStolenCard", "stolen_card"),
+            Map.entry("pm_card_visa_chargeDeclinedStolenCard", "stolen_card"),
+            Map.entry("pm_card_chargeDeclinedFraudulent", "fraudulent"),
+            Map.entry("pm_card_visa_chargeDeclinedFraudulent", "fraudulent"),
+            Map.entry("pm_card_chargeDeclinedExpiredCard", "expired_card"),
+            Map.entry("pm_card_chargeDeclinedIncorrectCvc", "incorrect_cvc"),
+            Map.entry("pm_card_chargeDeclinedProcessingError", "processing_error"),
+            Map.entry("pm_card_visa_chargeDeclinedVelocityLimitExceeded", "card_velocity_exceeded"));
+
+    static final String UNKNOWN_METHOD = "resource_missing";
+
+    private SandboxCards() {}
+
+    /** Why a charge with this payment method is declined; empty when it is approved. */
+    static Optional<String> declineReason(String paymentMethod) {
+        if (APPROVED.contains(paymentMethod)) {
+            return Optional.empty();
+        }
+        return Optional.of(DECLINED.getOrDefault(paymentMethod, UNKNOWN_METHOD));
+    }
+}

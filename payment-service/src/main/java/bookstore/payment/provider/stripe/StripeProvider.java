@@ -1,0 +1,187 @@
+package bookstore.payment.provider.stripe;
+
+import bookstore.payment.payments.application.PaymentProvider;
+import bookstore.payment.payments.domain.Money;
+import bookstore.payment.payments.domain.ProviderAnswer;
+import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.webhook.StripeEventFormat;
+import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeError;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Stripe through {@code stripe-java}: a charge is a PaymentIntent, created and then confirmed
+ * server-side with the order's payment method; cancels and refunds act on that PaymentIntent. Every
+ * request that can move money carries an idempotency key derived from the payment, so Stripe
+ * answers a repeated request (ours or the SDK's own network retry) with the first one's result.
+ *
+ * <p>Stripe refusing a request (a declined card, an unknown payment method) is an answer; only
+ * outcomes that are unknown (network failures, Stripe's own errors, rate limits) are errors, which
+ * the caller retries later.
+ */
+class StripeProvider implements PaymentProvider {
+
+    static final String NAME = "stripe";
+
+    private static final String UNEXPECTED_STATE = "payment_intent_unexpected_state";
+    private static final String ALREADY_REFUNDED = "charge_already_refunded";
+
+    private final StripeClient stripe;
+
+    StripeProvider(StripeClient stripe) {
+        this.stripe = stripe;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Mono<ProviderAnswer> charge(ProviderCall.Charge call) {
+        return blocking(() -> {
+            PaymentIntent intent;
+            try {
+                intent = stripe.v1()
+                        .paymentIntents()
+                        .create(
+                                PaymentIntentCreateParams.builder()
+                                        .setAmount(call.amount().amount())
+                                        .setCurrency(call.amount().currency().toLowerCase(Locale.ROOT))
+                                        .setPaymentMethod(call.paymentMethod())
+                                        .addPaymentMethodType("card")
+                                        .setDescription("Bookstore order " + call.orderId())
+                                        .putMetadata(
+                                                StripeEventFormat.PAYMENT_ID,
+                                                call.paymentId().toString())
+                                        .putMetadata(StripeEventFormat.ORDER_ID, call.orderId())
+                                        .build(),
+                                idempotent(call.idempotencyKey() + "-create"));
+            } catch (InvalidRequestException refused) {
+                // E.g. a payment method Stripe does not know: no attempt will ever succeed.
+                return new ProviderAnswer.Declined(null, StripeEventFormat.declineReason(refused.getCode(), null));
+            }
+            try {
+                intent = stripe.v1()
+                        .paymentIntents()
+                        .confirm(
+                                intent.getId(),
+                                PaymentIntentConfirmParams.builder().build(),
+                                idempotent(call.idempotencyKey() + "-confirm"));
+            } catch (CardException declined) {
+                return new ProviderAnswer.Declined(
+                        intent.getId(), StripeEventFormat.declineReason(declined.getCode(), declined.getDeclineCode()));
+            } catch (InvalidRequestException refused) {
+                return new ProviderAnswer.Declined(
+                        intent.getId(), StripeEventFormat.declineReason(refused.getCode(), null));
+            }
+            return answerOf(intent);
+        });
+    }
+
+    @Override
+    public Mono<ProviderAnswer> checkStatus(ProviderCall.CheckStatus call) {
+        return blocking(() -> answerOf(stripe.v1().paymentIntents().retrieve(call.reference())));
+    }
+
+    @Override
+    public Mono<ProviderAnswer> cancel(ProviderCall.Cancel call) {
+        return blocking(() -> {
+            try {
+                return answerOf(stripe.v1()
+                        .paymentIntents()
+                        .cancel(
+                                call.reference(),
+                                PaymentIntentCancelParams.builder()
+                                        .setCancellationReason(
+                                                PaymentIntentCancelParams.CancellationReason.REQUESTED_BY_CUSTOMER)
+                                        .build()));
+            } catch (InvalidRequestException refused) {
+                if (!UNEXPECTED_STATE.equals(refused.getCode())) {
+                    throw refused;
+                }
+                // Captured (or cancelled) in the meantime: the PaymentIntent's state is the answer.
+                return answerOf(stripe.v1().paymentIntents().retrieve(call.reference()));
+            }
+        });
+    }
+
+    @Override
+    public Mono<ProviderAnswer> refund(ProviderCall.Refund call) {
+        return blocking(() -> {
+            try {
+                var refund = stripe.v1()
+                        .refunds()
+                        .create(
+                                RefundCreateParams.builder()
+                                        .setPaymentIntent(call.reference())
+                                        .setAmount(call.amount().amount())
+                                        .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                                        .putMetadata(
+                                                StripeEventFormat.PAYMENT_ID,
+                                                call.paymentId().toString())
+                                        .build(),
+                                idempotent(call.idempotencyKey()));
+                if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
+                    throw new IllegalStateException(
+                            "Stripe could not refund " + call.reference() + ": refund " + refund.getStatus());
+                }
+                // Pending refunds count: Stripe has taken them and the money is on its way back.
+                return new ProviderAnswer.Refunded(
+                        call.reference(),
+                        new Money(refund.getAmount(), refund.getCurrency().toUpperCase(Locale.ROOT)));
+            } catch (InvalidRequestException refused) {
+                if (!ALREADY_REFUNDED.equals(refused.getCode())) {
+                    throw refused;
+                }
+                return new ProviderAnswer.Refunded(call.reference(), call.amount());
+            }
+        });
+    }
+
+    private static ProviderAnswer answerOf(PaymentIntent intent) {
+        return switch (intent.getStatus()) {
+            case "succeeded" -> new ProviderAnswer.Succeeded(intent.getId());
+            case "canceled" -> new ProviderAnswer.Canceled(intent.getId());
+            case "requires_payment_method" -> new ProviderAnswer.Declined(intent.getId(), reasonOf(intent));
+            // A card that asks for 3-D Secure cannot be completed without the customer at hand.
+            case "requires_action" -> new ProviderAnswer.Declined(intent.getId(), "authentication_required");
+            default -> new ProviderAnswer.Processing(intent.getId());
+        };
+    }
+
+    private static String reasonOf(PaymentIntent intent) {
+        StripeError error = intent.getLastPaymentError();
+        return error == null
+                ? "payment_failed"
+                : StripeEventFormat.declineReason(error.getCode(), error.getDeclineCode());
+    }
+
+    private static RequestOptions idempotent(String key) {
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+
+    /** The SDK blocks; its calls run where blocking is allowed. */
+    private static Mono<ProviderAnswer> blocking(StripeCall call) {
+        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @FunctionalInterface
+    private interface StripeCall extends Callable<ProviderAnswer> {
+
+        @Override
+        ProviderAnswer call() throws StripeException;
+    }
+}

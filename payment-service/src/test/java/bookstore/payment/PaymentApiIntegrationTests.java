@@ -1,0 +1,202 @@
+package bookstore.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import bookstore.payment.payments.application.ChargeRequest;
+import bookstore.payment.payments.application.ChargingPayment;
+import bookstore.payment.payments.domain.Money;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Reading payments: owners see theirs, admins see all, nobody sees anyone else's or any secret. */
+@PaymentServiceIntegrationTest
+class PaymentApiIntegrationTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ChargingPayment charging;
+
+    @Autowired
+    DatabaseClient database;
+
+    static final String ADMIN = UUID.randomUUID().toString();
+
+    WebTestClient http;
+    String customer;
+    String orderId;
+    String paymentId;
+
+    @BeforeEach
+    void customerHasPaidForAnOrder() {
+        http = WebTestClient.bindToApplicationContext(context)
+                .apply(springSecurity())
+                .configureClient()
+                .build();
+        customer = UUID.randomUUID().toString();
+        orderId = "order-" + UUID.randomUUID();
+        charging.charge(new ChargeRequest(orderId, customer, new Money(5_600, "CNY"), "pm_card_visa"))
+                .block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(column("status")));
+        paymentId = column("id::text");
+    }
+
+    @Test
+    void ownerSeesTheirPaymentWithoutAnySecret() {
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(customer)).authorities(role("CUSTOMER")))
+                .get()
+                .uri("/api/payments/{id}", paymentId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(paymentId)
+                .jsonPath("$.orderId")
+                .isEqualTo(orderId)
+                .jsonPath("$.status")
+                .isEqualTo("SUCCEEDED")
+                .jsonPath("$.amount.amount")
+                .isEqualTo(5_600)
+                .jsonPath("$.amount.currency")
+                .isEqualTo("CNY")
+                .jsonPath("$.refunded.amount")
+                .isEqualTo(0)
+                .jsonPath("$.provider")
+                .isEqualTo("sandbox")
+                .consumeWith(response -> assertThat(new String(response.getResponseBody()))
+                        .doesNotContainIgnoringCase("secret")
+                        .doesNotContain("whsec_")
+                        .doesNotContain("sk_"));
+    }
+
+    @Test
+    void anotherCustomersPaymentDoesNotExistForThem() {
+        http.mutateWith(mockJwt()
+                        .jwt(jwt -> jwt.subject(UUID.randomUUID().toString()))
+                        .authorities(role("CUSTOMER")))
+                .get()
+                .uri("/api/payments/{id}", paymentId)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/payment-not-found");
+
+        http.mutateWith(mockJwt()
+                        .jwt(jwt -> jwt.subject(UUID.randomUUID().toString()))
+                        .authorities(role("CUSTOMER")))
+                .get()
+                .uri("/api/payments?orderId={order}", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items")
+                .isEmpty()
+                .jsonPath("$.total")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void ownerFindsThePaymentOfAnOrderInAPage() {
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(customer)).authorities(role("CUSTOMER")))
+                .get()
+                .uri("/api/payments?orderId={order}", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].id")
+                .isEqualTo(paymentId)
+                .jsonPath("$.page")
+                .isEqualTo(0)
+                .jsonPath("$.size")
+                .isEqualTo(20)
+                .jsonPath("$.total")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void adminSeesEveryonesPayments() {
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(ADMIN)).authorities(role("ADMIN")))
+                .get()
+                .uri("/api/payments/{id}", paymentId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.customerId")
+                .isEqualTo(customer);
+
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(ADMIN)).authorities(role("ADMIN")))
+                .get()
+                .uri("/api/payments?size=100")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .value(total -> assertThat(((Number) total).longValue()).isPositive());
+    }
+
+    @Test
+    void pagesAreCappedAtAHundred() {
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(customer)).authorities(role("CUSTOMER")))
+                .get()
+                .uri("/api/payments?size=101")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/validation");
+    }
+
+    @Test
+    void paymentsNeedASignedInCustomerOrAdmin() {
+        http.get()
+                .uri("/api/payments/{id}", paymentId)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        http.get().uri("/api/payments").exchange().expectStatus().isUnauthorized();
+
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(customer)).authorities(role("SUPPLIER")))
+                .get()
+                .uri("/api/payments/{id}", paymentId)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    private static SimpleGrantedAuthority role(String role) {
+        return new SimpleGrantedAuthority("ROLE_" + role);
+    }
+
+    private String column(String expression) {
+        return database.sql("SELECT " + expression + " FROM payment WHERE order_id = :order")
+                .bind("order", orderId)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+    }
+}

@@ -1,0 +1,331 @@
+package bookstore.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import bookstore.events.Money;
+import bookstore.events.order.ChargePayment;
+import bookstore.events.order.RefundPayment;
+import bookstore.events.payment.PaymentEvent;
+import bookstore.events.payment.PaymentFailed;
+import bookstore.events.payment.PaymentRefunded;
+import bookstore.events.payment.PaymentSucceeded;
+import bookstore.platform.messaging.EventCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The payment side of the order saga, end to end: commands arrive on Kafka as order-service sends
+ * them, the sandbox provider charges (and confirms approved charges through its signed webhook,
+ * over HTTP, to this service) and the outcomes leave on Kafka through the outbox.
+ */
+@PaymentServiceIntegrationTest
+class PaymentSagaIntegrationTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    SagaTopics saga;
+
+    @BeforeEach
+    void playTheSaga() {
+        saga = new SagaTopics(kafka, codec, bootstrapServers);
+    }
+
+    @AfterEach
+    void stopPlaying() {
+        saga.close();
+    }
+
+    @Test
+    void approvedCardIsChargedAndConfirmedThroughTheSandboxWebhook() {
+        var charge = charge("pm_card_visa", 2_500);
+
+        saga.send(charge);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.eventsFor(charge.orderId(), PaymentSucceeded.class))
+                .singleElement()
+                .satisfies(succeeded -> {
+                    assertThat(succeeded.amount()).isEqualTo(new Money(2_500, "CNY"));
+                    assertThat(succeeded.paymentId()).isEqualTo(paymentId(charge.orderId()));
+                }));
+        assertThat(status(charge.orderId())).isEqualTo("SUCCEEDED");
+        // The confirmation came by webhook: the sandbox accepted the charge as processing, and its
+        // succeeded event was taken (signature checked) before the payment moved.
+        assertThat(webhookEventsFor(charge.orderId())).contains("payment_intent.succeeded");
+        assertThat(capturedByProvider(charge.orderId())).isEqualTo(2_500);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "pm_card_chargeDeclined, card_declined",
+        "pm_card_chargeDeclinedInsufficientFunds, insufficient_funds",
+        "pm_card_chargeDeclinedExpiredCard, expired_card",
+        "pm_card_does_not_exist, resource_missing"
+    })
+    void declinedCardFailsWithStripesReasonAndCapturesNothing(String paymentMethod, String reason) {
+        var charge = charge(paymentMethod, 1_800);
+
+        saga.send(charge);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.eventsFor(charge.orderId()))
+                .singleElement()
+                .isInstanceOfSatisfying(PaymentFailed.class, failed -> assertThat(failed.reason())
+                        .isEqualTo(reason)));
+        assertThat(status(charge.orderId())).isEqualTo("FAILED");
+        assertThat(capturedByProvider(charge.orderId())).isZero();
+    }
+
+    @Test
+    void sameChargeAskedForTwiceChargesOnce() {
+        var charge = charge("pm_card_visa", 3_100);
+        var retried = new ChargePayment(
+                UUID.randomUUID(),
+                Instant.now(),
+                charge.orderId(),
+                charge.customerId(),
+                charge.amount(),
+                charge.paymentMethod());
+
+        saga.send(charge);
+        saga.send(charge);
+        await().atMost(WAIT).until(() -> !saga.eventsFor(charge.orderId()).isEmpty());
+        saga.send(retried);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.eventsFor(charge.orderId(), PaymentSucceeded.class))
+                .hasSize(2)
+                .extracting(PaymentSucceeded::paymentId)
+                .containsOnly(paymentId(charge.orderId())));
+        assertThat(count("SELECT count(*) FROM payment WHERE order_id = :order", charge.orderId()))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sandbox_payment_intent WHERE order_id = :order", charge.orderId()))
+                .isEqualTo(1);
+        assertThat(capturedByProvider(charge.orderId())).isEqualTo(3_100);
+    }
+
+    @Test
+    void refundBeforeTheChargeIsRememberedAndTheLateChargeIsRefused() {
+        var charge = charge("pm_card_visa", 990);
+
+        saga.send(new RefundPayment(UUID.randomUUID(), Instant.now(), charge.orderId(), "payment timed out"));
+        saga.send(charge);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.eventsFor(charge.orderId()))
+                .hasSize(2)
+                .satisfiesExactly(
+                        first -> assertThat(first)
+                                .isInstanceOfSatisfying(PaymentRefunded.class, refunded -> assertThat(refunded.amount())
+                                        .isEqualTo(new Money(0, "CNY"))),
+                        second -> assertThat(second)
+                                .isInstanceOfSatisfying(PaymentFailed.class, failed -> assertThat(failed.reason())
+                                        .isEqualTo("order cancelled"))));
+        assertThat(count("SELECT count(*) FROM payment WHERE order_id = :order", charge.orderId()))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM sandbox_payment_intent WHERE order_id = :order", charge.orderId()))
+                .isZero();
+    }
+
+    @Test
+    void refundAfterCaptureGivesTheAmountBack() {
+        var charge = charge("pm_card_mastercard", 4_400);
+        saga.send(charge);
+        await().atMost(WAIT).until(() -> !saga.eventsFor(charge.orderId(), PaymentSucceeded.class)
+                .isEmpty());
+
+        saga.send(new RefundPayment(UUID.randomUUID(), Instant.now(), charge.orderId(), "cancelled by customer"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.eventsFor(charge.orderId(), PaymentRefunded.class))
+                .singleElement()
+                .extracting(PaymentRefunded::amount)
+                .isEqualTo(new Money(4_400, "CNY")));
+        assertThat(status(charge.orderId())).isEqualTo("REFUNDED");
+        assertThat(capturedByProvider(charge.orderId())).isEqualTo(4_400);
+        assertThat(refundedByProvider(charge.orderId())).isEqualTo(4_400);
+    }
+
+    @Test
+    void chargesMinusRefundsEqualWhatPaidOrdersCostAfterAMixedRun() {
+        List<ChargePayment> charges = new ArrayList<>();
+        Map<String, Boolean> refundAsked = new HashMap<>();
+        String[] cards = {"pm_card_visa", "pm_card_chargeDeclined", "pm_card_amex", "pm_card_visa_debit"};
+        for (int i = 0; i < 24; i++) {
+            var charge = charge(cards[i % cards.length], 1_000 + 37L * i);
+            charges.add(charge);
+            switch (i % 6) {
+                case 2 -> { // refund racing the charge
+                    saga.send(charge);
+                    saga.send(refund(charge));
+                    refundAsked.put(charge.orderId(), true);
+                }
+                case 3 -> { // refund overtaking the charge
+                    saga.send(refund(charge));
+                    saga.send(charge);
+                    refundAsked.put(charge.orderId(), true);
+                }
+                default -> saga.send(charge);
+            }
+        }
+        // Refund some once they were charged, as cancelled orders are.
+        for (int i = 5; i < charges.size(); i += 6) {
+            var charge = charges.get(i);
+            await().atMost(WAIT).until(() -> !saga.eventsFor(charge.orderId()).isEmpty());
+            saga.send(refund(charge));
+            refundAsked.put(charge.orderId(), true);
+        }
+
+        // Every order gets its final answer: refunded if a refund was asked for, else paid or failed.
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (var charge : charges) {
+                var events = saga.eventsFor(charge.orderId());
+                if (refundAsked.containsKey(charge.orderId())) {
+                    assertThat(events).hasAtLeastOneElementOfType(PaymentRefunded.class);
+                } else {
+                    assertThat(events).hasSize(1);
+                }
+            }
+        });
+
+        long charged = 0;
+        long refunded = 0;
+        long paidOrders = 0;
+        for (var charge : charges) {
+            var events = saga.eventsFor(charge.orderId());
+            charged += sum(events, PaymentSucceeded.class);
+            refunded += sum(events, PaymentRefunded.class);
+            if (!refundAsked.containsKey(charge.orderId()) && events.getFirst() instanceof PaymentSucceeded paid) {
+                paidOrders += paid.amount().amount();
+            }
+        }
+        long expectedPaid = charges.stream()
+                .filter(c -> !refundAsked.containsKey(c.orderId()))
+                .filter(c -> !c.paymentMethod().equals("pm_card_chargeDeclined"))
+                .mapToLong(c -> c.amount().amount())
+                .sum();
+        List<String> orders = charges.stream().map(ChargePayment::orderId).toList();
+
+        assertThat(paidOrders).isEqualTo(expectedPaid).isPositive();
+        assertThat(charged - refunded).isEqualTo(paidOrders);
+        assertThat(sumOf(
+                        "SELECT coalesce(sum(amount), 0) FROM payment WHERE status = 'SUCCEEDED'"
+                                + " AND order_id = ANY(:orders)",
+                        orders))
+                .isEqualTo(paidOrders);
+        assertThat(sumOf(
+                                "SELECT coalesce(sum(amount), 0) FROM sandbox_payment_intent WHERE status = 'succeeded'"
+                                        + " AND order_id = ANY(:orders)",
+                                orders)
+                        - sumOf(
+                                "SELECT coalesce(sum(r.amount), 0) FROM sandbox_refund r JOIN sandbox_payment_intent i"
+                                        + " ON i.id = r.payment_intent WHERE i.order_id = ANY(:orders)",
+                                orders))
+                .isEqualTo(paidOrders);
+    }
+
+    private static ChargePayment charge(String paymentMethod, long amount) {
+        return new ChargePayment(
+                UUID.randomUUID(),
+                Instant.now(),
+                "order-" + UUID.randomUUID(),
+                "customer-" + UUID.randomUUID(),
+                new Money(amount, "CNY"),
+                paymentMethod);
+    }
+
+    private static RefundPayment refund(ChargePayment charge) {
+        return new RefundPayment(UUID.randomUUID(), Instant.now(), charge.orderId(), "order cancelled");
+    }
+
+    private static <E extends PaymentEvent> long sum(List<PaymentEvent> events, Class<E> type) {
+        // A re-announced outcome is the same money told twice: count each kind once per order.
+        return events.stream()
+                .filter(type::isInstance)
+                .findFirst()
+                .map(event -> switch (event) {
+                    case PaymentSucceeded succeeded -> succeeded.amount().amount();
+                    case PaymentRefunded refunded -> refunded.amount().amount();
+                    case PaymentFailed failed -> 0L;
+                })
+                .orElse(0L);
+    }
+
+    private String paymentId(String orderId) {
+        return database.sql("SELECT id::text FROM payment WHERE order_id = :order")
+                .bind("order", orderId)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+    }
+
+    private String status(String orderId) {
+        return database.sql("SELECT status FROM payment WHERE order_id = :order")
+                .bind("order", orderId)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+    }
+
+    private List<String> webhookEventsFor(String orderId) {
+        return database.sql("SELECT e.event_type FROM provider_event e JOIN sandbox_payment_intent i"
+                        + " ON i.id = e.reference WHERE e.provider = 'sandbox' AND i.order_id = :order")
+                .bind("order", orderId)
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
+    }
+
+    private long capturedByProvider(String orderId) {
+        return sumOf(
+                "SELECT coalesce(sum(amount), 0) FROM sandbox_payment_intent WHERE status = 'succeeded'"
+                        + " AND order_id = ANY(:orders)",
+                List.of(orderId));
+    }
+
+    private long refundedByProvider(String orderId) {
+        return sumOf(
+                "SELECT coalesce(sum(r.amount), 0) FROM sandbox_refund r JOIN sandbox_payment_intent i"
+                        + " ON i.id = r.payment_intent WHERE i.order_id = ANY(:orders)",
+                List.of(orderId));
+    }
+
+    private long count(String sql, String orderId) {
+        return database.sql(sql)
+                .bind("order", orderId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
+
+    private long sumOf(String sql, List<String> orders) {
+        return database.sql(sql)
+                .bind("orders", orders.toArray(String[]::new))
+                .map(row -> row.get(0, Number.class).longValue())
+                .one()
+                .block();
+    }
+}
