@@ -30,8 +30,20 @@ public final class ArchitectureRules {
                     "tools.jackson..",
                     "com.fasterxml.jackson..",
                     "io.micrometer..",
-                    "jakarta.persistence..")
-            .as("the domain model is free of Spring, Kafka, Reactor, store drivers and JSON mapping");
+                    "jakarta.persistence..",
+                    "bookstore.platform..",
+                    "bookstore.events..")
+            .as("the domain model is free of Spring, Kafka, Reactor, store drivers, JSON mapping,"
+                    + " the platform and the integration contracts");
+
+    /** Dependencies point inwards: the domain never reaches into the layers built around it. */
+    public static final ArchRule DOMAIN_DOES_NOT_REACH_OUTWARDS = noClasses()
+            .that()
+            .resideInAPackage("..domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..application..", "..web..", "..persistence..", "..messaging..", "..config..")
+            .as("the domain does not depend on the application, web, persistence, messaging or config layers");
 
     private ArchitectureRules() {}
 }
