@@ -1,7 +1,8 @@
 // Usage: node selftest.mjs <rendered-dev.yaml> <rendered-prod.yaml>
 // Proves the checks can fail: each case breaks one thing in a rendered
-// overlay and expects the validator to name it. The untouched renders must
-// pass. Prints one line per case and a closing "N passed, N failed".
+// overlay (or in the README it is checked against) and expects the validator
+// to name it. The untouched renders must pass. Prints one line per case and a
+// closing "N passed, N failed".
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +20,16 @@ const find = (docs, kind, name) => docs.find((d) => d.kind === kind && (!name ||
 const container = (docs, app) => find(docs, "Deployment", app).spec.template.spec.containers[0];
 const envVar = (docs, app, name) => container(docs, app).env.find((e) => e.name === name);
 const configMap = (docs) => find(docs, "ConfigMap");
+const podSpec = (docs, app) => find(docs, "Deployment", app).spec.template.spec;
+const volume = (docs, app, name) => podSpec(docs, app).volumes.find((v) => v.name === name);
+const mount = (docs, app, name) => container(docs, app).volumeMounts.find((m) => m.name === name);
+const dropEnv = (docs, app, name) => {
+  const c = container(docs, app);
+  c.env = c.env.filter((e) => e.name !== name);
+};
+
+// Each case: name, overlay, a text the reported problem must contain, and a
+// mutation of the rendered documents; a mutation may also rewrite page.readme.
 
 const cases = [
   ["a misspelt container field", "prod", "readinesProbe is not a field of V1Container", (d) => {
@@ -123,6 +134,79 @@ const cases = [
   ["a second way in from outside", "prod", "must not be exposed outside the cluster", (d) => {
     find(d, "Service", "order-service").spec.type = "LoadBalancer";
   }],
+  ["a service that cannot find the token keys", "dev", "Deployment/catalog-service: misses contract env JWKS_URI", (d) => {
+    dropEnv(d, "catalog-service", "JWKS_URI");
+  }],
+  ["a JWKS URI that is not user-service's endpoint", "prod", "JWKS_URI must be http://user-service:8082/api/auth/jwks", (d) => {
+    configMap(d).data.JWKS_URI = "http://user-service:8082/.well-known/jwks.json";
+  }],
+  ["a JWKS URI written into one Deployment", "dev", "Deployment/gateway: JWKS_URI must come from the shared ConfigMap", (d) => {
+    const e = envVar(d, "gateway", "JWKS_URI");
+    delete e.valueFrom;
+    e.value = "http://user-service:8082/api/auth/jwks";
+  }],
+  ["a pod that generates its own signing key", "prod", 'BOOKSTORE_GENERATE_KEYS must be "false"', (d) => {
+    envVar(d, "user-service", "BOOKSTORE_GENERATE_KEYS").value = "true";
+  }],
+  ["signing keys in a folder nothing mounts", "dev", "BOOKSTORE_KEYS_DIR /tmp/keys is not a mounted volume", (d) => {
+    envVar(d, "user-service", "BOOKSTORE_KEYS_DIR").value = "/tmp/keys";
+  }],
+  ["signing keys in an emptyDir", "prod", "must be a Secret volume", (d) => {
+    const v = volume(d, "user-service", "signing-keys");
+    delete v.secret;
+    v.emptyDir = {};
+  }],
+  ["a writable signing-key mount", "dev", "must be mounted readOnly", (d) => {
+    delete mount(d, "user-service", "signing-keys").readOnly;
+  }],
+  ["signing keys mounted through subPath", "prod", "must not be a subPath mount", (d) => {
+    mount(d, "user-service", "signing-keys").subPath = "keys";
+  }],
+  ["a signing-key Secret mounted by items", "dev", "must be mounted whole", (d) => {
+    volume(d, "user-service", "signing-keys").secret.items = [{ key: "current.pem", path: "current.pem" }];
+  }],
+  ["an optional signing-key Secret", "prod", "must not be optional: without keys the service cannot sign", (d) => {
+    volume(d, "user-service", "signing-keys").secret.optional = true;
+  }],
+  ["world-readable private keys", "dev", "must not be world-readable", (d) => {
+    delete volume(d, "user-service", "signing-keys").secret.defaultMode;
+  }],
+  ["a signing-key Secret the README does not explain", "prod", "Secret/jwt-keys: is referenced but k8s/README.md", (d) => {
+    volume(d, "user-service", "signing-keys").secret.secretName = "jwt-keys";
+  }],
+  ["order-service without its pseudonym key", "dev", "Deployment/order-service: misses contract env CUSTOMER_PSEUDONYM_KEY", (d) => {
+    dropEnv(d, "order-service", "CUSTOMER_PSEUDONYM_KEY");
+  }],
+  ["a pseudonym key written into the Deployment", "prod", "CUSTOMER_PSEUDONYM_KEY must come from a Secret", (d) => {
+    const e = envVar(d, "order-service", "CUSTOMER_PSEUDONYM_KEY");
+    delete e.valueFrom;
+    e.value = "not-so-secret-pseudonym-key";
+  }],
+  ["an optional pseudonym key", "dev", "CUSTOMER_PSEUDONYM_KEY must not be optional", (d) => {
+    envVar(d, "order-service", "CUSTOMER_PSEUDONYM_KEY").valueFrom.secretKeyRef.optional = true;
+  }],
+  ["a README that creates the pseudonym Secret without its key", "prod", "Secret/order-service-keys: k8s/README.md creates it without key pseudonym-key", (d, page) => {
+    page.readme = page.readme.replace("--from-literal=pseudonym-key=", "--from-literal=key=");
+  }],
+  ["a README silent on a payment variable", "dev", "does not name the variables it may carry: SANDBOX_WEBHOOK_SECRET", (d, page) => {
+    page.readme = page.readme.replaceAll("SANDBOX_WEBHOOK_SECRET", "the sandbox secret");
+  }],
+  ["payment-service without its optional Secret", "prod", "needs an optional envFrom Secret for STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET, SANDBOX_WEBHOOK_SECRET", (d) => {
+    delete container(d, "payment-service").envFrom;
+  }],
+  ["services cut off from the token keys", "prod", "order-service -> user-service:8082/TCP should be allowed", (d) => {
+    d.splice(d.indexOf(find(d, "NetworkPolicy", "backend-egress-jwks")), 1);
+  }],
+  ["key fetches opened to every service", "dev", "catalog-service -> order-service:8083/TCP should be denied", (d) => {
+    find(d, "NetworkPolicy", "user-service-ingress-jwks").spec.podSelector = { matchLabels: { "app.kubernetes.io/component": "backend" } };
+    find(d, "NetworkPolicy", "backend-egress-jwks").spec.egress[0].to[0].podSelector = { matchLabels: { "app.kubernetes.io/component": "backend" } };
+  }],
+  ["a replication factor forced on the services", "dev", "leave KAFKA_REPLICATION_FACTOR unset", (d) => {
+    container(d, "inventory-service").env.push({ name: "KAFKA_REPLICATION_FACTOR", value: "1" });
+  }],
+  ["prod acknowledging writes held by one broker", "prod", "min.insync.replicas: 2", (d) => {
+    find(d, "Kafka").spec.kafka.config["min.insync.replicas"] = 1;
+  }],
 ];
 
 let passed = 0;
@@ -138,8 +222,9 @@ for (const overlay of ["dev", "prod"]) {
 }
 for (const [name, overlay, expected, mutate] of cases) {
   const docs = structuredClone(rendered[overlay]);
-  mutate(docs);
-  const problems = await validate(docs, overlay, readme);
+  const page = { readme };
+  mutate(docs, page);
+  const problems = await validate(docs, overlay, page.readme);
   const caught = problems.some((p) => p.includes(expected));
   result(caught, `${overlay}: rejects ${name}`, caught ? "" : `\n  expected a problem containing "${expected}", got:\n  ${problems.join("\n  ") || "(none)"}`);
 }

@@ -11,14 +11,27 @@ const METRICS_PATH = "/actuator/prometheus";
 const SENSITIVE = /PASSWORD|SECRET|TOKEN|_KEY$|^MONGODB_URI$/;
 
 // Ports and databases of the runtime contract the services share with the local launcher.
+// signingKeys: reads its RSA keys from a folder (BOOKSTORE_KEYS_DIR) that is a mounted Secret.
+// requiredSecrets: variables the service refuses to start without, each from a Secret key.
+// optionalSecretEnv: variables a service may take from its optional envFrom Secret; the README
+// must name each, since nothing else tells an operator what to put in that Secret.
 export const APPS = {
   gateway: { port: 8080, managementPort: 9080 },
   "catalog-service": { port: 8081, store: "mongodb", mongoDatabase: "catalog" },
-  "user-service": { port: 8082, store: "postgres", database: "users", adminBootstrap: true },
-  "order-service": { port: 8083, store: "postgres", database: "orders" },
+  "user-service": { port: 8082, store: "postgres", database: "users", adminBootstrap: true, signingKeys: true },
+  "order-service": { port: 8083, store: "postgres", database: "orders", requiredSecrets: ["CUSTOMER_PSEUDONYM_KEY"] },
   "inventory-service": { port: 8084, store: "postgres", database: "inventory" },
-  "payment-service": { port: 8085, store: "postgres", database: "payments" },
+  "payment-service": {
+    port: 8085,
+    store: "postgres",
+    database: "payments",
+    optionalSecretEnv: ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "SANDBOX_WEBHOOK_SECRET"],
+  },
 };
+
+// user-service issues the tokens; everyone verifies them against the keys it publishes here.
+const IDENTITY = "user-service";
+const JWKS_URI = `http://${IDENTITY}:${APPS[IDENTITY].port}/api/auth/jwks`;
 
 const SERVICE_URL_VARS = {
   CATALOG_SERVICE_URL: "catalog-service",
@@ -30,11 +43,13 @@ const SERVICE_URL_VARS = {
 
 function expectedEnv(app) {
   const spec = APPS[app];
-  if (!spec.store) return ["JAVA_TOOL_OPTIONS", ...Object.keys(SERVICE_URL_VARS)];
-  const env = ["JAVA_TOOL_OPTIONS", "KAFKA_BOOTSTRAP_SERVERS"];
+  if (!spec.store) return ["JAVA_TOOL_OPTIONS", "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
+  const env = ["JAVA_TOOL_OPTIONS", "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS"];
   if (spec.store === "mongodb") env.push("MONGODB_URI");
   if (spec.store === "postgres") env.push("POSTGRES_URL", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
   if (spec.adminBootstrap) env.push("BOOKSTORE_ADMIN_EMAIL", "BOOKSTORE_ADMIN_PASSWORD");
+  if (spec.signingKeys) env.push("BOOKSTORE_KEYS_DIR", "BOOKSTORE_GENERATE_KEYS");
+  env.push(...(spec.requiredSecrets ?? []));
   return env;
 }
 
@@ -300,12 +315,12 @@ function checkApp(ctx, app, infra) {
   if (podSpec.automountServiceAccountToken !== false) ctx.error(ref, "pods must set automountServiceAccountToken: false");
   if (podSpec.hostNetwork || podSpec.hostPID || podSpec.hostIPC) ctx.error(ref, "must not share host namespaces");
 
-  checkEnv(ctx, app, c, infra);
+  checkEnv(ctx, app, c, podSpec, infra);
   checkService(ctx, app, podLabels, ports);
   checkMonitoring(ctx, app, podLabels);
 }
 
-function checkEnv(ctx, app, c, infra) {
+function checkEnv(ctx, app, c, podSpec, infra) {
   const ref = `Deployment/${app}`;
   const env = new Map();
   for (const e of c.env ?? []) {
@@ -320,7 +335,10 @@ function checkEnv(ctx, app, c, infra) {
   }
   const wanted = expectedEnv(app);
   const missing = wanted.filter((n) => !env.has(n));
-  const extra = [...env.keys()].filter((n) => !wanted.includes(n));
+  if (env.has("KAFKA_REPLICATION_FACTOR")) {
+    ctx.error(ref, "leave KAFKA_REPLICATION_FACTOR unset: topics take the broker's default.replication.factor, which each overlay sizes");
+  }
+  const extra = [...env.keys()].filter((n) => !wanted.includes(n) && n !== "KAFKA_REPLICATION_FACTOR");
   if (missing.length) ctx.error(ref, `misses contract env ${missing.join(", ")}`);
   if (extra.length) ctx.error(ref, `sets env outside the contract: ${extra.join(", ")}`);
 
@@ -330,6 +348,12 @@ function checkEnv(ctx, app, c, infra) {
   const literal = (name) => env.get(name)?.value;
   const secretRef = (name) => env.get(name)?.secret && env.get(name);
 
+  if (env.has("JWKS_URI")) {
+    if (literal("JWKS_URI") !== JWKS_URI) ctx.error(ref, `JWKS_URI must be ${JWKS_URI}, is ${literal("JWKS_URI")}`);
+    else if (!env.get("JWKS_URI").configMap) {
+      ctx.error(ref, "JWKS_URI must come from the shared ConfigMap, so every service verifies against the same keys");
+    }
+  }
   if (env.has("KAFKA_BOOTSTRAP_SERVERS") && infra.kafka?.bootstrap && literal("KAFKA_BOOTSTRAP_SERVERS") !== infra.kafka.bootstrap) {
     ctx.error(ref, `KAFKA_BOOTSTRAP_SERVERS must be ${infra.kafka.bootstrap}, is ${literal("KAFKA_BOOTSTRAP_SERVERS")}`);
   }
@@ -373,6 +397,32 @@ function checkEnv(ctx, app, c, infra) {
       if (!secretRef(name)) ctx.error(ref, `${name} must come from a Secret`);
     }
   }
+  for (const name of spec.requiredSecrets ?? []) {
+    const s = secretRef(name);
+    if (!s) ctx.error(ref, `${name} must come from a Secret`);
+    else if (s.optional) ctx.error(ref, `${name} must not be optional: the service refuses to start without it`);
+  }
+  if (spec.signingKeys) checkSigningKeys(ctx, ref, c, podSpec, literal("BOOKSTORE_KEYS_DIR"), literal("BOOKSTORE_GENERATE_KEYS"));
+  if (spec.optionalSecretEnv && !(c.envFrom ?? []).some((f) => f.secretRef)) {
+    ctx.error(ref, `needs an optional envFrom Secret for ${spec.optionalSecretEnv.join(", ")}`);
+  }
+}
+
+// The signing keys are a Secret mounted as a folder. Every replica must sign with
+// keys the others publish, so no pod may generate its own, and the folder must
+// stay live so that adding or removing a key file rotates keys without a restart.
+function checkSigningKeys(ctx, ref, c, podSpec, dir, generate) {
+  if (generate !== "false") ctx.error(ref, `BOOKSTORE_GENERATE_KEYS must be "false": a pod must never invent a signing key`);
+  const mount = (c.volumeMounts ?? []).find((m) => m.mountPath === dir);
+  if (!mount) return ctx.error(ref, `BOOKSTORE_KEYS_DIR ${dir} is not a mounted volume`);
+  const volume = (podSpec.volumes ?? []).find((v) => v.name === mount.name);
+  const secret = volume?.secret;
+  if (!secret) return ctx.error(ref, `the signing keys at ${dir} must be a Secret volume`);
+  if (mount.readOnly !== true) ctx.error(ref, `the signing keys at ${dir} must be mounted readOnly`);
+  if (mount.subPath || mount.subPathExpr) ctx.error(ref, "the signing keys must not be a subPath mount: the kubelet never updates those, so rotation would need a restart");
+  if (secret.items) ctx.error(ref, `Secret ${secret.secretName} must be mounted whole: with items, a key added for rotation never appears`);
+  if (secret.optional === true) ctx.error(ref, `Secret ${secret.secretName} must not be optional: without keys the service cannot sign`);
+  if (((secret.defaultMode ?? 0o644) & 0o007) !== 0) ctx.error(ref, `the private keys in ${secret.secretName} must not be world-readable (defaultMode)`);
 }
 
 function resolveEnv(ctx, ref, e) {
@@ -382,7 +432,7 @@ function resolveEnv(ctx, ref, e) {
     const map = ctx.get("ConfigMap", cm.name);
     if (!map) return ctx.error(ref, `${e.name} reads ConfigMap ${cm.name}, which is not in the overlay`);
     if (!Object.hasOwn(map.data ?? {}, cm.key)) return ctx.error(ref, `${e.name} reads ${cm.name}.${cm.key}, which is not set`);
-    return { value: map.data[cm.key] };
+    return { value: map.data[cm.key], configMap: cm.name };
   }
   const s = e.valueFrom?.secretKeyRef;
   if (s) return { secret: s.name, key: s.key, optional: s.optional === true };
@@ -455,10 +505,20 @@ function checkUserSecretsDocumented(ctx, infra, readme) {
     if (!wanted.has(name)) wanted.set(name, new Set());
     if (key) wanted.get(name).add(key);
   };
+  const variables = new Map(); // secret name -> variables the README must name
   for (const d of ctx.all("Deployment")) {
     for (const c of d.spec.template.spec.containers ?? []) {
       for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) want(e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key);
-      for (const f of c.envFrom ?? []) if (f.secretRef) want(f.secretRef.name);
+      for (const f of c.envFrom ?? []) {
+        if (!f.secretRef) continue;
+        want(f.secretRef.name);
+        variables.set(f.secretRef.name, APPS[d.metadata.name]?.optionalSecretEnv ?? []);
+      }
+    }
+    for (const v of d.spec.template.spec.volumes ?? []) {
+      if (!v.secret) continue;
+      want(v.secret.secretName);
+      for (const item of v.secret.items ?? []) want(v.secret.secretName, item.key);
     }
   }
   for (const ing of ctx.all("Ingress")) for (const t of ing.spec.tls ?? []) want(t.secretName);
@@ -476,6 +536,8 @@ function checkUserSecretsDocumented(ctx, infra, readme) {
         ctx.error(`Secret/${name}`, `k8s/README.md creates it without key ${key}`);
       }
     }
+    const unnamed = (variables.get(name) ?? []).filter((v) => !new RegExp(`\\b${v}\\b`).test(readme));
+    if (unnamed.length) ctx.error(`Secret/${name}`, `k8s/README.md does not name the variables it may carry: ${unnamed.join(", ")}`);
   }
 }
 
@@ -524,8 +586,12 @@ function checkOverlay(ctx, overlay, infra) {
     if (infra.kafka.brokers !== want || infra.kafka.controllers !== want) {
       ctx.error(ref, `${overlay} runs ${want} Kafka node(s), has ${infra.kafka.brokers} broker(s) / ${infra.kafka.controllers} controller(s)`);
     }
-    const rf = ctx.all("Kafka")[0].spec.kafka.config?.["default.replication.factor"];
-    if (overlay === "prod" && rf !== 3) ctx.error(ref, "prod replicates every partition three times");
+    // The services create their topics with the broker's defaults (KAFKA_REPLICATION_FACTOR stays unset).
+    const config = ctx.all("Kafka")[0].spec.kafka.config ?? {};
+    if (overlay === "prod" && config["default.replication.factor"] !== 3) ctx.error(ref, "prod replicates every partition three times");
+    if (overlay === "prod" && config["min.insync.replicas"] !== 2) {
+      ctx.error(ref, "prod acknowledges a write once two replicas hold it (min.insync.replicas: 2)");
+    }
   }
   if (pg) {
     const want = overlay === "dev" ? (n) => n === 1 : (n) => n >= 3;
@@ -595,8 +661,9 @@ function checkNetwork(ctx, infra) {
     expect(true, pod, kafkaPod, infra.kafka?.plain?.port ?? 9092);
     expect(spec.store === "postgres", pod, pgPod, 5432);
     expect(spec.store === "mongodb", pod, mongoPod, 27017);
+    // The services call no other service, except user-service for its public keys (JWKS_URI).
     for (const [other, otherSpec] of Object.entries(APPS)) {
-      if (other !== name && otherSpec.store) expect(false, pod, apps[other], otherSpec.port);
+      if (other !== name && otherSpec.store) expect(other === IDENTITY, pod, apps[other], otherSpec.port);
     }
   }
   expect(false, intruder, kafkaPod, infra.kafka?.plain?.port ?? 9092);
