@@ -1,0 +1,41 @@
+package bookstore.catalog.book.persistence;
+
+import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * The indexes the catalogue relies on, created before anything reads or writes books: the unique ISBN
+ * is what turns a second book with the same ISBN into a refused write, even across replicas.
+ */
+@Component
+class BookCollection implements InitializingBean {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ReactiveMongoTemplate mongo;
+
+    BookCollection(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(BookDocument.class);
+        Flux.concat(
+                        indexes.createIndex(new Index()
+                                .on("isbn", Sort.Direction.ASC)
+                                .unique()
+                                .named("isbn_unique")),
+                        indexes.createIndex(new Index()
+                                .on("pendingEvents.eventId", Sort.Direction.ASC)
+                                .sparse()
+                                .named("pending_events")))
+                .then()
+                .block(TIMEOUT);
+    }
+}

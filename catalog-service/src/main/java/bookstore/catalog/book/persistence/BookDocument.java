@@ -1,0 +1,47 @@
+package bookstore.catalog.book.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A book as MongoDB stores it, including the events that report its latest changes and have not yet
+ * been published ({@link #pendingEvents}): the book's own outbox.
+ */
+@Document(BookDocument.COLLECTION)
+record BookDocument(
+        @Id String id,
+        long version,
+        String isbn,
+        String title,
+        String subtitle,
+        List<String> authors,
+        List<String> translators,
+        String publisher,
+        String publicationDate,
+        String language,
+        List<String> categories,
+        Integer pageCount,
+        String format,
+        String edition,
+        String description,
+        String coverImage,
+        Price price,
+        String status,
+        Stock stock,
+        long unitsSold,
+        Instant createdAt,
+        Instant updatedAt,
+        List<PendingEvent> pendingEvents) {
+
+    static final String COLLECTION = "books";
+
+    record Price(long amount, String currency) {}
+
+    /** Inventory's latest figure and the version of its stock record it came with. */
+    record Stock(int available, long version) {}
+
+    /** One event of {@code catalog.books.v1}, encoded as it will be published. */
+    record PendingEvent(String eventId, String type, String payload, Instant occurredAt, String traceparent) {}
+}

@@ -1,0 +1,152 @@
+package bookstore.catalog.book.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import bookstore.catalog.book.application.Books;
+import bookstore.catalog.book.application.DuplicateIsbnException;
+import bookstore.catalog.book.application.StaleBookException;
+import bookstore.catalog.book.domain.Book;
+import bookstore.catalog.book.domain.BookId;
+import bookstore.events.CloudEvents;
+import bookstore.events.catalog.BookEvent;
+import bookstore.platform.messaging.EventCodec;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Books in MongoDB. A change and its events are one single-document write (the events go into the
+ * book's {@code pendingEvents} array), which MongoDB applies atomically without needing a
+ * multi-document transaction; see docs/adr/0005.
+ */
+@Repository
+class MongoBooks implements Books {
+
+    private final ReactiveMongoTemplate mongo;
+    private final EventCodec codec;
+    private final PendingEventsSignal signal;
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    MongoBooks(
+            ReactiveMongoTemplate mongo,
+            EventCodec codec,
+            PendingEventsSignal signal,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        this.mongo = mongo;
+        this.codec = codec;
+        this.signal = signal;
+        this.tracer = tracer.getIfAvailable();
+        this.propagator = propagator.getIfAvailable();
+    }
+
+    @Override
+    public Mono<Book> findById(BookId id) {
+        return mongo.findById(id.toString(), BookDocument.class).map(BookMapping::toBook);
+    }
+
+    @Override
+    public Flux<Book> findAll() {
+        return mongo.findAll(BookDocument.class).map(BookMapping::toBook);
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return mongo.estimatedCount(BookDocument.class);
+    }
+
+    @Override
+    public Mono<Book> add(Book book, List<BookEvent> events) {
+        BookDocument document = BookMapping.toDocument(book, 0, pending(events));
+        return mongo.insert(document)
+                .onErrorMap(DuplicateKeyException.class, e -> new DuplicateIsbnException(book.isbn()))
+                .doOnSuccess(stored -> signal.raise())
+                .map(BookMapping::toBook);
+    }
+
+    @Override
+    public Mono<Book> update(Book book, List<BookEvent> events) {
+        long next = book.version() + 1;
+        BookDocument changed = BookMapping.toDocument(book, next, List.of());
+        Update update = new Update()
+                .set("version", next)
+                .set("isbn", changed.isbn())
+                .set("title", changed.title())
+                .set("subtitle", changed.subtitle())
+                .set("authors", changed.authors())
+                .set("translators", changed.translators())
+                .set("publisher", changed.publisher())
+                .set("publicationDate", changed.publicationDate())
+                .set("language", changed.language())
+                .set("categories", changed.categories())
+                .set("pageCount", changed.pageCount())
+                .set("format", changed.format())
+                .set("edition", changed.edition())
+                .set("description", changed.description())
+                .set("coverImage", changed.coverImage())
+                .set("price", changed.price())
+                .set("status", changed.status())
+                .set("updatedAt", changed.updatedAt());
+        // Stock and sales are not the admin's to write: they change under their own conditions.
+        if (!events.isEmpty()) {
+            update.push("pendingEvents").each(pending(events).toArray());
+        }
+        return mongo.updateFirst(
+                        query(where("_id").is(changed.id()).and("version").is(book.version())),
+                        update,
+                        BookDocument.class)
+                .onErrorMap(DuplicateKeyException.class, e -> new DuplicateIsbnException(book.isbn()))
+                .flatMap(result -> result.getMatchedCount() == 1
+                        ? Mono.just(result)
+                        : Mono.error(new StaleBookException(book.id(), book.version())))
+                .doOnSuccess(result -> signal.raise())
+                .then(findById(book.id()));
+    }
+
+    @Override
+    public Mono<Boolean> updateAvailability(BookId id, int available, long stockVersion) {
+        // One conditional update: it applies only a newer version, so redelivered and late facts are no-ops.
+        return mongo.updateFirst(
+                        query(where("_id")
+                                .is(id.toString())
+                                .and("stock.version")
+                                .lt(stockVersion)),
+                        new Update().set("stock.available", available).set("stock.version", stockVersion),
+                        BookDocument.class)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    private List<BookDocument.PendingEvent> pending(List<BookEvent> events) {
+        String traceparent = currentTraceparent();
+        return events.stream()
+                .map(event -> new BookDocument.PendingEvent(
+                        event.eventId().toString(),
+                        CloudEvents.typeOf(event.getClass()),
+                        new String(codec.encode(event), StandardCharsets.UTF_8),
+                        event.occurredAt(),
+                        traceparent))
+                .toList();
+    }
+
+    /** The W3C trace context of the request that caused the events, so consumers continue its trace. */
+    private String currentTraceparent() {
+        if (tracer == null || propagator == null || tracer.currentTraceContext().context() == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(tracer.currentTraceContext().context(), carrier, Map::put);
+        return carrier.get(CloudEvents.TRACEPARENT);
+    }
+}

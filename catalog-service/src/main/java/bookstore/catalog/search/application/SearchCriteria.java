@@ -1,0 +1,49 @@
+package bookstore.catalog.search.application;
+
+/**
+ * What a customer searches for: free text plus filters, a sort and a page. Filters are exact (an
+ * author, a category…) and combine with AND.
+ *
+ * @param minPrice lowest price in minor units, inclusive, or null
+ * @param maxPrice highest price in minor units, inclusive, or null
+ * @param inStock true for books in stock only, false for out-of-stock only, null for both
+ */
+public record SearchCriteria(
+        String q,
+        String author,
+        String category,
+        String publisher,
+        String language,
+        Long minPrice,
+        Long maxPrice,
+        Boolean inStock,
+        SortOrder sort,
+        int page,
+        int size) {
+
+    public static final int MAX_QUERY = 200;
+    public static final int MAX_SIZE = 100;
+    /** How deep anyone may page; deeper pages cost more than they are worth to a shopper. */
+    public static final int MAX_RESULT_WINDOW = 10_000;
+
+    public SearchCriteria {
+        if (q != null && q.length() > MAX_QUERY) {
+            throw new IllegalArgumentException("q is longer than " + MAX_QUERY + " characters");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+        }
+        if (page < 0 || (long) (page + 1) * size > MAX_RESULT_WINDOW) {
+            throw new IllegalArgumentException("page is out of range");
+        }
+        sort = sort == null ? SortOrder.RELEVANCE : sort;
+    }
+
+    public static SearchCriteria text(String q) {
+        return new SearchCriteria(q, null, null, null, null, null, null, null, SortOrder.RELEVANCE, 0, 20);
+    }
+
+    public boolean hasText() {
+        return q != null && !q.isBlank();
+    }
+}

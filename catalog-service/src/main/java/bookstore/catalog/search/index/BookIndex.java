@@ -1,0 +1,340 @@
+package bookstore.catalog.search.index;
+
+import bookstore.catalog.book.domain.Book;
+import bookstore.catalog.search.application.BookHit;
+import bookstore.catalog.search.application.FacetValue;
+import bookstore.catalog.search.application.SearchCriteria;
+import bookstore.catalog.search.application.SearchIndex;
+import bookstore.catalog.search.application.SearchPage;
+import bookstore.catalog.search.application.SortOrder;
+import bookstore.catalog.search.application.Suggestion;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.MultiLongValuesSource;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * This replica's search index of the active books, in memory. It is a read model: rebuilt from
+ * MongoDB at start-up and kept current from this replica's writes and the catalogue's events, never
+ * read back into the catalogue.
+ *
+ * <p>Updates may arrive out of order (a write here and the event of an older write from elsewhere);
+ * the index remembers the book and stock versions it holds per book and ignores a state that is not
+ * newer in either, so replicas converge on the latest state whatever the order.
+ */
+public final class BookIndex implements SearchIndex, Closeable {
+
+    private static final int TOP_FACET_VALUES = 10;
+    private static final List<LongRange> PRICE_RANGES = List.of(
+            new LongRange("0-20", 0, true, 2_000, false),
+            new LongRange("20-50", 2_000, true, 5_000, false),
+            new LongRange("50-100", 5_000, true, 10_000, false),
+            new LongRange("100-200", 10_000, true, 20_000, false),
+            new LongRange("200+", 20_000, true, Long.MAX_VALUE, true));
+
+    private final Directory directory = new ByteBuffersDirectory();
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final BookDocuments documents = new BookDocuments();
+    private final Queries queries = new Queries();
+    private final Map<String, IndexedVersion> indexed = new ConcurrentHashMap<>();
+    private volatile FacetState facetState;
+
+    public BookIndex() {
+        facetsConfig.setMultiValued(Fields.FACET_AUTHOR, true);
+        facetsConfig.setMultiValued(Fields.FACET_CATEGORY, true);
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndexing()));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Brings one book up to date and makes it searchable at once; false if the index knew better. */
+    public boolean put(Book book) {
+        boolean changed = apply(book);
+        if (changed) {
+            refresh();
+        }
+        return changed;
+    }
+
+    /** Brings many books up to date and makes them searchable together; returns how many changed. */
+    public int putAll(Iterable<Book> books) {
+        int changed = 0;
+        for (Book book : books) {
+            changed += apply(book) ? 1 : 0;
+        }
+        refresh();
+        return changed;
+    }
+
+    /** The stock version the index holds for a book, or -1 if it has none. */
+    public long stockVersion(String bookId) {
+        IndexedVersion version = indexed.get(bookId);
+        return version == null ? -1 : version.stock();
+    }
+
+    public int size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public SearchPage search(SearchCriteria criteria) {
+        IndexSearcher searcher = acquire();
+        try {
+            int window = (criteria.page() + 1) * criteria.size();
+            var query = queries.search(criteria);
+            Sort sort = sortFor(criteria);
+            FacetsCollectorManager.FacetsResult result = sort == null
+                    ? FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, window, sort, new FacetsCollectorManager());
+            long total = result.facetsCollector().getMatchingDocs().stream()
+                    .mapToLong(FacetsCollector.MatchingDocs::totalHits)
+                    .sum();
+            List<BookHit> items = hits(searcher, result.topDocs(), criteria.page() * criteria.size());
+            return new SearchPage(
+                    items, criteria.page(), criteria.size(), total, facets(searcher, result.facetsCollector()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        if (prefix == null || prefix.isBlank() || limit < 1) {
+            return List.of();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            Sort bestFirst = new Sort(SortField.FIELD_SCORE, soldDescending());
+            TopDocs top = searcher.search(queries.suggest(prefix), limit * 3, bestFirst);
+            Set<String> titles = new LinkedHashSet<>();
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (BookHit hit : hits(searcher, top, 0)) {
+                if (suggestions.size() < limit && titles.add(hit.title())) {
+                    suggestions.add(new Suggestion(hit.title(), hit.id(), hit.authors()));
+                }
+            }
+            return suggestions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    private boolean apply(Book book) {
+        String id = book.id().toString();
+        IndexedVersion incoming =
+                new IndexedVersion(book.version(), book.availability().version());
+        boolean[] changed = {false};
+        indexed.compute(id, (key, current) -> {
+            if (current != null && current.covers(incoming)) {
+                return current;
+            }
+            write(book);
+            changed[0] = true;
+            return current == null ? incoming : current.merge(incoming);
+        });
+        return changed[0];
+    }
+
+    private void write(Book book) {
+        Term id = new Term(Fields.ID, book.id().toString());
+        try {
+            if (book.isActive()) {
+                writer.updateDocument(id, facetsConfig.build(documents.of(book)));
+            } else {
+                writer.deleteDocuments(id);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<BookHit> hits(IndexSearcher searcher, TopDocs top, int from) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<BookHit> hits = new ArrayList<>();
+        ScoreDoc[] docs = top.scoreDocs;
+        for (int i = from; i < docs.length; i++) {
+            hits.add(documents.summary(stored.document(docs[i].doc).getBinaryValue(Fields.SUMMARY).bytes));
+        }
+        return hits;
+    }
+
+    private Map<String, List<FacetValue>> facets(IndexSearcher searcher, FacetsCollector matches) throws IOException {
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        if (state != null) {
+            var counts = new SortedSetDocValuesFacetCounts(state, matches);
+            for (String dimension : List.of(
+                    Fields.FACET_CATEGORY,
+                    Fields.FACET_AUTHOR,
+                    Fields.FACET_PUBLISHER,
+                    Fields.FACET_LANGUAGE,
+                    Fields.FACET_IN_STOCK)) {
+                facets.put(dimension, values(topChildren(counts, dimension)));
+            }
+        }
+        FacetResult prices = new LongRangeFacetCounts(
+                        Fields.PRICE,
+                        MultiLongValuesSource.fromLongField(Fields.PRICE),
+                        matches,
+                        PRICE_RANGES.toArray(LongRange[]::new))
+                .getAllChildren(Fields.FACET_PRICE);
+        List<FacetValue> priceValues = new ArrayList<>();
+        for (int i = 0; i < PRICE_RANGES.size(); i++) {
+            LongRange range = PRICE_RANGES.get(i);
+            priceValues.add(new FacetValue(
+                    range.label,
+                    prices.labelValues[i].value.longValue(),
+                    range.min,
+                    range.max == Long.MAX_VALUE ? null : range.max));
+        }
+        facets.put(Fields.FACET_PRICE, priceValues);
+        return facets;
+    }
+
+    private static FacetResult topChildren(SortedSetDocValuesFacetCounts counts, String dimension) throws IOException {
+        try {
+            return counts.getTopChildren(TOP_FACET_VALUES, dimension);
+        } catch (IllegalArgumentException noSuchDimension) {
+            // No book in the index has a value for this dimension yet.
+            return null;
+        }
+    }
+
+    private static List<FacetValue> values(FacetResult result) {
+        if (result == null) {
+            return List.of();
+        }
+        List<FacetValue> values = new ArrayList<>();
+        for (LabelAndValue value : result.labelValues) {
+            values.add(FacetValue.of(value.label, value.value.longValue()));
+        }
+        return values;
+    }
+
+    /** Ordinal maps for facet counting cost a pass over the index; built once per index version. */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader() == reader) {
+            return current.state();
+        }
+        SortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        } catch (IllegalArgumentException emptyIndex) {
+            state = null;
+        }
+        facetState = new FacetState(reader, state);
+        return state;
+    }
+
+    private static Sort sortFor(SearchCriteria criteria) {
+        SortOrder order =
+                criteria.sort() == SortOrder.RELEVANCE && !criteria.hasText() ? SortOrder.NEWEST : criteria.sort();
+        return switch (order) {
+            case RELEVANCE -> null;
+            case PRICE_ASC -> new Sort(numeric(Fields.PRICE, false), SortField.FIELD_SCORE);
+            case PRICE_DESC -> new Sort(numeric(Fields.PRICE, true), SortField.FIELD_SCORE);
+            case NEWEST -> new Sort(numeric(Fields.PUBLISHED, true), SortField.FIELD_SCORE);
+            case BESTSELLING -> new Sort(soldDescending(), SortField.FIELD_SCORE);
+        };
+    }
+
+    private static SortField soldDescending() {
+        return numeric(Fields.SOLD, true);
+    }
+
+    private static SortField numeric(String field, boolean descending) {
+        return LongField.newSortField(field, descending, SortedNumericSelector.Type.MIN);
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    /** The versions of a book the index holds: of the catalogue record and of inventory's stock figure. */
+    private record IndexedVersion(long book, long stock) {
+
+        boolean covers(IndexedVersion other) {
+            return book >= other.book && stock >= other.stock;
+        }
+
+        IndexedVersion merge(IndexedVersion other) {
+            return new IndexedVersion(Math.max(book, other.book), Math.max(stock, other.stock));
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package bookstore.catalog.search.messaging;
+
+import bookstore.catalog.book.application.Books;
+import bookstore.catalog.book.domain.Availability;
+import bookstore.catalog.book.domain.Book;
+import bookstore.catalog.book.domain.BookId;
+import bookstore.catalog.search.index.BookIndex;
+import bookstore.events.IntegrationEvent;
+import bookstore.events.Topic;
+import bookstore.events.Topics;
+import bookstore.events.catalog.BookEvent;
+import bookstore.events.inventory.StockLevelChanged;
+import bookstore.platform.messaging.EventCodec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps this replica's search index in step with the catalogue, whichever replica made a change.
+ *
+ * <p>At start-up it first takes its place at the end of {@code catalog.books.v1} and {@code
+ * inventory.stock.v1}, then indexes every book from MongoDB, then follows both topics. Anything
+ * written before the rebuild read it is in MongoDB; anything after arrives as an event; overlap is
+ * harmless because the index ignores states it already holds.
+ *
+ * <p>Every replica reads every record (no consumer group, nothing committed): this is a per-replica
+ * cache refresh, not work to share. A book event reloads the book from MongoDB, which already holds
+ * that change. A stock event is applied from the event itself, since the replica that stores it in
+ * MongoDB may not have done so yet.
+ */
+@Component
+class SearchIndexSync implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexSync.class);
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MONGO_TIMEOUT = Duration.ofMinutes(5);
+    private static final int REBUILD_BATCH = 1_000;
+
+    private final BookIndex index;
+    private final Books books;
+    private final EventCodec codec;
+    private final Map<String, Object> consumerConfig;
+
+    private volatile Thread follower;
+    private volatile Consumer<String, byte[]> consumer;
+    private volatile boolean running;
+    private volatile boolean positioned;
+
+    SearchIndexSync(BookIndex index, Books books, EventCodec codec, ConsumerFactory<?, ?> bootConsumers) {
+        this.index = index;
+        this.books = books;
+        this.codec = codec;
+        Map<String, Object> config = new HashMap<>(bootConsumers.getConfigurationProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "catalog-search-index-" + UUID.randomUUID());
+        this.consumerConfig = config;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        consumer = new DefaultKafkaConsumerFactory<>(
+                        consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())
+                .createConsumer();
+        positioned = positionAtEnd();
+        rebuild();
+        log.info("Search index built from MongoDB: {} active books", index.size());
+        follower = Thread.ofPlatform().name("search-index-sync").daemon().start(this::followUntilStopped);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        Thread thread = follower;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        follower = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server: the service answers searches only once its index is complete. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    /** Indexes every book in MongoDB; returns how many changed the index. */
+    int rebuild() {
+        return books.findAll()
+                .buffer(REBUILD_BATCH)
+                .map(index::putAll)
+                .reduce(0, Integer::sum)
+                .blockOptional(MONGO_TIMEOUT)
+                .orElse(0);
+    }
+
+    private boolean positionAtEnd() {
+        try {
+            List<TopicPartition> partitions = List.of(Topics.CATALOG_BOOKS, Topics.INVENTORY_STOCK).stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic.name(), KAFKA_TIMEOUT).stream())
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                return false;
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            // Resolve the positions now, before the rebuild reads MongoDB, so no change falls in between.
+            partitions.forEach(partition -> consumer.position(partition, KAFKA_TIMEOUT));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Kafka is not reachable yet; the search index will resynchronise when it is", e);
+            return false;
+        }
+    }
+
+    private void followUntilStopped() {
+        try {
+            while (running) {
+                if (!positioned) {
+                    positioned = positionAtEnd();
+                    if (!positioned) {
+                        Thread.sleep(KAFKA_TIMEOUT);
+                        continue;
+                    }
+                    // Changes made while Kafka was out of reach are in MongoDB.
+                    rebuild();
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    follow(record);
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() woke the consumer to end the loop.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void follow(ConsumerRecord<String, byte[]> record) {
+        try {
+            if (record.topic().equals(Topics.CATALOG_BOOKS.name())) {
+                BookEvent event = decode(Topics.CATALOG_BOOKS, record);
+                reload(event.bookId(), null).block(MONGO_TIMEOUT);
+            } else if (decode(Topics.INVENTORY_STOCK, record) instanceof StockLevelChanged stock) {
+                reload(stock.bookId(), stock).block(MONGO_TIMEOUT);
+            }
+        } catch (RuntimeException e) {
+            // A read model: one missed update is repaired by the book's next change or the next start.
+            log.warn("Could not apply {} to the search index", record, e);
+        }
+    }
+
+    private Mono<Boolean> reload(String bookId, StockLevelChanged stock) {
+        return books.findById(new BookId(UUID.fromString(bookId)))
+                .map(book -> stock == null ? book : withStock(book, stock))
+                .map(index::put);
+    }
+
+    private static Book withStock(Book book, StockLevelChanged stock) {
+        if (book.availability().version() >= stock.version()) {
+            return book;
+        }
+        return Book.restore(
+                book.id(),
+                book.version(),
+                book.isbn(),
+                book.details(),
+                book.price(),
+                book.status(),
+                new Availability(Math.max(stock.available(), 0), stock.version()),
+                book.unitsSold(),
+                book.createdAt(),
+                book.updatedAt());
+    }
+
+    private <E extends IntegrationEvent> E decode(Topic<E> topic, ConsumerRecord<String, byte[]> record) {
+        return codec.decode(topic, record);
+    }
+}

@@ -1,0 +1,63 @@
+package bookstore.catalog.search.web;
+
+import bookstore.catalog.book.domain.BookDetails;
+import bookstore.catalog.search.application.SearchCriteria;
+import bookstore.catalog.search.application.SortOrder;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** The query string of {@code GET /api/books}, checked before it reaches the index. */
+record SearchParameters(
+        @Size(max = SearchCriteria.MAX_QUERY) String q,
+        @Size(max = BookDetails.MAX_NAME) String author,
+        @Size(max = BookDetails.MAX_CATEGORY) String category,
+        @Size(max = BookDetails.MAX_NAME) String publisher,
+
+        @Pattern(regexp = BookDetails.LANGUAGE_TAG, message = "must be a language tag such as zh or en")
+        String language,
+
+        @PositiveOrZero Long minPrice,
+        @PositiveOrZero Long maxPrice,
+        Boolean inStock,
+
+        @Pattern(regexp = SortOrder.PATTERN, message = "must be one of " + SortOrder.PATTERN)
+        String sort,
+
+        @PositiveOrZero Integer page,
+        @Min(1) @Max(SearchCriteria.MAX_SIZE) Integer size) {
+
+    static final int DEFAULT_SIZE = 20;
+
+    @AssertTrue(message = "minPrice must not be above maxPrice")
+    boolean isPriceRange() {
+        return minPrice == null || maxPrice == null || minPrice <= maxPrice;
+    }
+
+    @AssertTrue(message = "page * size must stay within " + SearchCriteria.MAX_RESULT_WINDOW + " results")
+    boolean isPage() {
+        return page == null || page < 0 || (long) (page + 1) * sizeOrDefault() <= SearchCriteria.MAX_RESULT_WINDOW;
+    }
+
+    SearchCriteria toCriteria() {
+        return new SearchCriteria(
+                q == null ? null : q.strip(),
+                author,
+                category,
+                publisher,
+                language,
+                minPrice,
+                maxPrice,
+                inStock,
+                SortOrder.of(sort),
+                page == null ? 0 : page,
+                sizeOrDefault());
+    }
+
+    private int sizeOrDefault() {
+        return size == null || size < 1 || size > SearchCriteria.MAX_SIZE ? DEFAULT_SIZE : size;
+    }
+}

@@ -1,0 +1,72 @@
+package bookstore.catalog;
+
+import bookstore.events.CloudEvents;
+import bookstore.events.Topics;
+import bookstore.events.inventory.StockLevelChanged;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plays inventory: produces stock facts as inventory will, straight to Kafka. */
+public final class StockEvents implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final AdminClient admin;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public StockEvents(String bootstrapServers) {
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    public static StockLevelChanged changed(String bookId, int available, long version) {
+        return new StockLevelChanged(UUID.randomUUID(), Instant.now(), bookId, available, 0, available, version);
+    }
+
+    /** Sends a fact and returns where it landed. */
+    public RecordMetadata send(StockLevelChanged event) throws Exception {
+        var record = new ProducerRecord<String, byte[]>(
+                Topics.INVENTORY_STOCK.name(), event.bookId(), json.writeValueAsBytes(event));
+        header(record, CloudEvents.ID, event.eventId().toString());
+        header(record, CloudEvents.TYPE, CloudEvents.typeOf(StockLevelChanged.class));
+        header(record, CloudEvents.SOURCE, CloudEvents.sourceOf("inventory-service"));
+        header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
+        return producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Whether a consumer group has handled (and committed) everything up to and including a record. */
+    public boolean handled(String group, RecordMetadata record) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+        OffsetAndMetadata offset = committed.get(new TopicPartition(record.topic(), record.partition()));
+        return offset != null && offset.offset() > record.offset();
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+}

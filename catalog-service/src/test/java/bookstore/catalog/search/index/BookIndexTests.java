@@ -1,0 +1,261 @@
+package bookstore.catalog.search.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import bookstore.catalog.book.domain.Availability;
+import bookstore.catalog.book.domain.Book;
+import bookstore.catalog.book.domain.BookDetails;
+import bookstore.catalog.book.domain.BookId;
+import bookstore.catalog.book.domain.BookStatus;
+import bookstore.catalog.book.domain.Isbn;
+import bookstore.catalog.book.domain.Money;
+import bookstore.catalog.book.domain.PublicationDate;
+import bookstore.catalog.search.application.BookHit;
+import bookstore.catalog.search.application.FacetValue;
+import bookstore.catalog.search.application.SearchCriteria;
+import bookstore.catalog.search.application.SearchPage;
+import bookstore.catalog.search.application.SortOrder;
+import bookstore.catalog.search.application.Suggestion;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Search behaviour on a known fixture of books, without Spring, MongoDB or Kafka. */
+class BookIndexTests {
+
+    static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+    BookIndex index;
+
+    Book warAndPeace = book("9780140447934", "War and Peace", "Leo Tolstoy", "en", "Classics", 3_800, "1869", 4);
+    Book artOfWar = book("9781590302255", "The Art of War", "Sun Tzu", "en", "Philosophy", 2_500, "2005", 0);
+    Book peaceMentions = book(
+            "9780062316097",
+            "Sapiens",
+            "Yuval Noah Harari",
+            "en",
+            "History",
+            6_800,
+            "2015",
+            2,
+            "A history of war, peace and everything in between.");
+    Book threeBody = book("9787536692930", "三体", "刘慈欣", "zh", "Science Fiction", 2_300, "2008-01", 5);
+    Book darkForest = book("9787536693968", "三体Ⅱ：黑暗森林", "刘慈欣", "zh", "Science Fiction", 3_200, "2008-05", 0);
+    Book norwegianWood = book("9791000000015", "挪威的森林", "村上春树", "zh", "Fiction", 2_580, "2018-03", 7);
+    Book toLive = book("9787506365437", "活着", "余华", "zh", "Fiction", 2_000, "2012-08-01", 9);
+
+    @BeforeEach
+    void indexFixture() {
+        index = new BookIndex();
+        index.putAll(List.of(warAndPeace, artOfWar, peaceMentions, threeBody, darkForest, norwegianWood, toLive));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        index.close();
+    }
+
+    @Test
+    void ranksATitleMatchAboveAnAuthorOrDescriptionMatch() {
+        List<String> war = ids("war");
+        assertThat(war).hasSize(3);
+        assertThat(war.subList(0, 2)).containsExactlyInAnyOrder(id(artOfWar), id(warAndPeace));
+        assertThat(war.get(2)).as("mentioned only in the description").isEqualTo(id(peaceMentions));
+        assertThat(ids("war peace")).containsExactly(id(warAndPeace), id(peaceMentions));
+    }
+
+    @Test
+    void findsChineseWordsInsideTitles() {
+        assertThat(ids("森林")).containsExactlyInAnyOrder(id(darkForest), id(norwegianWood));
+        assertThat(ids("黑暗森林")).first().isEqualTo(id(darkForest));
+    }
+
+    @Test
+    void findsByAuthorAndRanksTheAuthorsBooksFirst() {
+        assertThat(ids("刘慈欣")).containsExactlyInAnyOrder(id(threeBody), id(darkForest));
+        assertThat(ids("tolstoy")).containsExactly(id(warAndPeace));
+    }
+
+    @Test
+    void findsByIsbnWrittenAnyWay() {
+        assertThat(ids("978-7-5366-9293-0")).containsExactly(id(threeBody));
+        assertThat(ids("9787536692930")).containsExactly(id(threeBody));
+        assertThat(ids("7536692935")).containsExactly(id(threeBody));
+    }
+
+    @Test
+    void forgivesOneTypoInALatinWord() {
+        assertThat(ids("tolstoi")).containsExactly(id(warAndPeace));
+        assertThat(ids("sapeins")).containsExactly(id(peaceMentions));
+        // Short words must match exactly: "wat" is not "war".
+        assertThat(ids("wat")).isEmpty();
+    }
+
+    @Test
+    void countsFacetsOverAllResults() {
+        SearchPage page = index.search(criteria("", null, null, 0, 2));
+
+        assertThat(page.total()).isEqualTo(7);
+        assertThat(page.items()).hasSize(2);
+        Map<String, List<FacetValue>> facets = page.facets();
+        assertThat(facets.get("language")).containsExactlyInAnyOrder(FacetValue.of("zh", 4), FacetValue.of("en", 3));
+        assertThat(facets.get("author")).contains(FacetValue.of("刘慈欣", 2));
+        assertThat(facets.get("inStock")).contains(FacetValue.of("true", 5), FacetValue.of("false", 2));
+        assertThat(facets.get("price"))
+                .extracting(FacetValue::value, FacetValue::count)
+                .containsExactly(
+                        tuple("0-20", 0L),
+                        tuple("20-50", 6L),
+                        tuple("50-100", 1L),
+                        tuple("100-200", 0L),
+                        tuple("200+", 0L));
+    }
+
+    @Test
+    void filtersCombineWithText() {
+        SearchPage fiction = index.search(
+                new SearchCriteria("森林", null, "fiction", null, null, null, null, null, SortOrder.RELEVANCE, 0, 20));
+        SearchPage inStock = index.search(
+                new SearchCriteria("森林", null, null, null, null, null, null, true, SortOrder.RELEVANCE, 0, 20));
+        SearchPage cheap = index.search(
+                new SearchCriteria(null, null, null, null, "zh", null, 2_300L, null, SortOrder.PRICE_ASC, 0, 20));
+
+        assertThat(fiction.items()).extracting(BookHit::id).containsExactly(id(norwegianWood));
+        assertThat(inStock.items()).extracting(BookHit::id).containsExactly(id(norwegianWood));
+        assertThat(cheap.items()).extracting(BookHit::id).containsExactly(id(toLive), id(threeBody));
+    }
+
+    @Test
+    void sortsByPriceAndNewest() {
+        assertThat(index.search(criteria("", SortOrder.PRICE_DESC, "en", 0, 20)).items())
+                .extracting(BookHit::id)
+                .containsExactly(id(peaceMentions), id(warAndPeace), id(artOfWar));
+        assertThat(index.search(criteria("", SortOrder.NEWEST, "zh", 0, 20)).items())
+                .extracting(BookHit::id)
+                .containsExactly(id(norwegianWood), id(toLive), id(darkForest), id(threeBody));
+    }
+
+    @Test
+    void pagesThroughResults() {
+        SearchPage second = index.search(criteria("", SortOrder.PRICE_ASC, null, 1, 3));
+
+        assertThat(second.total()).isEqualTo(7);
+        assertThat(second.items())
+                .extracting(BookHit::id)
+                .containsExactly(id(norwegianWood), id(darkForest), id(warAndPeace));
+    }
+
+    @Test
+    void suggestsTitlesByPrefixOfTheTitleOrOfAWord() {
+        assertThat(index.suggest("war", 5)).extracting(Suggestion::text).first().isEqualTo("War and Peace");
+        assertThat(index.suggest("art o", 5)).extracting(Suggestion::text).containsExactly("The Art of War");
+        assertThat(index.suggest("三体", 5)).extracting(Suggestion::text).containsExactly("三体", "三体Ⅱ：黑暗森林");
+        assertThat(index.suggest("", 5)).isEmpty();
+    }
+
+    @Test
+    void discontinuedBookLeavesTheIndex() {
+        index.put(restored(toLive, toLive.version() + 1, BookStatus.DISCONTINUED, toLive.availability()));
+
+        assertThat(ids("活着")).isEmpty();
+    }
+
+    @Test
+    void olderStateNeverReplacesANewerOne() {
+        Book restocked = restored(darkForest, darkForest.version(), BookStatus.ACTIVE, new Availability(6, 4));
+        Book stale = restored(darkForest, darkForest.version(), BookStatus.ACTIVE, new Availability(0, 2));
+
+        assertThat(index.put(restocked)).isTrue();
+        assertThat(index.put(stale)).isFalse();
+        assertThat(index.put(restocked)).as("the same state twice").isFalse();
+
+        assertThat(index.search(new SearchCriteria(
+                                "黑暗森林", null, null, null, null, null, null, true, SortOrder.RELEVANCE, 0, 20))
+                        .items())
+                .extracting(hit -> hit.availability().available())
+                .containsExactly(6);
+        assertThat(index.stockVersion(id(darkForest))).isEqualTo(4);
+    }
+
+    private List<String> ids(String q) {
+        return index.search(SearchCriteria.text(q)).items().stream()
+                .map(BookHit::id)
+                .toList();
+    }
+
+    private static SearchCriteria criteria(String q, SortOrder sort, String language, int page, int size) {
+        return new SearchCriteria(q, null, null, null, language, null, null, null, sort, page, size);
+    }
+
+    private static String id(Book book) {
+        return book.id().toString();
+    }
+
+    private static Book book(
+            String isbn,
+            String title,
+            String author,
+            String language,
+            String category,
+            long price,
+            String published,
+            int stock) {
+        return book(isbn, title, author, language, category, price, published, stock, null);
+    }
+
+    private static Book book(
+            String isbn,
+            String title,
+            String author,
+            String language,
+            String category,
+            long price,
+            String published,
+            int stock,
+            String description) {
+        BookDetails details = new BookDetails(
+                title,
+                null,
+                List.of(author),
+                null,
+                null,
+                PublicationDate.parse(published),
+                language,
+                List.of(category),
+                null,
+                null,
+                null,
+                description,
+                null);
+        return Book.restore(
+                new BookId(UUID.randomUUID()),
+                0,
+                new Isbn(isbn),
+                details,
+                Money.cny(price),
+                BookStatus.ACTIVE,
+                Availability.initial(stock),
+                0,
+                T,
+                T);
+    }
+
+    private static Book restored(Book book, long version, BookStatus status, Availability availability) {
+        return Book.restore(
+                book.id(),
+                version,
+                book.isbn(),
+                book.details(),
+                book.price(),
+                status,
+                availability,
+                book.unitsSold(),
+                book.createdAt(),
+                book.updatedAt());
+    }
+}
