@@ -21,7 +21,7 @@ class EventCodecTests {
                  "bookId":"b-1","isbn":"9787536692930","title":"三体","authors":["刘慈欣"],
                  "price":{"amount":2300,"currency":"CNY"}}""";
 
-        BookAdded added = codec.decode(Topics.CATALOG_BOOKS, record("bookstore.catalog.BookAdded", older));
+        BookAdded added = (BookAdded) codec.decode(Topics.CATALOG_BOOKS, record("bookstore.catalog.BookAdded", older));
 
         assertThat(added.title()).isEqualTo("三体");
         assertThat(added.initialStock()).isZero();
