@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,8 +38,11 @@ class ApiGatewayIntegrationTests {
 
     static final List<StubService> services = List.of(catalog, users, orders, inventory, payments);
 
+    static final StubIdentityProvider identity = StubIdentityProvider.start();
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("bookstore.gateway.tokens.jwks-uri", identity::jwksUri);
         registry.add("bookstore.gateway.services.catalog", catalog::url);
         registry.add("bookstore.gateway.services.user", users::url);
         registry.add("bookstore.gateway.services.order", orders::url);
@@ -57,13 +61,17 @@ class ApiGatewayIntegrationTests {
     @BeforeEach
     void connect() {
         services.forEach(StubService::forget);
-        gateway =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // An administrator's token opens every route; what tokens do to routing is EdgeSecurityIntegrationTests' part.
+        gateway = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + identity.adminToken())
+                .build();
     }
 
     @AfterAll
     static void stopServices() {
         services.forEach(StubService::close);
+        identity.close();
     }
 
     URI gatewayUri(String pathAndQuery) {
@@ -91,7 +99,8 @@ class ApiGatewayIntegrationTests {
                     Arguments.of("/api/payments/webhooks/sandbox", payments));
         }
 
-        @ParameterizedTest
+        // The stubs are AutoCloseable: JUnit would close each one after the invocation that received it.
+        @ParameterizedTest(autoCloseArguments = false)
         @MethodSource("apiPaths")
         void sendsEachApiPathToTheServiceThatOwnsItWithPathAndQueryIntact(String pathAndQuery, StubService owner) {
             gateway.get()

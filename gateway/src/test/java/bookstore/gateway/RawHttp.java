@@ -16,9 +16,14 @@ final class RawHttp {
     record Response(int status, String headers, String body) {
 
         String contentType() {
+            return header("content-type");
+        }
+
+        String header(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
             return headers.lines()
-                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                    .map(line -> line.substring("content-type:".length()).trim())
+                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).trim())
                     .findFirst()
                     .orElse("");
         }
@@ -27,10 +32,16 @@ final class RawHttp {
     private RawHttp() {}
 
     static Response get(int port, String rawTarget) throws IOException {
+        return get(port, rawTarget, "");
+    }
+
+    /** Sends a GET with extra header lines, each ending in CRLF, exactly as given. */
+    static Response get(int port, String rawTarget, String extraHeaderLines) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + rawTarget + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + rawTarget + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n" + extraHeaderLines
+                            + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,11 +34,14 @@ class ServiceFailureIntegrationTests {
     static final StubService catalog = StubService.start("catalog");
     static final StubService payments = StubService.start("payment");
 
+    static final StubIdentityProvider identity = StubIdentityProvider.start();
+
     // Nothing listens here until a test brings the order service up.
     static final int orderServicePort = freePort();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("bookstore.gateway.tokens.jwks-uri", identity::jwksUri);
         registry.add("bookstore.gateway.services.catalog", catalog::url);
         registry.add("bookstore.gateway.services.order", () -> "http://localhost:" + orderServicePort);
         registry.add("bookstore.gateway.services.payment", payments::url);
@@ -54,6 +58,7 @@ class ServiceFailureIntegrationTests {
         payments.forget();
         gateway = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + identity.customerToken())
                 .responseTimeout(Duration.ofSeconds(20))
                 .build();
     }
@@ -62,6 +67,7 @@ class ServiceFailureIntegrationTests {
     static void stopServices() {
         catalog.close();
         payments.close();
+        identity.close();
     }
 
     @Test

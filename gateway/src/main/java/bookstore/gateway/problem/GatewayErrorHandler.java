@@ -2,6 +2,7 @@ package bookstore.gateway.problem;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
+import bookstore.gateway.security.SigningKeysUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers every error the gateway itself raises with a problem detail: failed calls to a service (naming it),
- * unknown routes, and anything unexpected, which is logged but never shown. A service's own error responses are not
+ * access tokens that cannot be checked while user-service's keys are unavailable, unknown routes, and anything
+ * unexpected, which is logged but never shown. A service's own error responses are not
  * errors here: they pass through untouched.
  */
 @Component
@@ -52,6 +54,12 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             log.warn("Not calling {}: its circuit breaker is open", service);
             return unavailable(
                     service, service + " is failing; calls to it are paused for a moment to let it recover.");
+        }
+        // Before the connection check: the keys' download failing to connect is not a failure of the route's service.
+        if (causedBy(error, SigningKeysUnavailableException.class)) {
+            log.warn("Cannot check access tokens: {}", error.getMessage());
+            return unavailable(
+                    "user-service", "Access tokens cannot be checked right now: user-service's keys are unavailable.");
         }
         if (causedBy(error, ConnectException.class)) {
             log.warn("Cannot connect to {}: {}", service, error.getMessage());

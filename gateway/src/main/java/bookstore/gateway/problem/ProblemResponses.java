@@ -2,6 +2,9 @@ package bookstore.gateway.problem;
 
 import bookstore.gateway.observability.RequestIds;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -34,12 +37,33 @@ public class ProblemResponses {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
-        // Whatever a failed downstream call already put there (its headers) must not leak into the problem.
-        exchange.getResponse().getHeaders().clear();
+        return write(exchange, problem, headers -> {});
+    }
+
+    /** Writes the problem with headers of its own, such as {@code Retry-After} or {@code WWW-Authenticate}. */
+    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Consumer<HttpHeaders> headers) {
+        clearAllButCrossOriginHeaders(exchange.getResponse().getHeaders());
         RequestIds.of(exchange).ifPresent(requestId -> problem.setProperty("requestId", requestId));
         return ServerResponse.status(problem.getStatus())
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(problem)
                 .flatMap(response -> response.writeTo(exchange, context));
+    }
+
+    /**
+     * Whatever a failed downstream call already put there (its headers) must not leak into the problem. The CORS
+     * headers the edge set for an allowed origin stay: without them the storefront could not read why it was refused.
+     */
+    private static void clearAllButCrossOriginHeaders(HttpHeaders headers) {
+        List<String> leftovers = headers.headerNames().stream()
+                .filter(name -> !isCrossOriginHeader(name))
+                .toList();
+        leftovers.forEach(headers::remove);
+    }
+
+    private static boolean isCrossOriginHeader(String name) {
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        return lowerCase.startsWith("access-control-") || lowerCase.equals("vary");
     }
 }

@@ -6,19 +6,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
 
 /**
- * The edge's security: everything a request must pass before it is routed. Today that is the request firewall; who
- * the caller is (JWT validation), how often they may call (rate limits) and from where (CORS) belong here as well, not
- * in the routes.
+ * Who may call what, checked before a request is routed. Every bearer token is verified here (a present but invalid
+ * token is refused even on a public route, as the services do), only the routes that must be open are open, and the
+ * admin-only parts of the API are refused to everyone else. The services check all of it again: the edge keeps the
+ * obvious out, it is not the only guard.
+ *
+ * <p>The rest of the edge's protection sits in its own filters around this chain, in the order {@link EdgeFilters}
+ * gives: security headers, CORS, per-client rate limits, body size, forged identity headers, then this chain, then
+ * the per-user rate limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -26,19 +41,78 @@ class EdgeSecurity {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeSecurity.class);
 
+    private static final String ROLES_CLAIM = "roles";
+
+    private static final String ADMIN = "ADMIN";
+
     @Bean
-    SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain edgeSecurityFilterChain(
+            ServerHttpSecurity http, ReactiveJwtDecoder accessTokens, SecurityProblems problems) {
         return http
                 // A stateless JSON API: no session, cookie or browser login for an attacker to ride on.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // SecurityHeaders writes them, also on responses given before this chain runs.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                // Every service still checks who may do what; until the gateway validates tokens it lets all through.
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .authorizeExchange(EdgeSecurity::accessRules)
+                .oauth2ResourceServer(server -> server.jwt(
+                                jwt -> jwt.jwtDecoder(accessTokens).jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** First match wins. */
+    private static void accessRules(AuthorizeExchangeSpec exchanges) {
+        exchanges
+                // Browsing the catalogue, signing up and in, the keys that verify tokens, payment providers' webhooks
+                // (which carry their own signature).
+                .pathMatchers(HttpMethod.GET, "/api/books", "/api/books/**", "/api/auth/jwks")
+                .permitAll()
+                .pathMatchers(
+                        HttpMethod.POST,
+                        "/api/users",
+                        "/api/auth/token",
+                        "/api/auth/refresh",
+                        "/api/auth/logout",
+                        "/api/payments/webhooks/**")
+                .permitAll()
+                // Admin-only: stock, user administration, catalogue management.
+                .pathMatchers("/api/inventory", "/api/inventory/**")
+                .hasRole(ADMIN)
+                .pathMatchers("/api/users/me", "/api/users/me/**")
+                .authenticated()
+                .pathMatchers("/api/users", "/api/users/**")
+                .hasRole(ADMIN)
+                .pathMatchers(HttpMethod.POST, "/api/books")
+                .hasRole(ADMIN)
+                .pathMatchers(HttpMethod.PUT, "/api/books/{id}")
+                .hasRole(ADMIN)
+                .pathMatchers(HttpMethod.PATCH, "/api/books/{id}")
+                .hasRole(ADMIN)
+                .pathMatchers(HttpMethod.DELETE, "/api/books/{id}")
+                .hasRole(ADMIN)
+                // Everything else of the API needs a valid token; what a caller may do there, the service decides.
+                .pathMatchers("/api", "/api/**")
+                .authenticated()
+                // Not part of the API: nothing is routed there, so it can only get a 404.
+                .anyExchange()
+                .permitAll();
+    }
+
+    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesAsAuthorities() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new ReactiveJwtGrantedAuthoritiesConverterAdapter(roles));
+        return converter;
     }
 
     /**
