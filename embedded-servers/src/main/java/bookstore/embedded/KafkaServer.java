@@ -52,16 +52,21 @@ public final class KafkaServer implements AutoCloseable {
     public static KafkaServer start(int port, Path dataDirectory) {
         DataDirectory directory = DataDirectory.chosenOrTemporary(dataDirectory, "embedded-kafka");
         int brokerPort = FreePorts.requestedOrFree(port);
+        KafkaRaftServer server = null;
         try {
             // The controller port is picked afresh on every start: with a static quorum the voter
             // address comes from the configuration only, so a persisted log does not pin it.
             KafkaConfig config = new KafkaConfig(configuration(brokerPort, FreePorts.free(), directory.path()), false);
             formatUnlessFormatted(directory.path());
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
             // Returns once the controller has unfenced the broker, i.e. it serves clients.
             server.startup();
             return new KafkaServer(server, directory, brokerPort);
         } catch (Exception e) {
+            if (server != null) {
+                server.shutdown();
+                server.awaitShutdown();
+            }
             directory.deleteIfTemporary();
             throw new IllegalStateException("Kafka did not start on port " + brokerPort, e);
         }

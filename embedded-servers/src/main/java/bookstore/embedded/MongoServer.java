@@ -3,7 +3,10 @@ package bookstore.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server): in memory for tests, or backed by an H2
@@ -35,7 +38,7 @@ public final class MongoServer implements AutoCloseable {
      * @param dataDirectory where the databases are stored, or {@code null} to keep them in memory
      */
     public static MongoServer start(int port, Path dataDirectory) {
-        MongoBackend backend = dataDirectory == null ? new MemoryBackend() : fileBackend(dataDirectory);
+        MongoBackend backend = dataDirectory == null ? new InMemory() : fileBackend(dataDirectory);
         de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
         int boundPort = FreePorts.requestedOrFree(port);
         try {
@@ -69,6 +72,40 @@ public final class MongoServer implements AutoCloseable {
     private static MongoBackend fileBackend(Path dataDirectory) {
         Path folder =
                 DataDirectory.chosenOrTemporary(dataDirectory, "embedded-mongo").path();
-        return new H2Backend(folder.resolve(STORE_FILE).toString());
+        return new InFile(folder.resolve(STORE_FILE).toString());
+    }
+
+    /**
+     * mongo-java-server answers the legacy {@code isMaster} handshake only; current clients, Spring
+     * Boot's Mongo health indicator among them, send {@code hello} (MongoDB 4.4.2+), whose reply is
+     * the same document plus {@code isWritablePrimary}.
+     */
+    private static Document answer(String command, Document query, BiFunction<String, Document, Document> backend) {
+        if (!command.equalsIgnoreCase("hello")) {
+            return backend.apply(command, query);
+        }
+        Document reply = backend.apply("isMaster", query);
+        reply.put("isWritablePrimary", reply.get("ismaster"));
+        return reply;
+    }
+
+    private static final class InMemory extends MemoryBackend {
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            return answer(command, query, (name, body) -> super.handleCommand(channel, database, name, body));
+        }
+    }
+
+    private static final class InFile extends H2Backend {
+
+        InFile(String file) {
+            super(file);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            return answer(command, query, (name, body) -> super.handleCommand(channel, database, name, body));
+        }
     }
 }

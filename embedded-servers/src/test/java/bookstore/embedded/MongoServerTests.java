@@ -28,10 +28,26 @@ class MongoServerTests {
     }
 
     @Test
+    void answersTheHelloHandshakeThatHealthChecksSend() {
+        try (MongoServer mongo = MongoServer.start();
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            Document reply = client.getDatabase("admin").runCommand(new Document("hello", 1));
+
+            assertThat(reply.get("isWritablePrimary")).isEqualTo(true);
+            assertThat(reply.getInteger("maxWireVersion")).isPositive();
+        }
+    }
+
+    @Test
     void keepsDocumentsAcrossARestartOnTheSameDirectory(@TempDir Path directory) {
         try (MongoServer first = MongoServer.start(0, directory);
                 MongoClient client = MongoClients.create(first.connectionString())) {
             client.getDatabase("catalog").getCollection("books").insertOne(new Document("_id", "b-2"));
+            // The file-backed server answers the health check's handshake too.
+            assertThat(client.getDatabase("admin")
+                            .runCommand(new Document("hello", 1))
+                            .get("isWritablePrimary"))
+                    .isEqualTo(true);
         }
 
         try (MongoServer second = MongoServer.start(0, directory);

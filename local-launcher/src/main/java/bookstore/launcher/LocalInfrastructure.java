@@ -1,0 +1,110 @@
+package bookstore.launcher;
+
+import bookstore.embedded.KafkaServer;
+import bookstore.embedded.MongoServer;
+import bookstore.embedded.PostgresServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The servers the launcher embeds for this run, with their data under the launcher's folder. */
+final class LocalInfrastructure implements AutoCloseable {
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    private LocalInfrastructure() {}
+
+    /**
+     * Starts what the plan embeds, Kafka first because it takes longest to be useful, and makes sure
+     * each service's database exists, on the embedded server or the one the environment names.
+     */
+    static LocalInfrastructure start(
+            InfrastructurePlan plan, Path dataDirectory, Collection<Service> services, PrintStream out) {
+        LocalInfrastructure infrastructure = new LocalInfrastructure();
+        try {
+            PostgresServer postgres = null;
+            for (BackingServer server : BackingServer.values()) {
+                if (!plan.embeds(server)) {
+                    continue;
+                }
+                long begin = System.nanoTime();
+                Path folder = dataDirectory.resolve(server.folder());
+                AutoCloseable running =
+                        switch (server) {
+                            case KAFKA -> KafkaServer.start(server.port(), folder);
+                            case POSTGRES -> postgres = PostgresServer.start(server.port(), folder);
+                            case MONGO -> MongoServer.start(server.port(), folder);
+                        };
+                infrastructure.started.add(running);
+                out.printf(
+                        "  %-12s ready on %s in %s%n",
+                        server.displayName(), plan.address(server), Durations.since(begin));
+            }
+            List<String> databases = services.stream()
+                    .flatMap(service -> service.database().stream())
+                    .toList();
+            if (postgres != null) {
+                databases.forEach(postgres::createDatabaseIfMissing);
+            } else if (plan.needs(BackingServer.POSTGRES)) {
+                createDatabasesIfMissing(plan, databases);
+            }
+            return infrastructure;
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    /** Stops in reverse start order: MongoDB, PostgreSQL, then Kafka. */
+    @Override
+    public void close() {
+        for (AutoCloseable server : started.reversed()) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("  " + server.getClass().getSimpleName() + " did not stop cleanly: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private static void createDatabasesIfMissing(InfrastructurePlan plan, List<String> databases) {
+        String url = "jdbc:" + stripPath(plan.address(BackingServer.POSTGRES)) + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, plan.postgresUser(), plan.postgresPassword());
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            for (String database : databases) {
+                exists.setString(1, database);
+                try (ResultSet rows = exists.executeQuery()) {
+                    if (rows.next()) {
+                        continue;
+                    }
+                }
+                try (Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Cannot create the service databases on " + url + " as " + plan.postgresUser() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** {@code postgresql://host:port/anything} → {@code postgresql://host:port}. */
+    static String stripPath(String postgresUrl) {
+        int authority = postgresUrl.indexOf("//") + 2;
+        int path = postgresUrl.indexOf('/', authority);
+        String withoutPath = path < 0 ? postgresUrl : postgresUrl.substring(0, path);
+        int query = withoutPath.indexOf('?');
+        return query < 0 ? withoutPath : withoutPath.substring(0, query);
+    }
+}

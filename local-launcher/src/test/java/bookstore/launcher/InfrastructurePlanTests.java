@@ -1,0 +1,100 @@
+package bookstore.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InfrastructurePlanTests {
+
+    private static final EnumSet<Service> EVERYTHING = EnumSet.allOf(Service.class);
+
+    @Test
+    void embedsEveryServerWhenTheEnvironmentNamesNone() {
+        InfrastructurePlan plan = InfrastructurePlan.of(EVERYTHING, Map.of());
+
+        assertThat(plan.embedded()).containsExactlyInAnyOrder(BackingServer.values());
+        assertThat(plan.external()).isEmpty();
+    }
+
+    @Test
+    void usesAServerTheEnvironmentNamesInsteadOfEmbeddingOne() {
+        InfrastructurePlan plan =
+                InfrastructurePlan.of(EVERYTHING, Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker.example:9092"));
+
+        assertThat(plan.embedded()).containsExactlyInAnyOrder(BackingServer.POSTGRES, BackingServer.MONGO);
+        assertThat(plan.environmentFor(Service.ORDER))
+                .contains(entry("KAFKA_BOOTSTRAP_SERVERS", "broker.example:9092"));
+    }
+
+    @Test
+    void treatsABlankVariableAsUnset() {
+        InfrastructurePlan plan = InfrastructurePlan.of(EVERYTHING, Map.of("MONGODB_URI", " "));
+
+        assertThat(plan.embeds(BackingServer.MONGO)).isTrue();
+    }
+
+    @Test
+    void startsOnlyTheServersTheChosenServicesNeed() {
+        assertThat(InfrastructurePlan.of(List.of(Service.CATALOG), Map.of()).embedded())
+                .containsExactlyInAnyOrder(BackingServer.KAFKA, BackingServer.MONGO);
+        assertThat(InfrastructurePlan.of(List.of(Service.GATEWAY), Map.of()).embedded())
+                .isEmpty();
+    }
+
+    @Test
+    void givesEachPostgresServiceItsOwnDatabaseOnTheEmbeddedServer() {
+        InfrastructurePlan plan =
+                InfrastructurePlan.of(EVERYTHING, Map.of("POSTGRES_DB", "shared", "POSTGRES_USER", "me"));
+
+        assertThat(plan.environmentFor(Service.PAYMENT))
+                .contains(
+                        entry("POSTGRES_URL", "postgresql://localhost:5432"),
+                        entry("POSTGRES_DB", "payments"),
+                        entry("POSTGRES_USER", "bookstore"),
+                        entry("POSTGRES_PASSWORD", "bookstore"),
+                        entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"))
+                .doesNotContainKey("MONGODB_URI");
+    }
+
+    @Test
+    void passesTheCredentialsOfAnExternalPostgres() {
+        InfrastructurePlan plan = InfrastructurePlan.of(
+                EVERYTHING,
+                Map.of("POSTGRES_URL", "postgresql://db:5432", "POSTGRES_USER", "shop", "POSTGRES_PASSWORD", "secret"));
+
+        assertThat(plan.environmentFor(Service.USER))
+                .contains(
+                        entry("POSTGRES_URL", "postgresql://db:5432"),
+                        entry("POSTGRES_USER", "shop"),
+                        entry("POSTGRES_PASSWORD", "secret"),
+                        entry("POSTGRES_DB", "users"));
+    }
+
+    @Test
+    void pointsTheCatalogueAtMongoAndTheGatewayAtEveryService() {
+        InfrastructurePlan plan = InfrastructurePlan.of(EVERYTHING, Map.of());
+
+        assertThat(plan.environmentFor(Service.CATALOG))
+                .contains(entry("MONGODB_URI", "mongodb://localhost:27017/catalog"))
+                .doesNotContainKey("POSTGRES_URL");
+        assertThat(plan.environmentFor(Service.GATEWAY))
+                .containsOnly(
+                        entry("CATALOG_SERVICE_URL", "http://localhost:8081"),
+                        entry("USER_SERVICE_URL", "http://localhost:8082"),
+                        entry("ORDER_SERVICE_URL", "http://localhost:8083"),
+                        entry("INVENTORY_SERVICE_URL", "http://localhost:8084"),
+                        entry("PAYMENT_SERVICE_URL", "http://localhost:8085"));
+    }
+
+    @Test
+    void reachesAnExternalPostgresAdministrativelyWithoutItsPath() {
+        assertThat(LocalInfrastructure.stripPath("postgresql://db.example:6432/orders?sslmode=require"))
+                .isEqualTo("postgresql://db.example:6432");
+        assertThat(LocalInfrastructure.stripPath("postgresql://localhost:5432"))
+                .isEqualTo("postgresql://localhost:5432");
+    }
+}

@@ -1,0 +1,57 @@
+package bookstore.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTests {
+
+    @Test
+    void runsEveryServiceOnTheKeptDataByDefault() {
+        LaunchOptions options = LaunchOptions.parse();
+
+        assertThat(options.fresh()).isFalse();
+        assertThat(options.help()).isFalse();
+        assertThat(options.services()).isEqualTo(EnumSet.allOf(Service.class));
+    }
+
+    @Test
+    void freshStartsFromEmptyServers() {
+        assertThat(LaunchOptions.parse("--fresh").fresh()).isTrue();
+    }
+
+    @Test
+    void onlyAcceptsShortAndModuleNames() {
+        assertThat(LaunchOptions.parse("--only=catalog,order-service, gateway").services())
+                .containsExactlyInAnyOrder(Service.CATALOG, Service.ORDER, Service.GATEWAY);
+    }
+
+    @Test
+    void rejectsAnUnknownServiceNamingTheValidOnes() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--only=shipping"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shipping")
+                .hasMessageContaining("catalog, user, order, inventory, payment");
+    }
+
+    @Test
+    void rejectsAnEmptyOnlyList() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--only=")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsAnUnknownOption() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--fast"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--fast");
+    }
+
+    @Test
+    void helpExplainsEveryOption() {
+        assertThat(LaunchOptions.parse("--help").help()).isTrue();
+        assertThat(LaunchOptions.USAGE)
+                .contains("--fresh", "--only=", "--help", "KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_URL", "MONGODB_URI");
+    }
+}
