@@ -5,20 +5,20 @@ package bookstore.launcher;
  * variable names one that already runs.
  */
 enum BackingServer {
-    KAFKA("Kafka", "KAFKA_BOOTSTRAP_SERVERS", 9092, "localhost:9092"),
-    POSTGRES("PostgreSQL", "POSTGRES_URL", 5432, "postgresql://localhost:5432"),
-    MONGO("MongoDB", "MONGODB_URI", 27017, "mongodb://localhost:27017/catalog");
+    KAFKA("Kafka", "KAFKA_BOOTSTRAP_SERVERS", 9092, "localhost:%d"),
+    POSTGRES("PostgreSQL", "POSTGRES_URL", 5432, "postgresql://localhost:%d"),
+    MONGO("MongoDB", "MONGODB_URI", 27017, "mongodb://localhost:%d/catalog");
 
     private final String displayName;
     private final String variable;
     private final int port;
-    private final String embeddedAddress;
+    private final String addressPattern;
 
-    BackingServer(String displayName, String variable, int port, String embeddedAddress) {
+    BackingServer(String displayName, String variable, int port, String addressPattern) {
         this.displayName = displayName;
         this.variable = variable;
         this.port = port;
-        this.embeddedAddress = embeddedAddress;
+        this.addressPattern = addressPattern;
     }
 
     String displayName() {
@@ -30,12 +30,13 @@ enum BackingServer {
         return variable;
     }
 
-    int port() {
-        return port;
+    /** Its usual local port, shifted by the launcher's port offset. */
+    int port(int offset) {
+        return port + offset;
     }
 
-    String embeddedAddress() {
-        return embeddedAddress;
+    String embeddedAddress(int offset) {
+        return addressPattern.formatted(port(offset));
     }
 
     /** The folder under the launcher's data directory that holds this server's data. */

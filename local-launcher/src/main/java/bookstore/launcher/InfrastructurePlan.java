@@ -1,6 +1,7 @@
 package bookstore.launcher;
 
 import bookstore.embedded.PostgresServer;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -10,14 +11,29 @@ import java.util.Set;
 
 /**
  * Which servers the chosen services need, which of them the launcher embeds and which the
- * environment already provides, and the variables that point the services at them.
+ * environment already provides, the ports everything listens on, and the variables that point the
+ * services at each other and at the servers.
+ *
+ * @param portOffset added to every usual port, so a second shop (a benchmark, the system tests) can
+ *     run beside the one on the usual ports
+ * @param data the folder that keeps this shop's data (signing keys among it)
  */
-record InfrastructurePlan(Set<BackingServer> embedded, Map<BackingServer, String> external, Map<String, String> env) {
+record InfrastructurePlan(
+        Set<BackingServer> embedded,
+        Map<BackingServer, String> external,
+        Map<String, String> env,
+        int portOffset,
+        Path data) {
 
     static final String POSTGRES_USER = "POSTGRES_USER";
     static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
 
+    /** The usual ports, data in the usual folder. */
     static InfrastructurePlan of(Collection<Service> services, Map<String, String> env) {
+        return of(services, env, 0, Path.of(Launcher.DATA_FOLDER));
+    }
+
+    static InfrastructurePlan of(Collection<Service> services, Map<String, String> env, int portOffset, Path data) {
         Set<BackingServer> embedded = EnumSet.noneOf(BackingServer.class);
         Map<BackingServer, String> external = new EnumMap<>(BackingServer.class);
         for (Service service : services) {
@@ -30,7 +46,7 @@ record InfrastructurePlan(Set<BackingServer> embedded, Map<BackingServer, String
                 }
             }
         }
-        return new InfrastructurePlan(embedded, external, env);
+        return new InfrastructurePlan(embedded, external, env, portOffset, data);
     }
 
     boolean needs(BackingServer server) {
@@ -42,7 +58,7 @@ record InfrastructurePlan(Set<BackingServer> embedded, Map<BackingServer, String
     }
 
     String address(BackingServer server) {
-        return embeds(server) ? server.embeddedAddress() : external.get(server);
+        return embeds(server) ? server.embeddedAddress(portOffset) : external.get(server);
     }
 
     /** The embedded server only knows its own role; an external one is reached as the user says. */
@@ -71,6 +87,15 @@ record InfrastructurePlan(Set<BackingServer> embedded, Map<BackingServer, String
             // every service into one database.
             service.database().ifPresent(database -> variables.put("POSTGRES_DB", database));
         }
+        variables.put("SERVER_PORT", String.valueOf(service.port(portOffset)));
+        if (service.isGateway()) {
+            variables.put("MANAGEMENT_PORT", String.valueOf(service.managementPort(portOffset)));
+        }
+        // Every service checks tokens against user-service's keys, wherever it listens.
+        variables.put("JWKS_URI", Service.USER.url(portOffset) + "/api/auth/jwks");
+        if (service == Service.USER) {
+            variables.put("BOOKSTORE_KEYS_DIR", data.resolve("keys").toString());
+        }
         if (service == Service.CATALOG) {
             // A local shop starts with the sample shelves (only ever into an empty catalogue).
             variables.put("CATALOG_SEED", "true");
@@ -78,7 +103,7 @@ record InfrastructurePlan(Set<BackingServer> embedded, Map<BackingServer, String
         if (service.isGateway()) {
             for (Service routed : Service.values()) {
                 if (!routed.isGateway()) {
-                    variables.put(routed.name() + "_SERVICE_URL", routed.url());
+                    variables.put(routed.name() + "_SERVICE_URL", routed.url(portOffset));
                 }
             }
         }

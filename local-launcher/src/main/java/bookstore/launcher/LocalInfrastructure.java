@@ -39,9 +39,9 @@ final class LocalInfrastructure implements AutoCloseable {
                 Path folder = dataDirectory.resolve(server.folder());
                 AutoCloseable running =
                         switch (server) {
-                            case KAFKA -> KafkaServer.start(server.port(), folder);
-                            case POSTGRES -> postgres = PostgresServer.start(server.port(), folder);
-                            case MONGO -> MongoServer.start(server.port(), folder);
+                            case KAFKA -> KafkaServer.start(server.port(plan.portOffset()), folder);
+                            case POSTGRES -> postgres = PostgresServer.start(server.port(plan.portOffset()), folder);
+                            case MONGO -> MongoServer.start(server.port(plan.portOffset()), folder);
                         };
                 infrastructure.started.add(running);
                 out.printf(

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The shop's processes, in the order they are listed; the gateway is the front door. */
-enum Service {
+public enum Service {
     GATEWAY("gateway", 8080, 9080, null, EnumSet.noneOf(BackingServer.class)),
     CATALOG("catalog-service", 8081, 8081, null, EnumSet.of(BackingServer.KAFKA, BackingServer.MONGO)),
     USER("user-service", 8082, 8082, "users", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
@@ -44,33 +44,34 @@ enum Service {
         return Arrays.stream(values()).map(Service::shortName).collect(Collectors.joining(", "));
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
-    String shortName() {
+    public String shortName() {
         return module.replace("-service", "");
     }
 
-    int port() {
-        return port;
+    /** Its usual local port, shifted by the launcher's port offset. */
+    int port(int offset) {
+        return port + offset;
     }
 
     /** Where actuator answers: the gateway keeps it off its public port. */
-    int managementPort() {
-        return managementPort;
+    int managementPort(int offset) {
+        return managementPort + offset;
     }
 
-    List<Integer> ports() {
-        return port == managementPort ? List.of(port) : List.of(port, managementPort);
+    List<Integer> ports(int offset) {
+        return port == managementPort ? List.of(port(offset)) : List.of(port(offset), managementPort(offset));
     }
 
-    String url() {
-        return "http://localhost:" + port;
+    String url(int offset) {
+        return "http://localhost:" + port(offset);
     }
 
-    String readinessUrl() {
-        return "http://localhost:" + managementPort + "/actuator/health/readiness";
+    String readinessUrl(int offset) {
+        return "http://localhost:" + managementPort(offset) + "/actuator/health/readiness";
     }
 
     /** The PostgreSQL database this service owns, if it has one. */

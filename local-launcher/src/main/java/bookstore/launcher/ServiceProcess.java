@@ -71,8 +71,8 @@ final class ServiceProcess {
     }
 
     /** Whether Spring Boot's readiness group reports UP, i.e. the service takes traffic. */
-    boolean isReady(HttpClient http) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.readinessUrl()))
+    boolean isReady(HttpClient http, String readinessUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(readinessUrl))
                 .timeout(PROBE_TIMEOUT)
                 .GET()
                 .build();

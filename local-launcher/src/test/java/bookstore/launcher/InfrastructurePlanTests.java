@@ -3,6 +3,7 @@ package bookstore.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +84,34 @@ class InfrastructurePlanTests {
                 .doesNotContainKey("POSTGRES_URL");
         assertThat(plan.environmentFor(Service.GATEWAY))
                 .containsOnly(
+                        entry("SERVER_PORT", "8080"),
+                        entry("MANAGEMENT_PORT", "9080"),
+                        entry("JWKS_URI", "http://localhost:8082/api/auth/jwks"),
                         entry("CATALOG_SERVICE_URL", "http://localhost:8081"),
                         entry("USER_SERVICE_URL", "http://localhost:8082"),
                         entry("ORDER_SERVICE_URL", "http://localhost:8083"),
                         entry("INVENTORY_SERVICE_URL", "http://localhost:8084"),
                         entry("PAYMENT_SERVICE_URL", "http://localhost:8085"));
+    }
+
+    @Test
+    void shiftsEveryPortByTheOffsetAndKeepsKeysInTheDataFolder() {
+        InfrastructurePlan plan = InfrastructurePlan.of(EVERYTHING, Map.of(), 1000, Path.of("/tmp/second-shop"));
+
+        assertThat(plan.environmentFor(Service.GATEWAY))
+                .contains(
+                        entry("SERVER_PORT", "9080"),
+                        entry("MANAGEMENT_PORT", "10080"),
+                        entry("ORDER_SERVICE_URL", "http://localhost:9083"));
+        assertThat(plan.environmentFor(Service.USER))
+                .contains(
+                        entry("SERVER_PORT", "9082"),
+                        entry("POSTGRES_URL", "postgresql://localhost:6432"),
+                        entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:10092"),
+                        entry("JWKS_URI", "http://localhost:9082/api/auth/jwks"),
+                        entry("BOOKSTORE_KEYS_DIR", "/tmp/second-shop/keys"));
+        assertThat(plan.environmentFor(Service.CATALOG))
+                .contains(entry("MONGODB_URI", "mongodb://localhost:28017/catalog"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package bookstore.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,28 @@ class LaunchOptionsTests {
         assertThat(options.fresh()).isFalse();
         assertThat(options.help()).isFalse();
         assertThat(options.services()).isEqualTo(EnumSet.allOf(Service.class));
+        assertThat(options.data()).isEqualTo(Path.of(".local-data"));
+        assertThat(options.portOffset()).isZero();
+    }
+
+    @Test
+    void dataAndPortOffsetPlaceASecondShopBesideTheFirst() {
+        LaunchOptions options = LaunchOptions.parse("--data=/tmp/bench", "--port-offset=1000");
+
+        assertThat(options.data()).isEqualTo(Path.of("/tmp/bench"));
+        assertThat(options.portOffset()).isEqualTo(1000);
+    }
+
+    @Test
+    void rejectsAPortOffsetThatIsNotANumberOrPushesPortsPastTheLast() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--port-offset=lots"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lots");
+        assertThatThrownBy(() -> LaunchOptions.parse("--port-offset=40000"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("38000");
+        assertThatThrownBy(() -> LaunchOptions.parse("--port-offset=-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LaunchOptions.parse("--data=")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -52,6 +75,14 @@ class LaunchOptionsTests {
     void helpExplainsEveryOption() {
         assertThat(LaunchOptions.parse("--help").help()).isTrue();
         assertThat(LaunchOptions.USAGE)
-                .contains("--fresh", "--only=", "--help", "KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_URL", "MONGODB_URI");
+                .contains(
+                        "--fresh",
+                        "--only=",
+                        "--data=",
+                        "--port-offset=",
+                        "--help",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "POSTGRES_URL",
+                        "MONGODB_URI");
     }
 }
