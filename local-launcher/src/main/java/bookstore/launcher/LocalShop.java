@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -258,14 +259,28 @@ public final class LocalShop implements AutoCloseable {
         }
     }
 
+    /**
+     * What each service runs: never the jar in its module's target folder itself, which the next
+     * build replaces under the running JVM, but an extracted (class-data sharing) or copied one.
+     */
     private Map<Service, ClassDataSharing.Launch> prepareLaunches(Map<Service, Path> jars) {
         Map<Service, ClassDataSharing.Launch> prepared = new EnumMap<>(Service.class);
         jars.forEach((service, jar) -> prepared.put(
                 service,
                 settings.classDataSharing()
                         ? classDataSharing.prepare(service, jar)
-                        : new ClassDataSharing.Launch(List.of(), jar, false)));
+                        : new ClassDataSharing.Launch(List.of(), copied(service, jar), false)));
         return prepared;
+    }
+
+    private Path copied(Service service, Path jar) {
+        Path copy = settings.data().resolve("jars").resolve(service.module() + ".jar");
+        try {
+            Files.createDirectories(copy.getParent());
+            return Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + jar, e);
+        }
     }
 
     private ServiceProcess launch(Service service) {

@@ -1,0 +1,198 @@
+package bookstore.systemtests.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import bookstore.systemtests.support.Customer;
+import bookstore.systemtests.support.Shop;
+import bookstore.systemtests.support.SystemTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every record of every topic delivered a second time, as a consumer rewound to the beginning
+ * would see it: the shop's state does not change, and no service publishes anything in reply.
+ * Runs last, on everything the earlier tests left behind.
+ */
+@SystemTest
+@Order(Order.DEFAULT + 10)
+class TopicReplaySystemTests {
+
+    private static final Duration CATCH_UP = Duration.ofMinutes(3);
+
+    private final Shop shop;
+
+    TopicReplaySystemTests(Shop shop) {
+        this.shop = shop;
+    }
+
+    @Test
+    void replayingEveryTopicFromTheBeginningChangesNothing() throws Exception {
+        try (Admin kafka = Admin.create(clientConfig())) {
+            awaitConsumersCaughtUp(kafka);
+            Map<String, List<JsonNode>> before = state();
+            Map<TopicPartition, Long> ends = endOffsets(kafka);
+            assertThat(ends).as("topics to replay").isNotEmpty();
+
+            long replayed = replay(ends);
+
+            awaitConsumersCaughtUp(kafka);
+            Map<TopicPartition, Long> after = endOffsets(kafka);
+            long published = after.entrySet().stream()
+                    .mapToLong(end -> end.getValue() - ends.getOrDefault(end.getKey(), 0L))
+                    .sum();
+            assertThat(replayed).as("records replayed").isPositive();
+            assertThat(published)
+                    .as("records on the topics after the replay: the replayed ones, and nothing published in reply")
+                    .isEqualTo(replayed);
+            assertThat(state()).isEqualTo(before);
+        }
+    }
+
+    /** What customers and admins can see of the shop: orders, payments, stock, the catalogue, accounts. */
+    private Map<String, List<JsonNode>> state() {
+        Customer admin = shop.admin();
+        Map<String, List<JsonNode>> state = new LinkedHashMap<>();
+        state.put("orders", all(admin, "/api/orders"));
+        state.put("payments", all(admin, "/api/payments"));
+        state.put("users", all(admin, "/api/users"));
+        List<JsonNode> books = all(admin, "/api/books");
+        state.put("books", books);
+        state.put(
+                "stock",
+                books.stream()
+                        .map(book -> admin.get(
+                                        "/api/inventory/" + book.get("id").asString())
+                                .expect(200)
+                                .json())
+                        .toList());
+        return state;
+    }
+
+    private static List<JsonNode> all(Customer admin, String path) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode found =
+                    admin.get(path + "?size=100&page=" + page).expect(200).json();
+            found.get("items").forEach(items::add);
+            if (items.size() >= found.get("total").asLong()
+                    || found.get("items").isEmpty()) {
+                return items;
+            }
+        }
+    }
+
+    /** Reads every record up to today's end and publishes it again, unchanged, to its own partition. */
+    private long replay(Map<TopicPartition, Long> ends) {
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig());
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig())) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            Set<TopicPartition> unfinished = new HashSet<>(ends.keySet());
+            unfinished.removeIf(partition -> ends.get(partition) == 0);
+            while (!unfinished.isEmpty()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= ends.get(partition)) {
+                        continue;
+                    }
+                    producer.send(new ProducerRecord<>(
+                            record.topic(), record.partition(), record.key(), record.value(), record.headers()));
+                    count++;
+                }
+                unfinished.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
+            }
+            producer.flush();
+        }
+        return count;
+    }
+
+    /** The end of every partition of the shop's topics; dead-letter topics have no consumers to replay to. */
+    private static Map<TopicPartition, Long> endOffsets(Admin kafka) throws Exception {
+        Set<String> topics = kafka.listTopics().names().get().stream()
+                .filter(topic -> !topic.endsWith(".dlt"))
+                .collect(Collectors.toSet());
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        kafka.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description
+                .partitions()
+                .forEach(partition ->
+                        latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        kafka.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** Waits until every consumer group has committed up to the end of every partition it reads. */
+    private static void awaitConsumersCaughtUp(Admin kafka) {
+        await("every consumer group caught up")
+                .atMost(CATCH_UP)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Map<TopicPartition, Long> ends = endOffsets(kafka);
+                    for (ConsumerGroupListing group :
+                            kafka.listConsumerGroups().all().get()) {
+                        Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(
+                                        group.groupId())
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                        for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
+                            Long end = ends.get(offset.getKey());
+                            if (end != null
+                                    && offset.getValue() != null
+                                    && offset.getValue().offset() < end) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    private Properties clientConfig() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, shop.kafkaBootstrapServers());
+        return config;
+    }
+
+    private Properties consumerConfig() {
+        Properties config = clientConfig();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    private Properties producerConfig() {
+        Properties config = clientConfig();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
+    }
+}

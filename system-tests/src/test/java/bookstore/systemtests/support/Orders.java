@@ -1,0 +1,64 @@
+package bookstore.systemtests.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.JsonNode;
+
+/** Checking out and following an order through the saga, as a customer does. */
+public final class Orders {
+
+    public static final String VISA = "pm_card_visa";
+    public static final String DECLINED = "pm_card_chargeDeclined";
+    public static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
+
+    private static final Map<String, String> ADDRESS = Map.of(
+            "recipient", "Lin Daiyu",
+            "line1", "1 Grand View Garden",
+            "city", "Beijing",
+            "postalCode", "100000",
+            "country", "CN");
+
+    private Orders() {}
+
+    public static Map<String, Object> checkout(String bookId, int quantity, String paymentMethod) {
+        return Map.of(
+                "items", List.of(Map.of("bookId", bookId, "quantity", quantity)),
+                "shippingAddress", ADDRESS,
+                "paymentMethod", paymentMethod);
+    }
+
+    /** POST /api/orders with a fresh Idempotency-Key. */
+    public static Response place(Customer customer, String bookId, int quantity, String paymentMethod) {
+        return place(
+                customer,
+                checkout(bookId, quantity, paymentMethod),
+                UUID.randomUUID().toString());
+    }
+
+    public static Response place(Customer customer, Map<String, Object> checkout, String idempotencyKey) {
+        return customer.send("POST", "/api/orders", checkout, Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /** Waits until the order is in one of the statuses; the order as its owner then sees it. */
+    public static JsonNode awaitStatus(Customer owner, String orderId, Set<String> statuses, Duration atMost) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await("order " + orderId + " in " + statuses)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    last.set(owner.get("/api/orders/" + orderId).expect(200).json());
+                    return statuses.contains(last.get().get("status").asString());
+                });
+        return last.get();
+    }
+
+    public static JsonNode awaitStatus(Customer owner, String orderId, String status) {
+        return awaitStatus(owner, orderId, Set.of(status), Duration.ofSeconds(60));
+    }
+}

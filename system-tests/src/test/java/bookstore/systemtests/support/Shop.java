@@ -1,0 +1,146 @@
+package bookstore.systemtests.support;
+
+import bookstore.launcher.LocalShop;
+import bookstore.launcher.Service;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The shop under test, started from the service jars the build just packaged, on ports of its own
+ * (a shop started with {@code ./shop} may run beside it) and with data in {@code target/shop}.
+ * Tests reach it as customers and admins do: through the gateway.
+ */
+public final class Shop implements AutoCloseable {
+
+    public static final String ADMIN_EMAIL = "admin@system-tests.example";
+    public static final String ADMIN_PASSWORD = "Tall-Shelves-of-Paper-42";
+    public static final String PASSWORD = "Reading-Lamp-and-Tea-7";
+
+    // Offsets that keep every port (MongoDB's 27017 the highest) below Linux's ephemeral range.
+    private static final List<Integer> PORT_OFFSETS = List.of(3000, 3500, 4000, 4500, 5000, 5500);
+    // Access tokens live 15 minutes; a fresh admin login well before that.
+    private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(10);
+
+    private final LocalShop shop;
+    private final Path data;
+    private final URI gateway;
+    private final AtomicInteger clients = new AtomicInteger();
+    private Customer admin;
+    private Instant adminSince;
+
+    private Shop(LocalShop shop, Path data, URI gateway) {
+        this.shop = shop;
+        this.data = data;
+        this.gateway = gateway;
+    }
+
+    static Shop start() {
+        Path repository = Path.of(System.getProperty("bookstore.repository", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path data = Path.of(System.getProperty("bookstore.shop.data", "target/shop"))
+                .toAbsolutePath();
+        String version = System.getProperty("bookstore.version");
+        PrintStream out = System.out;
+        List<String> problems = List.of();
+        for (int offset : PORT_OFFSETS) {
+            LocalShop candidate = new LocalShop(settings(repository, data, offset, out));
+            problems = candidate.problems(version);
+            if (problems.isEmpty()) {
+                candidate.start(version);
+                return new Shop(candidate, data, URI.create(candidate.url(Service.GATEWAY)));
+            }
+        }
+        throw new IllegalStateException("Cannot start the shop for the system tests: " + String.join("; ", problems));
+    }
+
+    private static LocalShop.Settings settings(Path repository, Path data, int offset, PrintStream out) {
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("BOOKSTORE_ADMIN_EMAIL", ADMIN_EMAIL),
+                Map.entry("BOOKSTORE_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                // The back-off after failed logins starts at 30 s; the brute-force test waits it out.
+                Map.entry("BOOKSTORE_IDENTITY_LOGINTHROTTLE_FIRSTWAIT", "3s"),
+                // Rotated signing keys are read within a second instead of a minute.
+                Map.entry("BOOKSTORE_IDENTITY_KEYSRELOADINTERVAL", "1s"),
+                Map.entry("LOG_FORMAT", "ecs"));
+        return new LocalShop.Settings(
+                repository, data, EnumSet.allOf(Service.class), offset, true, environment, false, out);
+    }
+
+    /** A new client at an address of its own: the gateway's rate limits count per client address. */
+    public Client client() {
+        int n = clients.incrementAndGet();
+        // 100.64.0.0/10 (shared address space): not one of the gateway's trusted proxy ranges.
+        return new Client(gateway, "100.64." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    /** A newly registered customer, logged in, with a client of their own. */
+    public Customer newCustomer() {
+        Client client = client();
+        String email = "reader-" + UUID.randomUUID() + "@system-tests.example";
+        client.post("/api/users", Map.of("email", email, "password", PASSWORD, "displayName", "A Reader"))
+                .expect(201);
+        return Customer.logIn(client, email, PASSWORD);
+    }
+
+    /** The administrator the shop was started with, logged in. */
+    public synchronized Customer admin() {
+        if (admin == null || adminSince.plus(ADMIN_TOKEN_REUSE).isBefore(Instant.now())) {
+            admin = Customer.logIn(client(), ADMIN_EMAIL, ADMIN_PASSWORD);
+            adminSince = Instant.now();
+        }
+        return admin;
+    }
+
+    public URI gateway() {
+        return gateway;
+    }
+
+    /** A service's own address, behind the gateway: for what only operators reach, such as actuator. */
+    public URI direct(Service service) {
+        return URI.create(shop.url(service));
+    }
+
+    public int managementPort(Service service) {
+        return shop.managementPort(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return shop.address("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /** The folder user-service signs tokens from: an operator rotates keys there. */
+    public Path signingKeys() {
+        return data.resolve("keys");
+    }
+
+    public void stop(Service service) {
+        shop.stop(service);
+    }
+
+    public void restart(Service service) {
+        shop.restart(service);
+    }
+
+    public String log(Service service) {
+        try {
+            return Files.readString(shop.log(service));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        shop.close();
+    }
+}
