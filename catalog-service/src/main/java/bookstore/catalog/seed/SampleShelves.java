@@ -1,18 +1,14 @@
 package bookstore.catalog.seed;
 
 import bookstore.catalog.book.application.AddingBooks;
-import bookstore.catalog.book.application.BookDraft;
 import bookstore.catalog.book.application.Books;
 import bookstore.catalog.book.application.DuplicateIsbnException;
-import bookstore.catalog.book.domain.BookDetails;
+import bookstore.catalog.book.application.WrittenBook;
 import bookstore.catalog.book.domain.BookFormat;
-import bookstore.catalog.book.domain.Isbn;
 import bookstore.catalog.book.domain.Money;
-import bookstore.catalog.book.domain.PublicationDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -78,7 +74,7 @@ class SampleShelves implements ApplicationRunner {
         }
     }
 
-    /** One book of the sample shelves, as the data file states it. */
+    /** One book of the sample shelves, as the data file states it; prices are in fen. */
     record SeedBook(
             String isbn,
             String title,
@@ -91,29 +87,16 @@ class SampleShelves implements ApplicationRunner {
             List<String> categories,
             Integer pageCount,
             BookFormat format,
+            String edition,
             String description,
             String coverImage,
             long price,
-            int initialStock) {
+            int initialStock)
+            implements WrittenBook {
 
-        BookDraft toDraft() {
-            return new BookDraft(
-                    Isbn.parse(isbn),
-                    new BookDetails(
-                            title,
-                            subtitle,
-                            authors,
-                            translators,
-                            publisher,
-                            publicationDate == null ? null : PublicationDate.parse(publicationDate),
-                            language,
-                            categories,
-                            pageCount,
-                            format,
-                            null,
-                            description,
-                            coverImage == null ? null : URI.create(coverImage)),
-                    Money.cny(price));
+        @Override
+        public Money listPrice() {
+            return Money.cny(price);
         }
     }
 }

@@ -2,15 +2,13 @@ package bookstore.platform.outbox;
 
 import bookstore.platform.messaging.EventPublisher;
 import bookstore.platform.messaging.OutgoingEvent;
+import bookstore.platform.work.PollingWorker;
+import bookstore.platform.work.Schedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -25,9 +23,7 @@ import reactor.core.publisher.Mono;
  * them publish at a time, which keeps the order. The relay wakes up when a transaction that appended
  * events commits, and otherwise polls, so events committed by another replica are not left behind.
  */
-public final class OutboxRelay implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+public final class OutboxRelay extends PollingWorker {
 
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
@@ -35,53 +31,20 @@ public final class OutboxRelay implements SmartLifecycle {
     private final TransactionalOperator transactions;
     private final EventPublisher publisher;
     private final OutboxProperties properties;
-    private final Semaphore wakeUps = new Semaphore(0);
 
-    private volatile Thread worker;
-    private volatile boolean running;
+    /** Only the worker's thread reads and writes it. */
+    private Instant nextPurge = Instant.now();
 
     OutboxRelay(
             DatabaseClient database,
             TransactionalOperator transactions,
             EventPublisher publisher,
             OutboxProperties properties) {
+        super("outbox-relay", Schedule.every(properties.pollInterval()).backingOffUpTo(properties.maxBackOff()));
         this.database = database;
         this.transactions = transactions;
         this.publisher = publisher;
         this.properties = properties;
-    }
-
-    void wakeUp() {
-        wakeUps.release();
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relayUntilStopped);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** Starts after the consumers and the web server are up, stops before the Kafka producer goes. */
@@ -90,40 +53,14 @@ public final class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    private void relayUntilStopped() {
-        Duration backOff = properties.pollInterval();
-        Instant nextPurge = Instant.now();
-        while (running) {
-            try {
-                if (Instant.now().isAfter(nextPurge)) {
-                    purgeSentEvents().block();
-                    nextPurge = Instant.now().plus(PURGE_INTERVAL);
-                }
-                int published = relayBatch().block();
-                backOff = properties.pollInterval();
-                if (published < properties.batchSize()) {
-                    awaitWakeUp(properties.pollInterval());
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Outbox relay could not publish; retrying in {}", backOff, e);
-                awaitWakeUp(backOff);
-                backOff = min(backOff.multipliedBy(2), properties.maxBackOff());
-            }
+    /** Publishes a batch, and now and then forgets long-sent events; a full batch means more are waiting. */
+    @Override
+    protected boolean runOnce() {
+        if (Instant.now().isAfter(nextPurge)) {
+            purgeSentEvents().block();
+            nextPurge = Instant.now().plus(PURGE_INTERVAL);
         }
-    }
-
-    private void awaitWakeUp(Duration timeout) {
-        try {
-            if (wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeUps.drainPermits();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        return relayBatch().block() >= properties.batchSize();
     }
 
     /** Publishes one batch of unsent events; returns how many were published. */
@@ -175,10 +112,6 @@ public final class OutboxRelay implements SmartLifecycle {
                 .fetch()
                 .rowsUpdated()
                 .thenReturn(sent.size());
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private record PendingEvent(long id, OutgoingEvent event) {}

@@ -4,6 +4,7 @@ import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
 import bookstore.events.catalog.BookEvent;
 import java.util.List;
+import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,4 +35,16 @@ public interface Books {
      * or a newer version of it. Tells whether it changed anything.
      */
     Mono<Boolean> updateAvailability(BookId id, int available, long stockVersion);
+
+    /**
+     * Adds the units of a sale to the book's count, once per sale. Tells whether it added them now:
+     * false if this sale was counted before, or the book is unknown.
+     */
+    Mono<Boolean> countSale(BookId id, UUID saleId, int units);
+
+    /**
+     * The book with a sale in its units sold: as stored if the count has the sale already, otherwise
+     * with the sale's units added, for a reader that learns of the sale before it is counted.
+     */
+    Mono<Book> findWithSale(BookId id, UUID saleId, int units);
 }

@@ -25,10 +25,7 @@ public class UpdatingAvailability {
 
     public Mono<Void> on(StockLevelChanged event) {
         BookId id = new BookId(UUID.fromString(event.bookId()));
-        return books.updateAvailability(id, Math.max(event.available(), 0), event.version())
-                .filter(changed -> changed)
-                .flatMap(changed -> books.findById(id))
-                .flatMap(book -> Stored.announce(book, listeners))
-                .then();
+        return Stored.announceIfChanged(
+                books.updateAvailability(id, Math.max(event.available(), 0), event.version()), id, books, listeners);
     }
 }

@@ -79,6 +79,15 @@ public final class Book {
         return new Book(id, version, isbn, details, price, status, availability, unitsSold, createdAt, updatedAt);
     }
 
+    /**
+     * This book as stored, but with other figures of stock and sales: for read models that learn a
+     * newer figure before the catalogue has stored it. No change is recorded.
+     */
+    public Book withFigures(Availability newerAvailability, long newerUnitsSold) {
+        return restore(
+                id, version, isbn, details, price, status, newerAvailability, newerUnitsSold, createdAt, updatedAt);
+    }
+
     /** Replaces what the book is; records a change only if something actually differs. */
     public void revise(Isbn newIsbn, BookDetails newDetails, Instant now) {
         requireActive();

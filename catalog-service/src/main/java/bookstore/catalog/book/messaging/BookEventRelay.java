@@ -4,10 +4,10 @@ import bookstore.catalog.book.persistence.BookOutbox;
 import bookstore.catalog.book.persistence.PendingEventsSignal;
 import bookstore.platform.messaging.EventPublisher;
 import bookstore.platform.messaging.OutgoingEvent;
+import bookstore.platform.work.PollingWorker;
+import bookstore.platform.work.Schedule;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -23,18 +23,13 @@ import reactor.core.publisher.Mono;
  * replica, or left behind by a crash, are published too.
  */
 @Component
-class BookEventRelay implements SmartLifecycle {
+class BookEventRelay extends PollingWorker {
 
-    private static final Logger log = LoggerFactory.getLogger(BookEventRelay.class);
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
 
     private final BookOutbox outbox;
     private final EventPublisher publisher;
-    private final PendingEventsSignal signal;
-    private final Duration pollInterval;
     private final int batchSize;
-
-    private volatile Thread worker;
-    private volatile boolean running;
 
     BookEventRelay(
             BookOutbox outbox,
@@ -42,40 +37,10 @@ class BookEventRelay implements SmartLifecycle {
             PendingEventsSignal signal,
             @Value("${bookstore.catalog.outbox.poll-interval:1s}") Duration pollInterval,
             @Value("${bookstore.catalog.outbox.batch-size:100}") int batchSize) {
+        super("book-event-relay", Schedule.every(pollInterval).backingOffUpTo(MAX_BACK_OFF), signal);
         this.outbox = outbox;
         this.publisher = publisher;
-        this.signal = signal;
-        this.pollInterval = pollInterval;
         this.batchSize = batchSize;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = Thread.ofPlatform().name("book-event-relay").daemon().start(this::relayUntilStopped);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** Starts after the web server, stops before the Kafka producer goes. */
@@ -84,34 +49,10 @@ class BookEventRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    private void relayUntilStopped() {
-        Duration backOff = pollInterval;
-        while (running) {
-            try {
-                int published = relayBatch().block();
-                backOff = pollInterval;
-                if (published == 0) {
-                    signal.await(pollInterval);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Could not publish the catalogue's events; retrying in {}", backOff, e);
-                try {
-                    signal.await(backOff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backOff = backOff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                        ? Duration.ofSeconds(30)
-                        : backOff.multipliedBy(2);
-            }
-        }
+    /** Publishes a batch; as long as there was something to publish, there may be more. */
+    @Override
+    protected boolean runOnce() {
+        return relayBatch().block() > 0;
     }
 
     /** Publishes one batch; returns how many events were published and removed. */

@@ -17,9 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -29,9 +32,20 @@ import reactor.core.publisher.Mono;
  * Books in MongoDB. A change and its events are one single-document write (the events go into the
  * book's {@code pendingEvents} array), which MongoDB applies atomically without needing a
  * multi-document transaction; see docs/adr/0005.
+ *
+ * <p>Sales are counted the same way: a sale's units and its id go into the book in one write, and
+ * the ids of the book's latest counted sales ({@code countedSales}) make a second delivery of a sale
+ * match nothing. Only that guard reads them: they are left out whenever a book is loaded.
  */
 @Repository
 class MongoBooks implements Books {
+
+    private static final String COUNTED_SALES = "countedSales";
+    /**
+     * Sales ids kept per book. A sale is delivered again within moments (a consumer restarted before
+     * it recorded the sale as handled), long before this many later sales of the same book.
+     */
+    private static final int COUNTED_SALES_KEPT = 32;
 
     private final ReactiveMongoTemplate mongo;
     private final EventCodec codec;
@@ -54,12 +68,12 @@ class MongoBooks implements Books {
 
     @Override
     public Mono<Book> findById(BookId id) {
-        return mongo.findById(id.toString(), BookDocument.class).map(BookMapping::toBook);
+        return mongo.findOne(withoutCountedSales(byId(id)), BookDocument.class).map(BookMapping::toBook);
     }
 
     @Override
     public Flux<Book> findAll() {
-        return mongo.findAll(BookDocument.class).map(BookMapping::toBook);
+        return mongo.find(withoutCountedSales(new Query()), BookDocument.class).map(BookMapping::toBook);
     }
 
     @Override
@@ -126,6 +140,40 @@ class MongoBooks implements Books {
                         new Update().set("stock.available", available).set("stock.version", stockVersion),
                         BookDocument.class)
                 .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<Boolean> countSale(BookId id, UUID saleId, int units) {
+        // One conditional update: it matches only while the sale is not among those counted.
+        return mongo.updateFirst(
+                        byId(id).addCriteria(where(COUNTED_SALES).ne(saleId.toString())),
+                        new Update()
+                                .inc("unitsSold", units)
+                                .push(COUNTED_SALES)
+                                .slice(-COUNTED_SALES_KEPT)
+                                .each(saleId.toString()),
+                        BookDocument.class)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<Book> findWithSale(BookId id, UUID saleId, int units) {
+        // One read of both the count and the sales it holds, so the two cannot disagree.
+        return mongo.findOne(byId(id), Document.class, BookDocument.COLLECTION).map(stored -> {
+            Book book = BookMapping.toBook(mongo.getConverter().read(BookDocument.class, stored));
+            return stored.getList(COUNTED_SALES, String.class, List.of()).contains(saleId.toString())
+                    ? book
+                    : book.withFigures(book.availability(), book.unitsSold() + units);
+        });
+    }
+
+    private static Query byId(BookId id) {
+        return query(where("_id").is(id.toString()));
+    }
+
+    private static Query withoutCountedSales(Query query) {
+        query.fields().exclude(COUNTED_SALES);
+        return query;
     }
 
     private List<BookDocument.PendingEvent> pending(List<BookEvent> events) {

@@ -1,13 +1,10 @@
 package bookstore.catalog.book.web;
 
-import bookstore.catalog.book.application.BookDraft;
+import bookstore.catalog.book.application.WrittenBook;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookDetails;
 import bookstore.catalog.book.domain.BookFormat;
-import bookstore.catalog.book.domain.InvalidBookException;
-import bookstore.catalog.book.domain.Isbn;
 import bookstore.catalog.book.domain.Money;
-import bookstore.catalog.book.domain.PublicationDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +13,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -49,7 +45,8 @@ record BookRequest(
         String coverImage,
 
         @NotNull @Valid PriceRequest price,
-        @Min(0) @Max(Book.MAX_INITIAL_STOCK) Integer initialStock) {
+        @Min(0) @Max(Book.MAX_INITIAL_STOCK) Integer initialStock)
+        implements WrittenBook {
 
     record PriceRequest(
             @NotNull @Min(1) @Max(Book.MAX_PRICE_MINOR_UNITS)
@@ -82,38 +79,12 @@ record BookRequest(
                 null);
     }
 
-    BookDraft toDraft() {
-        return new BookDraft(
-                Isbn.parse(isbn),
-                new BookDetails(
-                        title,
-                        subtitle,
-                        authors,
-                        translators,
-                        publisher,
-                        publicationDate == null ? null : PublicationDate.parse(publicationDate),
-                        language,
-                        categories,
-                        pageCount,
-                        format,
-                        edition,
-                        description,
-                        coverImageUri()),
-                Money.of(price.amount(), price.currency()));
+    @Override
+    public Money listPrice() {
+        return Money.of(price.amount(), price.currency());
     }
 
     int initialStockOrZero() {
         return initialStock == null ? 0 : initialStock;
-    }
-
-    private URI coverImageUri() {
-        if (coverImage == null || coverImage.isBlank()) {
-            return null;
-        }
-        try {
-            return new URI(coverImage);
-        } catch (java.net.URISyntaxException e) {
-            throw new InvalidBookException("coverImage", "the cover image is not a valid address");
-        }
     }
 }

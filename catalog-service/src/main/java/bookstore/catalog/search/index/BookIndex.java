@@ -1,5 +1,6 @@
 package bookstore.catalog.search.index;
 
+import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.search.application.BookHit;
 import bookstore.catalog.search.application.FacetValue;
@@ -8,6 +9,11 @@ import bookstore.catalog.search.application.SearchIndex;
 import bookstore.catalog.search.application.SearchPage;
 import bookstore.catalog.search.application.SortOrder;
 import bookstore.catalog.search.application.Suggestion;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +42,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -51,10 +58,23 @@ import org.apache.lucene.store.Directory;
  * read back into the catalogue.
  *
  * <p>Updates may arrive out of order (a write here and the event of an older write from elsewhere);
- * the index remembers the book and stock versions it holds per book and ignores a state that is not
- * newer in either, so replicas converge on the latest state whatever the order.
+ * the index remembers, per book, the book and stock versions and the units sold it holds, ignores a
+ * state that is newer in none of them, and indexes the newest stock figure and sales count it has
+ * seen, so replicas converge on the latest state whatever the order.
+ *
+ * <p>Results are cached per index version: the same search on an unchanged index is answered from
+ * memory, without Lucene. Every change opens a new version (a new reader) and empties the cache, so
+ * no search after a change sees a result from before it. The cache is bounded by the result rows
+ * it holds, hits and facet values, since one page of results may hold a hundred books and another
+ * none.
  */
-public final class BookIndex implements SearchIndex, Closeable {
+public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
+
+    /**
+     * About a thousand typical searches (20 hits and some 45 facet values each), measured at 12 MB;
+     * below 30 MB whatever the searches, since a cached hit takes under 500 bytes.
+     */
+    public static final long DEFAULT_CACHED_ROWS = 60_000;
 
     private static final int TOP_FACET_VALUES = 10;
     private static final List<LongRange> PRICE_RANGES = List.of(
@@ -70,18 +90,46 @@ public final class BookIndex implements SearchIndex, Closeable {
     private final SearcherManager searchers;
     private final BookDocuments documents = new BookDocuments();
     private final Queries queries = new Queries();
-    private final Map<String, IndexedVersion> indexed = new ConcurrentHashMap<>();
+    private final Map<String, IndexedState> indexed = new ConcurrentHashMap<>();
+    private final Cache<CachedSearch, SearchPage> results;
+    private final boolean caching;
     private volatile FacetState facetState;
 
     public BookIndex() {
+        this(DEFAULT_CACHED_ROWS);
+    }
+
+    /**
+     * @param cachedRows how many result rows (hits and facet values) the result cache may hold; 0
+     *     switches it off, to measure Lucene itself
+     */
+    public BookIndex(long cachedRows) {
         facetsConfig.setMultiValued(Fields.FACET_AUTHOR, true);
         facetsConfig.setMultiValued(Fields.FACET_CATEGORY, true);
+        results = Caffeine.newBuilder()
+                .maximumWeight(cachedRows)
+                .weigher((CachedSearch search, SearchPage page) -> rows(page))
+                .recordStats()
+                .build();
+        caching = cachedRows > 0;
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndexing()));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {}
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) {
+                    // Results of older versions are never asked for again; free their memory now.
+                    results.invalidateAll();
+                }
+            }
+        });
     }
 
     /** Brings one book up to date and makes it searchable at once; false if the index knew better. */
@@ -105,8 +153,8 @@ public final class BookIndex implements SearchIndex, Closeable {
 
     /** The stock version the index holds for a book, or -1 if it has none. */
     public long stockVersion(String bookId) {
-        IndexedVersion version = indexed.get(bookId);
-        return version == null ? -1 : version.stock();
+        IndexedState state = indexed.get(bookId);
+        return state == null ? -1 : state.stock().version();
     }
 
     public int size() {
@@ -120,25 +168,32 @@ public final class BookIndex implements SearchIndex, Closeable {
 
     @Override
     public SearchPage search(SearchCriteria criteria) {
+        SearchCriteria request = normalised(criteria);
         IndexSearcher searcher = acquire();
         try {
-            int window = (criteria.page() + 1) * criteria.size();
-            var query = queries.search(criteria);
-            Sort sort = sortFor(criteria);
-            FacetsCollectorManager.FacetsResult result = sort == null
-                    ? FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, window, sort, new FacetsCollectorManager());
-            long total = result.facetsCollector().getMatchingDocs().stream()
-                    .mapToLong(FacetsCollector.MatchingDocs::totalHits)
-                    .sum();
-            List<BookHit> items = hits(searcher, result.topDocs(), criteria.page() * criteria.size());
-            return new SearchPage(
-                    items, criteria.page(), criteria.size(), total, facets(searcher, result.facetsCollector()));
+            if (!caching) {
+                return search(searcher, request);
+            }
+            // The reader is the index version: a change opens a new one, with a new key.
+            var key = new CachedSearch(
+                    searcher.getIndexReader().getReaderCacheHelper().getKey(), request);
+            SearchPage page = results.getIfPresent(key);
+            if (page == null) {
+                page = search(searcher, request);
+                results.put(key, page);
+            }
+            return page;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** Hits and misses of the result cache, as {@code cache.gets} and friends, {@code cache=catalog.search}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, results, "catalog.search");
     }
 
     @Override
@@ -172,18 +227,63 @@ public final class BookIndex implements SearchIndex, Closeable {
         directory.close();
     }
 
+    private SearchPage search(IndexSearcher searcher, SearchCriteria criteria) throws IOException {
+        int window = (criteria.page() + 1) * criteria.size();
+        var query = queries.search(criteria);
+        Sort sort = sortFor(criteria);
+        FacetsCollectorManager.FacetsResult result = sort == null
+                ? FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(searcher, query, window, sort, new FacetsCollectorManager());
+        long total = result.facetsCollector().getMatchingDocs().stream()
+                .mapToLong(FacetsCollector.MatchingDocs::totalHits)
+                .sum();
+        List<BookHit> items = hits(searcher, result.topDocs(), criteria.page() * criteria.size());
+        return new SearchPage(
+                items, criteria.page(), criteria.size(), total, facets(searcher, result.facetsCollector()));
+    }
+
+    /**
+     * The request as the index reads it, so that requests it answers alike share one cache entry:
+     * filters compared as their index keys, blank text or filters as none, and the order a search
+     * without text is really sorted in.
+     */
+    static SearchCriteria normalised(SearchCriteria criteria) {
+        return new SearchCriteria(
+                criteria.hasText() ? criteria.q() : null,
+                filterKey(criteria.author()),
+                filterKey(criteria.category()),
+                filterKey(criteria.publisher()),
+                filterKey(criteria.language()),
+                criteria.minPrice(),
+                criteria.maxPrice(),
+                criteria.inStock(),
+                effectiveOrder(criteria),
+                criteria.page(),
+                criteria.size());
+    }
+
+    private static String filterKey(String value) {
+        return value == null || value.isBlank() ? null : BookDocuments.key(value);
+    }
+
+    private static int rows(SearchPage page) {
+        return 1
+                + page.items().size()
+                + page.facets().values().stream().mapToInt(List::size).sum();
+    }
+
     private boolean apply(Book book) {
         String id = book.id().toString();
-        IndexedVersion incoming =
-                new IndexedVersion(book.version(), book.availability().version());
+        IndexedState incoming = IndexedState.of(book);
         boolean[] changed = {false};
         indexed.compute(id, (key, current) -> {
             if (current != null && current.covers(incoming)) {
                 return current;
             }
-            write(book);
+            IndexedState newest = current == null ? incoming : current.merge(incoming);
+            write(book.withFigures(newest.stock(), newest.sold()));
             changed[0] = true;
-            return current == null ? incoming : current.merge(incoming);
+            return newest;
         });
         return changed[0];
     }
@@ -288,10 +388,12 @@ public final class BookIndex implements SearchIndex, Closeable {
         return state;
     }
 
+    private static SortOrder effectiveOrder(SearchCriteria criteria) {
+        return criteria.sort() == SortOrder.RELEVANCE && !criteria.hasText() ? SortOrder.NEWEST : criteria.sort();
+    }
+
     private static Sort sortFor(SearchCriteria criteria) {
-        SortOrder order =
-                criteria.sort() == SortOrder.RELEVANCE && !criteria.hasText() ? SortOrder.NEWEST : criteria.sort();
-        return switch (order) {
+        return switch (effectiveOrder(criteria)) {
             case RELEVANCE -> null;
             case PRICE_ASC -> new Sort(numeric(Fields.PRICE, false), SortField.FIELD_SCORE);
             case PRICE_DESC -> new Sort(numeric(Fields.PRICE, true), SortField.FIELD_SCORE);
@@ -326,15 +428,28 @@ public final class BookIndex implements SearchIndex, Closeable {
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-    /** The versions of a book the index holds: of the catalogue record and of inventory's stock figure. */
-    private record IndexedVersion(long book, long stock) {
+    /** One search on one version of the index. */
+    private record CachedSearch(IndexReader.CacheKey version, SearchCriteria request) {}
 
-        boolean covers(IndexedVersion other) {
-            return book >= other.book && stock >= other.stock;
+    /**
+     * What the index holds of a book's parts that change apart: the version of the catalogue record,
+     * inventory's stock figure (with its version) and the units sold, which only ever grow.
+     */
+    private record IndexedState(long book, Availability stock, long sold) {
+
+        static IndexedState of(Book book) {
+            return new IndexedState(book.version(), book.availability(), book.unitsSold());
         }
 
-        IndexedVersion merge(IndexedVersion other) {
-            return new IndexedVersion(Math.max(book, other.book), Math.max(stock, other.stock));
+        boolean covers(IndexedState other) {
+            return book >= other.book && stock.version() >= other.stock.version() && sold >= other.sold;
+        }
+
+        IndexedState merge(IndexedState other) {
+            return new IndexedState(
+                    Math.max(book, other.book),
+                    stock.isOlderThan(other.stock.version()) ? other.stock : stock,
+                    Math.max(sold, other.sold));
         }
     }
 }

@@ -10,12 +10,14 @@ import bookstore.events.Topic;
 import bookstore.events.Topics;
 import bookstore.events.catalog.BookEvent;
 import bookstore.events.inventory.StockLevelChanged;
+import bookstore.events.order.SaleRecorded;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,15 +36,16 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps this replica's search index in step with the catalogue, whichever replica made a change.
  *
- * <p>At start-up it first takes its place at the end of {@code catalog.books.v1} and {@code
- * inventory.stock.v1}, then indexes every book from MongoDB, then follows both topics. Anything
- * written before the rebuild read it is in MongoDB; anything after arrives as an event; overlap is
- * harmless because the index ignores states it already holds.
+ * <p>At start-up it first takes its place at the end of {@code catalog.books.v1}, {@code
+ * inventory.stock.v1} and {@code sales.events.v1}, then indexes every book from MongoDB, then
+ * follows the topics. Anything written before the rebuild read it is in MongoDB; anything after
+ * arrives as an event; overlap is harmless because the index ignores states it already holds.
  *
  * <p>Every replica reads every record (no consumer group, nothing committed): this is a per-replica
  * cache refresh, not work to share. A book event reloads the book from MongoDB, which already holds
- * that change. A stock event is applied from the event itself, since the replica that stores it in
- * MongoDB may not have done so yet.
+ * that change. Stock and sales events are applied from the event itself, since the replica that
+ * stores them in MongoDB may not have done so yet: a stock figure by its version, a sale by adding
+ * its units unless MongoDB's count already has it.
  */
 @Component
 class SearchIndexSync implements SmartLifecycle {
@@ -132,7 +135,8 @@ class SearchIndexSync implements SmartLifecycle {
 
     private boolean positionAtEnd() {
         try {
-            List<TopicPartition> partitions = List.of(Topics.CATALOG_BOOKS, Topics.INVENTORY_STOCK).stream()
+            List<TopicPartition> partitions = Stream.of(
+                            Topics.CATALOG_BOOKS, Topics.INVENTORY_STOCK, Topics.SALES_EVENTS)
                     .flatMap(topic -> consumer.partitionsFor(topic.name(), KAFKA_TIMEOUT).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
@@ -179,9 +183,13 @@ class SearchIndexSync implements SmartLifecycle {
         try {
             if (record.topic().equals(Topics.CATALOG_BOOKS.name())) {
                 BookEvent event = decode(Topics.CATALOG_BOOKS, record);
-                reload(event.bookId(), null).block(MONGO_TIMEOUT);
-            } else if (decode(Topics.INVENTORY_STOCK, record) instanceof StockLevelChanged stock) {
-                reload(stock.bookId(), stock).block(MONGO_TIMEOUT);
+                putInIndex(books.findById(bookId(event.bookId())));
+            } else if (record.topic().equals(Topics.INVENTORY_STOCK.name())) {
+                if (decode(Topics.INVENTORY_STOCK, record) instanceof StockLevelChanged stock) {
+                    putInIndex(books.findById(bookId(stock.bookId())).map(book -> withStock(book, stock)));
+                }
+            } else if (decode(Topics.SALES_EVENTS, record) instanceof SaleRecorded sale) {
+                putInIndex(books.findWithSale(bookId(sale.bookId()), sale.eventId(), sale.quantity()));
             }
         } catch (RuntimeException e) {
             // A read model: one missed update is repaired by the book's next change or the next start.
@@ -189,27 +197,19 @@ class SearchIndexSync implements SmartLifecycle {
         }
     }
 
-    private Mono<Boolean> reload(String bookId, StockLevelChanged stock) {
-        return books.findById(new BookId(UUID.fromString(bookId)))
-                .map(book -> stock == null ? book : withStock(book, stock))
-                .map(index::put);
+    private void putInIndex(Mono<Book> latest) {
+        latest.map(index::put).block(MONGO_TIMEOUT);
+    }
+
+    private static BookId bookId(String id) {
+        return new BookId(UUID.fromString(id));
     }
 
     private static Book withStock(Book book, StockLevelChanged stock) {
         if (book.availability().version() >= stock.version()) {
             return book;
         }
-        return Book.restore(
-                book.id(),
-                book.version(),
-                book.isbn(),
-                book.details(),
-                book.price(),
-                book.status(),
-                new Availability(Math.max(stock.available(), 0), stock.version()),
-                book.unitsSold(),
-                book.createdAt(),
-                book.updatedAt());
+        return book.withFigures(new Availability(Math.max(stock.available(), 0), stock.version()), book.unitsSold());
     }
 
     private <E extends IntegrationEvent> E decode(Topic<E> topic, ConsumerRecord<String, byte[]> record) {

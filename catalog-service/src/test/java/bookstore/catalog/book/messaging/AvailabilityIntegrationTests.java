@@ -2,14 +2,15 @@ package bookstore.catalog.book.messaging;
 
 import static bookstore.catalog.BookJson.book;
 import static bookstore.catalog.BookJson.with;
-import static bookstore.catalog.StockEvents.changed;
+import static bookstore.catalog.UpstreamEvents.stockChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import bookstore.catalog.CatalogueApi;
 import bookstore.catalog.CatalogueIntegrationTest;
-import bookstore.catalog.StockEvents;
 import bookstore.catalog.TestIsbns;
+import bookstore.catalog.UpstreamEvents;
+import bookstore.events.Topics;
 import bookstore.events.inventory.StockLevelChanged;
 import java.time.Duration;
 import java.util.Map;
@@ -34,12 +35,12 @@ class AvailabilityIntegrationTests {
     String bootstrapServers;
 
     CatalogueApi api;
-    StockEvents inventory;
+    UpstreamEvents inventory;
 
     @BeforeEach
     void connect() {
         api = new CatalogueApi(http);
-        inventory = new StockEvents(bootstrapServers);
+        inventory = new UpstreamEvents(bootstrapServers);
     }
 
     @AfterEach
@@ -53,7 +54,7 @@ class AvailabilityIntegrationTests {
         String id = api.add(with(book(TestIsbns.next(), title, "An Author", "en"), "initialStock", 0));
         assertThat(inStock(id)).isFalse();
 
-        inventory.send(changed(id, 5, 1));
+        inventory.send(Topics.INVENTORY_STOCK, stockChanged(id, 5, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> inStock(id));
         assertThat(available(id)).isEqualTo(5);
@@ -65,13 +66,14 @@ class AvailabilityIntegrationTests {
     @Test
     void olderOrRepeatedFactsChangeNothing() throws Exception {
         String id = api.add(with(book(TestIsbns.next(), "Versioned Stock", "An Author", "en"), "initialStock", 0));
-        StockLevelChanged current = changed(id, 5, 3);
-        RecordMetadata applied = inventory.send(current);
+        StockLevelChanged current = stockChanged(id, 5, 3);
+        RecordMetadata applied = inventory.send(Topics.INVENTORY_STOCK, current);
         await().atMost(Duration.ofSeconds(20)).until(() -> inventory.handled(GROUP, applied));
 
-        inventory.send(changed(id, 0, 2)); // older than what the catalogue has
-        inventory.send(changed(id, 9, 3)); // same version, different figure: not newer either
-        RecordMetadata redelivered = inventory.send(current);
+        inventory.send(Topics.INVENTORY_STOCK, stockChanged(id, 0, 2)); // older than what the catalogue has
+        inventory.send(
+                Topics.INVENTORY_STOCK, stockChanged(id, 9, 3)); // same version, different figure: not newer either
+        RecordMetadata redelivered = inventory.send(Topics.INVENTORY_STOCK, current);
         await().atMost(Duration.ofSeconds(20)).until(() -> inventory.handled(GROUP, redelivered));
 
         assertThat(available(id)).isEqualTo(5);
@@ -79,7 +81,8 @@ class AvailabilityIntegrationTests {
 
     @Test
     void factAboutAnUnknownBookIsHarmless() throws Exception {
-        RecordMetadata unknown = inventory.send(changed("7c9e6679-7425-40de-944b-e07fc1f90ae7", 4, 1));
+        RecordMetadata unknown =
+                inventory.send(Topics.INVENTORY_STOCK, stockChanged("7c9e6679-7425-40de-944b-e07fc1f90ae7", 4, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> inventory.handled(GROUP, unknown));
     }

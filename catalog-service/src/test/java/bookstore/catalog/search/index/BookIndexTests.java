@@ -17,6 +17,7 @@ import bookstore.catalog.search.application.SearchCriteria;
 import bookstore.catalog.search.application.SearchPage;
 import bookstore.catalog.search.application.SortOrder;
 import bookstore.catalog.search.application.Suggestion;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class BookIndexTests {
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     BookIndex index;
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     Book warAndPeace = book("9780140447934", "War and Peace", "Leo Tolstoy", "en", "Classics", 3_800, "1869", 4);
     Book artOfWar = book("9781590302255", "The Art of War", "Sun Tzu", "en", "Philosophy", 2_500, "2005", 0);
@@ -52,6 +54,7 @@ class BookIndexTests {
     @BeforeEach
     void indexFixture() {
         index = new BookIndex();
+        index.bindTo(metrics);
         index.putAll(List.of(warAndPeace, artOfWar, peaceMentions, threeBody, darkForest, norwegianWood, toLive));
     }
 
@@ -182,6 +185,141 @@ class BookIndexTests {
         assertThat(index.stockVersion(id(darkForest))).isEqualTo(4);
     }
 
+    @Test
+    void ranksBestsellersByUnitsSold() {
+        index.put(sold(threeBody, 40));
+        index.put(sold(toLive, 90));
+        index.put(sold(norwegianWood, 15));
+
+        assertThat(index.search(criteria("", SortOrder.BESTSELLING, "zh", 0, 3)).items())
+                .extracting(BookHit::id)
+                .containsExactly(id(toLive), id(threeBody), id(norwegianWood));
+    }
+
+    @Test
+    void unitsSoldOnlyEverGrowWhateverOrderTheyArriveIn() {
+        Book revised = restored(toLive, toLive.version() + 1, BookStatus.ACTIVE, toLive.availability());
+
+        assertThat(index.put(sold(toLive, 90))).isTrue();
+        assertThat(index.put(sold(toLive, 60))).as("an older count").isFalse();
+        assertThat(index.put(revised))
+                .as("a newer record read before the count")
+                .isTrue();
+        index.put(sold(threeBody, 80));
+
+        assertThat(index.search(criteria("", SortOrder.BESTSELLING, "zh", 0, 1)).items())
+                .extracting(BookHit::id)
+                .containsExactly(id(toLive));
+    }
+
+    @Test
+    void repeatedSearchOnAnUnchangedIndexIsServedFromTheCache() {
+        SearchPage first = index.search(SearchCriteria.text("war"));
+        SearchPage again = index.search(SearchCriteria.text("war"));
+        index.put(toLive); // the state the index holds already: no change
+
+        assertThat(index.search(SearchCriteria.text("war"))).isSameAs(first);
+        assertThat(again).isSameAs(first);
+        assertThat(cacheGets("miss")).isEqualTo(1);
+        assertThat(cacheGets("hit")).isEqualTo(2);
+    }
+
+    @Test
+    void everyChangeToTheIndexIsSeenByTheNextSearch() {
+        SearchCriteria chinese = criteria("", SortOrder.BESTSELLING, "zh", 0, 20);
+        index.search(chinese);
+        Book brothers = book("9787506332231", "兄弟", "余华", "zh", "Fiction", 3_900, "2012-09", 3);
+
+        index.put(brothers);
+        assertThat(ids(searchedByLucene(chinese))).contains(id(brothers));
+
+        index.put(restored(brothers, 1, BookStatus.ACTIVE, new Availability(0, 1)));
+        assertThat(searchedByLucene(chinese).items())
+                .filteredOn(hit -> hit.id().equals(id(brothers)))
+                .extracting(hit -> hit.availability().inStock())
+                .containsExactly(false);
+
+        index.put(sold(restored(brothers, 1, BookStatus.ACTIVE, new Availability(0, 1)), 500));
+        assertThat(ids(searchedByLucene(chinese))).first().isEqualTo(id(brothers));
+
+        index.put(restored(brothers, 2, BookStatus.DISCONTINUED, new Availability(0, 1)));
+        assertThat(ids(searchedByLucene(chinese))).doesNotContain(id(brothers));
+    }
+
+    @Test
+    void searchesThatDifferInAnyParameterNeverShareAResult() {
+        List<SearchCriteria> searches = List.of(
+                new SearchCriteria("war", null, null, null, null, null, null, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("peace", null, null, null, null, null, null, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", "Sun Tzu", null, null, null, null, null, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, "Classics", null, null, null, null, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, null, "Penguin", null, null, null, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, null, null, "en", null, null, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, null, null, null, 3_000L, null, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, null, null, null, null, 3_000L, null, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, null, null, null, null, null, true, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, null, null, null, null, null, false, SortOrder.RELEVANCE, 0, 20),
+                new SearchCriteria("war", null, null, null, null, null, null, null, SortOrder.PRICE_ASC, 0, 20),
+                new SearchCriteria("war", null, null, null, null, null, null, null, SortOrder.PRICE_DESC, 0, 20),
+                new SearchCriteria("war", null, null, null, null, null, null, null, SortOrder.RELEVANCE, 1, 2),
+                new SearchCriteria("war", null, null, null, null, null, null, null, SortOrder.RELEVANCE, 0, 2));
+
+        searches.forEach(index::search);
+
+        assertThat(cacheGets("miss")).isEqualTo(searches.size());
+        assertThat(cacheGets("hit")).isZero();
+        assertThat(index.search(searches.get(11)).items())
+                .extracting(BookHit::id)
+                .containsExactly(id(peaceMentions), id(warAndPeace), id(artOfWar));
+        assertThat(index.search(searches.get(12)).items())
+                .extracting(BookHit::id)
+                .hasSize(1);
+    }
+
+    @Test
+    void searchesTheIndexAnswersAlikeShareAResult() {
+        SearchPage fiction = index.search(
+                new SearchCriteria(null, null, "Fiction", null, null, null, null, null, SortOrder.NEWEST, 0, 20));
+
+        assertThat(index.search(new SearchCriteria(
+                        " ", null, " fiction ", null, null, null, null, null, SortOrder.RELEVANCE, 0, 20)))
+                .isSameAs(fiction);
+        assertThat(cacheGets("hit")).isEqualTo(1);
+    }
+
+    @Test
+    void withoutRoomForResultsEverySearchGoesToLucene() throws Exception {
+        try (BookIndex uncached = new BookIndex(0)) {
+            uncached.putAll(List.of(warAndPeace, artOfWar));
+
+            SearchPage first = uncached.search(SearchCriteria.text("war"));
+            SearchPage again = uncached.search(SearchCriteria.text("war"));
+
+            assertThat(again).isNotSameAs(first).isEqualTo(first);
+        }
+    }
+
+    private SearchPage searchedByLucene(SearchCriteria criteria) {
+        double misses = cacheGets("miss");
+        SearchPage page = index.search(criteria);
+        assertThat(cacheGets("miss"))
+                .as("a search after a change goes to Lucene")
+                .isEqualTo(misses + 1);
+        return page;
+    }
+
+    private double cacheGets(String result) {
+        return metrics.get("cache.gets")
+                .tag("cache", "catalog.search")
+                .tag("result", result)
+                .functionCounter()
+                .count();
+    }
+
+    private static List<String> ids(SearchPage page) {
+        return page.items().stream().map(BookHit::id).toList();
+    }
+
     private List<String> ids(String q) {
         return index.search(SearchCriteria.text(q)).items().stream()
                 .map(BookHit::id)
@@ -243,6 +381,10 @@ class BookIndexTests {
                 0,
                 T,
                 T);
+    }
+
+    private static Book sold(Book book, long units) {
+        return book.withFigures(book.availability(), units);
     }
 
     private static Book restored(Book book, long version, BookStatus status, Availability availability) {

@@ -3,10 +3,12 @@ package bookstore.catalog.search.web;
 import static bookstore.catalog.BookJson.book;
 import static bookstore.catalog.BookJson.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import bookstore.catalog.CatalogueApi;
 import bookstore.catalog.CatalogueIntegrationTest;
 import bookstore.catalog.TestIsbns;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +23,30 @@ class SearchIntegrationTests {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    MeterRegistry metrics;
+
     CatalogueApi api;
 
     @BeforeEach
     void api() {
         api = new CatalogueApi(http);
+    }
+
+    @Test
+    void repeatedSearchIsAnsweredFromTheCacheAndABookAddedSinceIsFoundAtOnce() {
+        String title = "Cached Shelf " + System.nanoTime();
+        assertThat(CatalogueApi.ids(api.search(title))).isEmpty();
+
+        // Retried only if some other test's change to the index falls between the two searches.
+        await().untilAsserted(() -> {
+            double hits = cacheHits();
+            api.search(title);
+            assertThat(cacheHits()).isEqualTo(hits + 1);
+        });
+        String id = api.add(book(TestIsbns.next(), title, "An Author", "en"));
+
+        assertThat(CatalogueApi.ids(api.search(title))).containsExactly(id);
     }
 
     @Test
@@ -135,5 +156,13 @@ class SearchIntegrationTests {
         assertThat((List<Map<String, Object>>) chinese.get("suggestions"))
                 .extracting(s -> s.get("text"))
                 .contains("平凡的世界");
+    }
+
+    private double cacheHits() {
+        return metrics.get("cache.gets")
+                .tag("cache", "catalog.search")
+                .tag("result", "hit")
+                .functionCounter()
+                .count();
     }
 }

@@ -1,11 +1,7 @@
 package bookstore.payment.payments.application;
 
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import bookstore.platform.work.PollingWorker;
+import bookstore.platform.work.Schedule;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
@@ -14,27 +10,17 @@ import reactor.core.publisher.Mono;
 /**
  * Runs {@link CallingProvider} in the background: right after a transaction that made a call due
  * commits, and otherwise every poll interval, which also picks up retries, confirmation checks and
- * calls another replica left behind.
+ * calls another replica left behind. A round that fails (the database out of reach, say) is tried
+ * again at the next poll; a failed provider call has a back-off of its own, kept with its payment.
  */
 @Component
-class ProviderCallWorker implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(ProviderCallWorker.class);
+class ProviderCallWorker extends PollingWorker {
 
     private final CallingProvider calls;
-    private final Duration pollInterval;
-    private final Semaphore wakeUps = new Semaphore(0);
-
-    private volatile Thread worker;
-    private volatile boolean running;
 
     ProviderCallWorker(CallingProvider calls, PaymentProperties properties) {
+        super("payment-provider-calls", Schedule.every(properties.provider().pollInterval()));
         this.calls = calls;
-        this.pollInterval = properties.provider().pollInterval();
-    }
-
-    void wakeUp() {
-        wakeUps.release();
     }
 
     /** Wakes the worker once the current transaction has committed what it made due. */
@@ -49,60 +35,10 @@ class ProviderCallWorker implements SmartLifecycle {
                 .then();
     }
 
+    /** Takes one batch of due calls; as long as there were some, more may be due. */
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = Thread.ofPlatform().name("payment-provider-calls").daemon().start(this::callUntilStopped);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void callUntilStopped() {
-        while (running) {
-            try {
-                Integer made = calls.callDue().block();
-                if (made == null || made == 0) {
-                    awaitWakeUp();
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Could not take due provider calls; trying again in {}", pollInterval, e);
-                awaitWakeUp();
-            }
-        }
-    }
-
-    private void awaitWakeUp() {
-        try {
-            if (wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeUps.drainPermits();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+    protected boolean runOnce() {
+        Integer made = calls.callDue().block();
+        return made != null && made > 0;
     }
 }

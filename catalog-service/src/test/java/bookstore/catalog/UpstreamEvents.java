@@ -1,8 +1,11 @@
 package bookstore.catalog;
 
 import bookstore.events.CloudEvents;
-import bookstore.events.Topics;
+import bookstore.events.IntegrationEvent;
+import bookstore.events.Money;
+import bookstore.events.Topic;
 import bookstore.events.inventory.StockLevelChanged;
+import bookstore.events.order.SaleRecorded;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +24,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plays inventory: produces stock facts as inventory will, straight to Kafka. */
-public final class StockEvents implements AutoCloseable {
+/** Plays the services the catalogue listens to: produces their facts straight to Kafka, as they will. */
+public final class UpstreamEvents implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final AdminClient admin;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public StockEvents(String bootstrapServers) {
+    public UpstreamEvents(String bootstrapServers) {
         producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(),
@@ -36,17 +39,34 @@ public final class StockEvents implements AutoCloseable {
         admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    public static StockLevelChanged changed(String bookId, int available, long version) {
+    /** Inventory's fact that a book's stock changed. */
+    public static StockLevelChanged stockChanged(String bookId, int available, long version) {
         return new StockLevelChanged(UUID.randomUUID(), Instant.now(), bookId, available, 0, available, version);
     }
 
-    /** Sends a fact and returns where it landed. */
-    public RecordMetadata send(StockLevelChanged event) throws Exception {
-        var record = new ProducerRecord<String, byte[]>(
-                Topics.INVENTORY_STOCK.name(), event.bookId(), json.writeValueAsBytes(event));
+    /** Order-service's fact that a confirmed order sold copies of a book. */
+    public static SaleRecorded sold(String bookId, int quantity) {
+        Instant now = Instant.now();
+        return new SaleRecorded(
+                UUID.randomUUID(),
+                now,
+                "order-" + UUID.randomUUID(),
+                bookId,
+                quantity,
+                new Money(4_500, "CNY"),
+                "customer-" + UUID.randomUUID(),
+                now);
+    }
+
+    /** Sends a fact, keyed and enveloped as its producer sends it, and returns where it landed. */
+    public <E extends IntegrationEvent> RecordMetadata send(Topic<? super E> topic, E event) throws Exception {
+        var record =
+                new ProducerRecord<String, byte[]>(topic.name(), event.aggregateId(), json.writeValueAsBytes(event));
+        String type = CloudEvents.typeOf(event.getClass());
+        String producerService = type.substring(type.indexOf('.') + 1, type.lastIndexOf('.')) + "-service";
         header(record, CloudEvents.ID, event.eventId().toString());
-        header(record, CloudEvents.TYPE, CloudEvents.typeOf(StockLevelChanged.class));
-        header(record, CloudEvents.SOURCE, CloudEvents.sourceOf("inventory-service"));
+        header(record, CloudEvents.TYPE, type);
+        header(record, CloudEvents.SOURCE, CloudEvents.sourceOf(producerService));
         header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
         return producer.send(record).get(10, TimeUnit.SECONDS);
     }

@@ -1,17 +1,22 @@
 package bookstore.catalog.book.messaging;
 
+import bookstore.catalog.book.application.CountingSales;
 import bookstore.catalog.book.application.UpdatingAvailability;
 import bookstore.events.Topics;
 import bookstore.events.inventory.LowStockDetected;
 import bookstore.events.inventory.StockLevelChanged;
+import bookstore.events.order.SaleRecorded;
 import bookstore.platform.messaging.EventSubscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 
-/** The catalogue listens to inventory to show whether a book is in stock. */
+/**
+ * What the catalogue learns from other services: from inventory whether a book is in stock, from
+ * order-service how many copies of it sold, for the bestselling order.
+ */
 @Configuration(proxyBeanMethods = false)
-class AvailabilityConfiguration {
+class CatalogueSubscriptions {
 
     @Bean
     EventSubscription<?> bookAvailability(UpdatingAvailability availability) {
@@ -19,6 +24,13 @@ class AvailabilityConfiguration {
             case StockLevelChanged changed -> availability.on(changed);
             // Low stock is a signal for buyers and operators, not for shoppers.
             case LowStockDetected ignored -> Mono.empty();
+        });
+    }
+
+    @Bean
+    EventSubscription<?> bookSales(CountingSales sales) {
+        return EventSubscription.on(Topics.SALES_EVENTS, "book-sales", event -> switch (event) {
+            case SaleRecorded sale -> sales.on(sale);
         });
     }
 }
