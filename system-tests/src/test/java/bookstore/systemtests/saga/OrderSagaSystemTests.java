@@ -108,7 +108,8 @@ class OrderSagaSystemTests {
         });
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(Books.stock(shop, book)).isEqualTo(new Stock(10, 0, 10)));
-        Response again = customer.post("/api/orders/" + orderId + "/cancel", null).expect(200);
+        Response again =
+                customer.post("/api/orders/" + orderId + "/cancel", null).expect(200);
         assertThat(again.json().get("status").asString())
                 .as("cancelling again is a safe retry")
                 .isEqualTo("CANCELLED");

@@ -4,7 +4,6 @@ import bookstore.launcher.LocalShop;
 import bookstore.launcher.Service;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,14 +128,6 @@ public final class Shop implements AutoCloseable {
 
     public void restart(Service service) {
         shop.restart(service);
-    }
-
-    public String log(Service service) {
-        try {
-            return Files.readString(shop.log(service));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Override
