@@ -6,6 +6,8 @@
 #   baseline    wrk on GET /actuator/health/liveness of the catalogue: the raw limit of its HTTP stack
 #   direct      wrk with the query mix against the catalogue
 #   gateway     wrk with the same mix through the gateway
+#   uncached    wrk with the mix made unique per request (search-uncached.lua) against the catalogue:
+#               the result cache never answers, so this is what searching itself costs
 # and reports p50/p99 latency, requests per second and the ratios between them.
 #
 # Usage: bench/catalog-search/run.sh   (BOOKS, DURATION, CONNECTIONS, THREADS, SKIP_BUILD=1 override)
@@ -117,13 +119,16 @@ echo "== measuring ($THREADS threads, $CONNECTIONS connections, $DURATION each, 
 run baseline "http://localhost:$CATALOG_PORT/actuator/health/liveness"
 run direct "http://localhost:$CATALOG_PORT" "$HERE/search.lua"
 run gateway "http://localhost:$GATEWAY_PORT" "$HERE/search.lua"
+# Every request different (a price ceiling that never repeats): no help from the result cache.
+run uncached "http://localhost:$CATALOG_PORT" "$HERE/search-uncached.lua"
 
 inprocess_rps="$(awk '/^in-process/{print $(NF-3)}' "$OUT/in-process.txt")"
 cat "$OUT/in-process.txt" >> "$OUT/summary.txt"
-awk -v i="$inprocess_rps" -v b="$baseline_rps" -v d="$direct_rps" -v g="$gateway_rps" 'BEGIN {
+awk -v i="$inprocess_rps" -v b="$baseline_rps" -v d="$direct_rps" -v g="$gateway_rps" -v u="$uncached_rps" 'BEGIN {
   printf "search direct / in-process: %.2f\n", d / i
   printf "search direct / baseline:   %.2f\n", d / b
   printf "search gateway / direct:    %.2f\n", g / d
   printf "search gateway / baseline:  %.2f\n", g / b
+  printf "uncached direct / in-process: %.2f\n", u / i
 }' | tee -a "$OUT/summary.txt"
 echo "books=$BOOKS cores=$(nproc) $(uname -m) $("$JAVA" -version 2>&1 | head -1)" | tee -a "$OUT/summary.txt"

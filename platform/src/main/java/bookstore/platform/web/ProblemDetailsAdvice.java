@@ -119,6 +119,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.of("field", parameter, "message", String.valueOf(error.getDefaultMessage())));
     }
 
+    /**
+     * A value that could not even be converted (a word where a number belongs) carries Spring's own
+     * text, which names Java types; the caller learns only that the value has the wrong form.
+     */
+    private static String messageOf(FieldError error) {
+        if (error.isBindingFailure()) {
+            return "has the wrong form";
+        }
+        return String.valueOf(error.getDefaultMessage());
+    }
+
     private static boolean isDefaultType(ProblemDetail problem) {
         return problem.getType() == null
                 || "about:blank".equals(problem.getType().toString());
@@ -126,7 +137,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static List<Map<String, String>> fieldErrors(List<FieldError> errors) {
         return errors.stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .map(e -> Map.of("field", e.getField(), "message", messageOf(e)))
                 .sorted(Comparator.comparing(e -> e.get("field")))
                 .toList();
     }

@@ -144,6 +144,22 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void rejectsAWordWhereANumberBelongsWithoutNamingJavaTypes() {
+        api.anonymous()
+                .get()
+                .uri(uri ->
+                        uri.path("/api/books").queryParam("minPrice", "cheap").build())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("minPrice")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("has the wrong form");
+    }
+
+    @Test
     void rejectsAnEmptyPriceRange() {
         api.anonymous()
                 .get()
