@@ -11,13 +11,14 @@ import java.util.Set;
  * @param data the data folder, relative to the repository unless absolute
  * @param portOffset added to every usual port
  */
-record LaunchOptions(boolean help, boolean fresh, Set<Service> services, Path data, int portOffset) {
+record LaunchOptions(
+        boolean help, boolean fresh, Set<Service> services, Path data, int portOffset, boolean throughput) {
 
     /** The highest offset that keeps every port (27017 for MongoDB the highest) below 65536. */
     static final int MAX_PORT_OFFSET = 38000;
 
     static final String USAGE = """
-            Usage: ./shop [--fresh] [--only=SERVICE,...] [--data=DIR] [--port-offset=N] [--help]
+            Usage: ./shop [--fresh] [--only=SERVICE,...] [--data=DIR] [--port-offset=N] [--throughput] [--help]
 
             Runs the whole bookstore on this machine: Kafka, PostgreSQL and a MongoDB wire-protocol
             server (embedded, data kept in .local-data/), every service, and the gateway on
@@ -30,6 +31,8 @@ record LaunchOptions(boolean help, boolean fresh, Set<Service> services, Path da
               --port-offset=N   add N to every port (gateway 8080+N, services 8081+N..8085+N, Kafka
                                 9092+N, PostgreSQL 5432+N, MongoDB 27017+N), to run a second shop beside
                                 the first, e.g. for a benchmark
+              --throughput      run the services with the optimising compiler and larger heaps, as in
+                                production: slower to start, faster once warm (for benchmarks)
               --help            show this text
 
             Environment: set KAFKA_BOOTSTRAP_SERVERS, POSTGRES_URL (with POSTGRES_USER and
@@ -45,6 +48,7 @@ record LaunchOptions(boolean help, boolean fresh, Set<Service> services, Path da
         Set<Service> services = EnumSet.allOf(Service.class);
         Path data = Path.of(Launcher.DATA_FOLDER);
         int portOffset = 0;
+        boolean throughput = false;
         for (String argument : arguments) {
             if (argument.equals("--help") || argument.equals("-h")) {
                 help = true;
@@ -54,13 +58,15 @@ record LaunchOptions(boolean help, boolean fresh, Set<Service> services, Path da
                 services = services(argument.substring("--only=".length()));
             } else if (argument.startsWith("--data=")) {
                 data = folder(argument.substring("--data=".length()));
+            } else if (argument.equals("--throughput")) {
+                throughput = true;
             } else if (argument.startsWith("--port-offset=")) {
                 portOffset = portOffset(argument.substring("--port-offset=".length()));
             } else {
                 throw new IllegalArgumentException("Unknown option: " + argument);
             }
         }
-        return new LaunchOptions(help, fresh, services, data, portOffset);
+        return new LaunchOptions(help, fresh, services, data, portOffset, throughput);
     }
 
     private static Set<Service> services(String list) {

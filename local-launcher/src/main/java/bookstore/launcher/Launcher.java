@@ -27,7 +27,15 @@ public final class Launcher {
         this.data = repository.resolve(options.data());
         this.out = out;
         this.shop = new LocalShop(new LocalShop.Settings(
-                repository, data, options.services(), options.portOffset(), options.fresh(), environment, true, out));
+                repository,
+                data,
+                options.services(),
+                options.portOffset(),
+                options.fresh(),
+                environment,
+                true,
+                options.throughput(),
+                out));
     }
 
     public static void main(String[] arguments) {

@@ -40,6 +40,8 @@ public final class LocalShop implements AutoCloseable {
      *     them on top of this JVM's own
      * @param classDataSharing whether to start services from class-data archives (faster from the
      *     second run of a build on; the first stop writes them, which a one-off run does not need)
+     * @param throughput run the services as in production, with the optimising compiler and larger
+     *     heaps: slower to start, faster once warm (benchmarks); otherwise tuned for a quick start
      */
     public record Settings(
             Path repository,
@@ -49,6 +51,7 @@ public final class LocalShop implements AutoCloseable {
             boolean fresh,
             Map<String, String> environment,
             boolean classDataSharing,
+            boolean throughput,
             PrintStream out) {}
 
     private final Settings settings;
@@ -285,12 +288,17 @@ public final class LocalShop implements AutoCloseable {
 
     private ServiceProcess launch(Service service) {
         ClassDataSharing.Launch launch = launches.get(service);
-        List<String> command = new ArrayList<>(List.of(
-                javaHome.resolve("bin").resolve("java").toString(),
-                // Modest heaps and the C1 compiler only: six JVMs share a laptop, and start-up
-                // time matters more here than peak throughput.
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
+        List<String> command =
+                new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
+        if (settings.throughput()) {
+            // As on Kubernetes: the JIT's optimising tier and room for the heap to breathe under load.
+            command.add("-Xmx768m");
+        } else {
+            // Modest heaps and the C1 compiler only: six JVMs share a laptop, and start-up time
+            // matters more here than peak throughput.
+            command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        }
+        command.addAll(List.of(
                 "-XX:+UseSerialGC",
                 // Netty loads its native transport; allowed explicitly rather than warned about.
                 "--enable-native-access=ALL-UNNAMED",

@@ -18,6 +18,12 @@ class LaunchOptionsTests {
         assertThat(options.services()).isEqualTo(EnumSet.allOf(Service.class));
         assertThat(options.data()).isEqualTo(Path.of(".local-data"));
         assertThat(options.portOffset()).isZero();
+        assertThat(options.throughput()).isFalse();
+    }
+
+    @Test
+    void throughputRunsTheServicesAsInProduction() {
+        assertThat(LaunchOptions.parse("--throughput").throughput()).isTrue();
     }
 
     @Test

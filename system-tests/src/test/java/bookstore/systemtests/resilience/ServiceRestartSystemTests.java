@@ -54,7 +54,7 @@ class ServiceRestartSystemTests {
             Future<?> run = threads.submit(() -> {
                 for (int i = 0; i < ORDERS; i++) {
                     Customer customer = customers.get(i % customers.size());
-                    ledger.add(customer, Orders.place(customer, book, 1 + i % 2, VISA));
+                    ledger.add(customer, Orders.placeRetrying(customer, book, 1 + i % 2, VISA));
                 }
             });
             await("a third of the orders accepted")

@@ -55,6 +55,8 @@ public final class Shop implements AutoCloseable {
             LocalShop candidate = new LocalShop(settings(repository, data, offset, out));
             problems = candidate.problems(version);
             if (problems.isEmpty()) {
+                // Should the test JVM be stopped before the run ends, its child JVMs go with it.
+                Runtime.getRuntime().addShutdownHook(new Thread(candidate::close, "stop-the-test-shop"));
                 candidate.start(version);
                 return new Shop(candidate, data, URI.create(candidate.url(Service.GATEWAY)));
             }
@@ -72,7 +74,7 @@ public final class Shop implements AutoCloseable {
                 Map.entry("BOOKSTORE_IDENTITY_KEYSRELOADINTERVAL", "1s"),
                 Map.entry("LOG_FORMAT", "ecs"));
         return new LocalShop.Settings(
-                repository, data, EnumSet.allOf(Service.class), offset, true, environment, false, out);
+                repository, data, EnumSet.allOf(Service.class), offset, true, environment, false, false, out);
     }
 
     /** A new client at an address of its own: the gateway's rate limits count per client address. */
