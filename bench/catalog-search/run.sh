@@ -100,10 +100,10 @@ while read -r path; do
   done
 done < <(sed -n 's/^  "\(.*\)",$/\1/p' "$HERE/search.lua")
 
-run() { # name, url, [script]
-  local name=$1 url=$2 script=${3:-}
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d10s ${script:+-s "$script"} "$url" > /dev/null # warm-up (JIT)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${script:+-s "$script"} "$url" > "$OUT/$name.txt"
+run() { # name, url, [script, [script argument]]
+  local name=$1 url=$2 script=${3:-} argument=${4:-}
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d10s ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > /dev/null # warm-up (JIT)
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > "$OUT/$name.txt"
   local p50 p99 rps errors
   p50="$(awk '/Latency Distribution/{f=1} f && $1=="50%"{print $2; exit}' "$OUT/$name.txt")"
   p99="$(awk '/Latency Distribution/{f=1} f && $1=="99%"{print $2; exit}' "$OUT/$name.txt")"
@@ -120,7 +120,7 @@ run baseline "http://localhost:$CATALOG_PORT/actuator/health/liveness"
 run direct "http://localhost:$CATALOG_PORT" "$HERE/search.lua"
 run gateway "http://localhost:$GATEWAY_PORT" "$HERE/search.lua"
 # Every request different (a price ceiling that never repeats): no help from the result cache.
-run uncached "http://localhost:$CATALOG_PORT" "$HERE/search-uncached.lua"
+run uncached "http://localhost:$CATALOG_PORT" "$HERE/search-uncached.lua" "$HERE/search.lua"
 
 inprocess_rps="$(awk '/^in-process/{print $(NF-3)}' "$OUT/in-process.txt")"
 cat "$OUT/in-process.txt" >> "$OUT/summary.txt"

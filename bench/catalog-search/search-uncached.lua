@@ -1,14 +1,17 @@
--- The query mix of search.lua with a price ceiling that differs on every request, so no two
--- requests are alike and the catalogue's result cache never answers: the cost of searching itself.
+-- The query mix of search.lua (its path is the script's argument) with a price ceiling that differs
+-- on every request, so no two requests are alike and the catalogue's result cache never answers:
+-- the cost of searching itself.
 local paths = {}
-for line in io.lines(debug.getinfo(1, "S").source:sub(2):gsub("search%-uncached%.lua$", "search.lua")) do
-  local path = line:match('^  "(.*)",$')
-  if path then
-    paths[#paths + 1] = path
+local i = 0
+
+init = function(args)
+  for line in io.lines(args[1]) do
+    local path = line:match('^  "(.*)",$')
+    if path then
+      paths[#paths + 1] = path
+    end
   end
 end
-
-local i = 0
 
 request = function()
   i = i + 1

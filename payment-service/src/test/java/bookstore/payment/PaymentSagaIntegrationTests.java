@@ -81,6 +81,21 @@ class PaymentSagaIntegrationTests {
         assertThat(capturedByProvider(charge.orderId())).isEqualTo(2_500);
     }
 
+    @Test
+    void aRushOfChargesLargerThanOneRoundIsChargedInFull() {
+        // More charges than one round of provider calls takes (50): each is charged exactly once.
+        List<ChargePayment> charges = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            charges.add(charge("pm_card_visa", 1_000 + i));
+        }
+
+        charges.forEach(saga::send);
+
+        await().atMost(WAIT.multipliedBy(2)).untilAsserted(() -> assertThat(charges)
+                .allSatisfy(charge -> assertThat(saga.eventsFor(charge.orderId(), PaymentSucceeded.class))
+                        .hasSize(1)));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "pm_card_chargeDeclined, card_declined",

@@ -67,7 +67,11 @@ class PostgresOrders implements Orders {
                 .bind("now", now)
                 .bind("limit", limit)
                 .map(this::order)
-                .all();
+                .all()
+                // Read to the end before the caller changes the orders in the same transaction: one
+                // connection runs one statement at a time (see payment-service's lockDue).
+                .collectList()
+                .flatMapMany(Flux::fromIterable);
     }
 
     @Override

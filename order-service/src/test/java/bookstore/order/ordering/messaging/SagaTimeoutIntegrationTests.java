@@ -187,8 +187,9 @@ class SagaTimeoutIntegrationTests {
         }
 
         awaitCancelledByTimeout(orderId);
-        assertThat(traffic.published(Topics.ORDER_EVENTS, orderId, OrderCancelled.class))
-                .hasSize(1);
+        // The outbox relay publishes after the cancellation commits.
+        await().untilAsserted(() -> assertThat(traffic.published(Topics.ORDER_EVENTS, orderId, OrderCancelled.class))
+                .hasSize(1));
     }
 
     private String place() {

@@ -122,7 +122,13 @@ class R2dbcPayments implements Payments {
                 .bind("now", now)
                 .bind("limit", limit)
                 .map(R2dbcPayments::toPayment)
-                .all();
+                .all()
+                // Read to the end before the caller updates the rows in the same transaction: one
+                // connection runs one statement at a time, so an update issued while the select
+                // still streams waits for it, and the select waits for the update's caller to ask
+                // for more rows.
+                .collectList()
+                .flatMapMany(Flux::fromIterable);
     }
 
     @Override
