@@ -40,7 +40,9 @@ class OrderSagaSystemTests {
         String orderId = placed.json().get("id").asString();
         JsonNode order = Orders.awaitStatus(customer, orderId, "CONFIRMED");
         assertThat(order.get("statusHistory").findValuesAsString("status")).containsExactly("PENDING", "CONFIRMED");
-        assertThat(Books.stock(shop, book)).isEqualTo(new Stock(8, 0, 8));
+        // Inventory commits the reservation when it hears of the confirmation, a moment later.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Books.stock(shop, book)).isEqualTo(new Stock(8, 0, 8)));
         JsonNode payment = paymentOf(customer, orderId);
         assertThat(payment.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(payment.get("amount").get("amount").asLong()).isEqualTo(9_000);
