@@ -2,7 +2,6 @@ package bookstore.catalog.book.application;
 
 import bookstore.catalog.book.domain.BookId;
 import bookstore.events.order.SaleRecorded;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -10,21 +9,21 @@ import reactor.core.publisher.Mono;
 /**
  * Counts the units sold of each book from order-service's sales facts, which is what the catalogue
  * ranks its bestsellers by. A fact may arrive twice; the book remembers the sales it counted, so each
- * sale counts once, and a fact about an unknown book changes nothing.
+ * sale counts once, and a fact about an unknown book changes nothing. The search index follows the
+ * same facts on its own (every replica's index reads the sales topic), so storing them here
+ * announces nothing.
  */
 @Service
 public class CountingSales {
 
     private final Books books;
-    private final List<BookStoredListener> listeners;
 
-    CountingSales(Books books, List<BookStoredListener> listeners) {
+    CountingSales(Books books) {
         this.books = books;
-        this.listeners = listeners;
     }
 
     public Mono<Void> on(SaleRecorded sale) {
         BookId id = new BookId(UUID.fromString(sale.bookId()));
-        return Stored.announceIfChanged(books.countSale(id, sale.eventId(), sale.quantity()), id, books, listeners);
+        return books.countSale(id, sale.eventId(), sale.quantity()).then();
     }
 }

@@ -1,7 +1,6 @@
 package bookstore.catalog.book.application;
 
 import bookstore.catalog.book.domain.Book;
-import bookstore.catalog.book.domain.BookId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +13,6 @@ final class Stored {
     private static final Logger log = LoggerFactory.getLogger(Stored.class);
 
     private Stored() {}
-
-    /** After a write that may have changed a book: if it did, reloads the book and tells the listeners. */
-    static Mono<Void> announceIfChanged(
-            Mono<Boolean> changed, BookId id, Books books, List<BookStoredListener> listeners) {
-        return changed.filter(yes -> yes)
-                .flatMap(yes -> books.findById(id))
-                .flatMap(book -> announce(book, listeners))
-                .then();
-    }
 
     static Mono<Book> announce(Book book, List<BookStoredListener> listeners) {
         return Flux.fromIterable(listeners)

@@ -13,9 +13,11 @@ import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.order.SaleRecorded;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -45,7 +47,10 @@ import reactor.core.publisher.Mono;
  * cache refresh, not work to share. A book event reloads the book from MongoDB, which already holds
  * that change. Stock and sales events are applied from the event itself, since the replica that
  * stores them in MongoDB may not have done so yet: a stock figure by its version, a sale by adding
- * its units unless MongoDB's count already has it.
+ * its units unless MongoDB's count already has it. What one poll brings is made searchable with one
+ * refresh of the index, and the broker holds a poll back for up to {@link #FRESHNESS} to gather a
+ * batch: stock and sales change with every order, and a refresh per change would cost more than
+ * the searches it serves (each refresh also empties the result cache).
  */
 @Component
 class SearchIndexSync implements SmartLifecycle {
@@ -53,6 +58,8 @@ class SearchIndexSync implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexSync.class);
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration FRESHNESS = Duration.ofMillis(250);
+    private static final int BATCH_BYTES = 64 * 1024;
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MONGO_TIMEOUT = Duration.ofMinutes(5);
     private static final int REBUILD_BATCH = 1_000;
@@ -76,6 +83,10 @@ class SearchIndexSync implements SmartLifecycle {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "catalog-search-index-" + UUID.randomUUID());
+        // The broker holds a fetch until it has a batch worth a refresh or FRESHNESS has passed: under
+        // load a refresh covers many changes, and a change is searchable within about FRESHNESS.
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCH_BYTES);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FRESHNESS.toMillis());
         this.consumerConfig = config;
     }
 
@@ -166,8 +177,13 @@ class SearchIndexSync implements SmartLifecycle {
                     // Changes made while Kafka was out of reach are in MongoDB.
                     rebuild();
                 }
+                List<Book> changed = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    follow(record);
+                    follow(record).ifPresent(changed::add);
+                }
+                if (!changed.isEmpty()) {
+                    // One refresh for everything this poll brought: stock and sales change with every order.
+                    index.putAll(changed);
                 }
             }
         } catch (WakeupException e) {
@@ -179,26 +195,26 @@ class SearchIndexSync implements SmartLifecycle {
         }
     }
 
-    private void follow(ConsumerRecord<String, byte[]> record) {
+    /** The book as the record leaves it, if the record is about one this catalogue holds. */
+    private Optional<Book> follow(ConsumerRecord<String, byte[]> record) {
         try {
+            Mono<Book> latest = Mono.empty();
             if (record.topic().equals(Topics.CATALOG_BOOKS.name())) {
                 BookEvent event = decode(Topics.CATALOG_BOOKS, record);
-                putInIndex(books.findById(bookId(event.bookId())));
+                latest = books.findById(bookId(event.bookId()));
             } else if (record.topic().equals(Topics.INVENTORY_STOCK.name())) {
                 if (decode(Topics.INVENTORY_STOCK, record) instanceof StockLevelChanged stock) {
-                    putInIndex(books.findById(bookId(stock.bookId())).map(book -> withStock(book, stock)));
+                    latest = books.findById(bookId(stock.bookId())).map(book -> withStock(book, stock));
                 }
             } else if (decode(Topics.SALES_EVENTS, record) instanceof SaleRecorded sale) {
-                putInIndex(books.findWithSale(bookId(sale.bookId()), sale.eventId(), sale.quantity()));
+                latest = books.findWithSale(bookId(sale.bookId()), sale.eventId(), sale.quantity());
             }
+            return latest.blockOptional(MONGO_TIMEOUT);
         } catch (RuntimeException e) {
             // A read model: one missed update is repaired by the book's next change or the next start.
             log.warn("Could not apply {} to the search index", record, e);
+            return Optional.empty();
         }
-    }
-
-    private void putInIndex(Mono<Book> latest) {
-        latest.map(index::put).block(MONGO_TIMEOUT);
     }
 
     private static BookId bookId(String id) {
