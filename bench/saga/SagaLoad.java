@@ -558,6 +558,8 @@ public class SagaLoad {
             results.put("max_in_flight", Integer.toString(maxInFlightSeen));
             results.put("max_send_lag_ms", ms(maxSendLagNanos));
             results.put("cpu_cores_used", cpu.summary(duration));
+            results.put("cpu_cores_jit", cpu.jitSummary(duration));
+            results.put("cpu_ms_per_confirmed_order", cpu.perOrder(confirmedInWindow));
             results.put("cpu_cores_idle", idleCpu);
             results.put("events_seen", Long.toString(eventsSeen.get()));
             results.put("events_without_ce_type", Long.toString(eventsWithoutType.get()));
@@ -629,15 +631,64 @@ public class SagaLoad {
         static final String SHOP_DATA = env("SHOP_DATA", "shop-data");
         volatile Map<Long, Long> first = Map.of();
         volatile Map<Long, Long> last = Map.of();
+        volatile long firstJit;
+        volatile long lastJit;
         final Map<Long, String> names = new ConcurrentHashMap<>();
 
         void sampleAt(long from, long to) {
             Thread.ofVirtual().start(() -> {
                 LockSupport.parkNanos(from - System.nanoTime());
                 first = ticks();
+                firstJit = jitTicks(first.keySet());
                 LockSupport.parkNanos(to - System.nanoTime());
                 last = ticks();
+                lastJit = jitTicks(last.keySet());
             });
+        }
+
+        /** Of all the cores used, how many the JVMs' just-in-time compiler threads used. */
+        String jitSummary(int seconds) {
+            return last.isEmpty() ? "NA" : String.format(Locale.ROOT, "%.2f", (lastJit - firstJit) / (double) TICKS_PER_SECOND / seconds);
+        }
+
+        /** CPU milliseconds the whole machine spent per order, in the measured window. */
+        String perOrder(long orders) {
+            if (last.isEmpty() || orders == 0) {
+                return "NA";
+            }
+            long total = 0;
+            for (var entry : last.entrySet()) {
+                total += entry.getValue() - first.getOrDefault(entry.getKey(), 0L);
+            }
+            return String.format(Locale.ROOT, "%.0f", total * 1000.0 / TICKS_PER_SECOND / orders);
+        }
+
+        /** CPU ticks of the C1 and C2 compiler threads of the shop's JVMs (and this generator's). */
+        long jitTicks(java.util.Set<Long> pids) {
+            long ticks = 0;
+            for (long pid : pids) {
+                String name = names.getOrDefault(pid, "");
+                if (name.equals("postgresql") || name.startsWith("not-the-shop") || name.equals("postgres?")) {
+                    continue;
+                }
+                try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                    for (Path task : (Iterable<Path>) tasks::iterator) {
+                        try {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                            }
+                        } catch (IOException | RuntimeException gone) {
+                            // The thread ended between listing and reading.
+                        }
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // The process ended.
+                }
+            }
+            return ticks;
         }
 
         String summary(int seconds) {

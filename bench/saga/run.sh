@@ -19,6 +19,7 @@
 # Usage: bench/saga/run.sh
 #   RATE (200; a list such as 20,100,200 runs one load per rate), DURATION (60), WARMUP (15),
 #   DRAIN (60), CUSTOMERS (50), BOOKS (50), MAX_IN_FLIGHT (2000)                        the saga load
+#   JIT_WARMUP (120 s; 0 skips it), JIT_WARMUP_RATE (3/s)        an unmeasured load before the first
 #   KAFKA_RECORDS (300000), RECORD_SIZE (1024), E2E_RECORDS (5000)                     the Kafka stage
 #   PGBENCH_SCALE (10), PGBENCH_CLIENTS (8), PGBENCH_THREADS (2), PGBENCH_SECONDS (30)  the pgbench stage
 #   PORT_OFFSET (1000), ADMIN_EMAIL, ADMIN_PASSWORD, SHOP_OPTIONS (--throughput when ./shop
@@ -34,6 +35,8 @@ RATE="${RATE:-200}"
 DURATION="${DURATION:-60}"
 WARMUP="${WARMUP:-15}"
 DRAIN="${DRAIN:-60}"
+JIT_WARMUP="${JIT_WARMUP:-120}"
+JIT_WARMUP_RATE="${JIT_WARMUP_RATE:-3}"
 CUSTOMERS="${CUSTOMERS:-50}"
 BOOKS="${BOOKS:-50}"
 KAFKA_RECORDS="${KAFKA_RECORDS:-300000}"
@@ -147,13 +150,24 @@ psql -q -d postgres -c 'DROP DATABASE pgbench_scratch' > /dev/null
 # RATE may list several rates (e.g. RATE=20,100,200): each is a load of its own against the same
 # shop, lowest first, each after the previous one has drained.
 RATES="$(tr ',' ' ' <<< "$RATE")"
+saga_load() { # rate, duration, out
+  GATEWAY="$GATEWAY" KAFKA="$KAFKA" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    RATE="$1" DURATION="$2" WARMUP="$WARMUP" DRAIN="$DRAIN" CUSTOMERS="$CUSTOMERS" BOOKS="$BOOKS" \
+    CLK_TCK="$(getconf CLK_TCK)" SHOP_DATA="$OUT/shop-data" OUT="$3" \
+    "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$HERE/SagaLoad.java"
+}
+# The services' JIT compilers are still busy minutes after start (C2 compiles what the load makes
+# hot): a modest load first, not measured, so the measured loads meet compiled code.
+if [ "$JIT_WARMUP" -gt 0 ]; then
+  echo "== warm-up: $JIT_WARMUP_RATE orders/s for $JIT_WARMUP s, not measured"
+  saga_load "$JIT_WARMUP_RATE" "$JIT_WARMUP" "$OUT/saga-warm-up" > "$OUT/saga-warm-up.txt" 2>&1 \
+    || echo "the warm-up load failed, see $OUT/saga-warm-up.txt" >&2
+  echo "warm-up: $(sed -n 's/^confirmed_per_s=//p' "$OUT/saga-warm-up/saga.properties" 2>/dev/null) confirmed/s, JIT compiler threads $(sed -n 's/^cpu_cores_jit=//p' "$OUT/saga-warm-up/saga.properties" 2>/dev/null) cores"
+fi
 for rate in $RATES; do
   echo "== saga: $rate orders/s through the gateway for ${DURATION} s after a ${WARMUP} s ramp (load average $(loadavg))"
   loadavg > "$OUT/saga-$rate.loadavg"
-  GATEWAY="$GATEWAY" KAFKA="$KAFKA" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    RATE="$rate" DURATION="$DURATION" WARMUP="$WARMUP" DRAIN="$DRAIN" CUSTOMERS="$CUSTOMERS" BOOKS="$BOOKS" \
-    CLK_TCK="$(getconf CLK_TCK)" SHOP_DATA="$OUT/shop-data" OUT="$OUT/saga-$rate" \
-    "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$HERE/SagaLoad.java" 2>&1 \
+  saga_load "$rate" "$DURATION" "$OUT/saga-$rate" 2>&1 \
     | tee "$OUT/saga-$rate.txt" || echo "the saga load at $rate/s failed, see $OUT/saga-$rate.txt" >&2
   loadavg >> "$OUT/saga-$rate.loadavg"
 done
@@ -209,13 +223,13 @@ done
   echo
   echo "Target on 2 cores (200 confirmed orders/s, p99 under 1 s): **$target**."
   echo
-  echo "- Saga: open-loop POST /api/orders through the gateway (rate limits off), a ${WARMUP} s ramp from 0 to the offered rate, then ${DURATION} s measured; $CUSTOMERS customers, $BOOKS books, 1–2 lines per order, pm_card_visa. POST→CONFIRMED runs from an order's scheduled send to its OrderConfirmed arriving on orders.events.v1; confirmed/s counts OrderConfirmed arriving during the measured window."
+  echo "- Saga: open-loop POST /api/orders through the gateway (rate limits off), a ${WARMUP} s ramp from 0 to the offered rate, then ${DURATION} s measured; $CUSTOMERS customers, $BOOKS books, 1–2 lines per order, pm_card_visa. POST→CONFIRMED runs from an order's scheduled send to its OrderConfirmed arriving on orders.events.v1; confirmed/s counts OrderConfirmed arriving during the measured window. Before the first load, $JIT_WARMUP s at $JIT_WARMUP_RATE orders/s, not measured, so that the loads meet compiled code."
   for rate in $RATES; do
     echo "  - $rate/s: of the orders due in the measured window, $(saga "$rate" sent) sent, $(saga "$rate" accepted) answered 202 ($(saga "$rate" accepted_ratio)), $(saga "$rate" confirmed) confirmed, $(saga "$rate" rejected) rejected, $(saga "$rate" cancelled) cancelled, $(saga "$rate" not_terminal_of_measured) not terminal after a ${DRAIN} s drain; not sent (in-flight cap) $(saga "$rate" not_sent)."
     echo "    POST answered p50 $(saga "$rate" post_p50_ms) ms, p99 $(saga "$rate" post_p99_ms) ms; most requests in flight $(saga "$rate" max_in_flight); generator lag at most $(saga "$rate" max_send_lag_ms) ms."
     echo "    Errors: $(saga "$rate" errors). Whole load: $(saga "$rate" not_terminal) accepted orders never terminal on Kafka, $(saga "$rate" pending_in_shop) PENDING in order-service at the end."
     echo "    Legs of POST→CONFIRMED (arrival of each saga record on Kafka), p50: $(saga "$rate" hops_p50_ms); p99: $(saga "$rate" hops_p99_ms) (ms)."
-    echo "    CPU cores used in the measured window: $(saga "$rate" cpu_cores_used); with the shop idle just before: $(saga "$rate" cpu_cores_idle)."
+    echo "    CPU cores used in the measured window: $(saga "$rate" cpu_cores_used), of which the JVMs' JIT compiler threads $(saga "$rate" cpu_cores_jit); with the shop idle just before: $(saga "$rate" cpu_cores_idle). CPU of the whole machine per confirmed order: $(saga "$rate" cpu_ms_per_confirmed_order) ms."
   done
   echo "- Kafka (the shop's broker, in the launcher JVM), records of $RECORD_SIZE B, acks=all, 6 partitions: ProducerPerformance $KAFKA_RECORDS unthrottled $KAFKA_PRODUCE records/s, ConsumerPerformance of the same $KAFKA_CONSUME records/s (fetch time only); \"Kafka records/s\" is the lower. EndToEndLatency, $E2E_RECORDS records one at a time: avg $KAFKA_E2E_AVG ms, p50 $KAFKA_E2E_P50 ms, p99 $KAFKA_E2E_P99 ms (whole ms)."
   echo "- PostgreSQL (the shop's server): pgbench TPC-B-like, scale $PGBENCH_SCALE, $PGBENCH_CLIENTS clients, $PGBENCH_THREADS threads, $PGBENCH_SECONDS s: $PG_TPS tps."

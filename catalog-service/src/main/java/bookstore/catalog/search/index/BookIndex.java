@@ -11,6 +11,7 @@ import bookstore.catalog.search.application.SortOrder;
 import bookstore.catalog.search.application.Suggestion;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -92,6 +94,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
     private final Queries queries = new Queries();
     private final Map<String, IndexedState> indexed = new ConcurrentHashMap<>();
     private final Cache<CachedSearch, SearchPage> results;
+    private final AtomicLong refreshes = new AtomicLong();
     private final boolean caching;
     private volatile FacetState facetState;
 
@@ -125,6 +128,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
             @Override
             public void afterRefresh(boolean didRefresh) {
                 if (didRefresh) {
+                    refreshes.incrementAndGet();
                     // Results of older versions are never asked for again; free their memory now.
                     results.invalidateAll();
                 }
@@ -190,10 +194,21 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         }
     }
 
-    /** Hits and misses of the result cache, as {@code cache.gets} and friends, {@code cache=catalog.search}. */
+    /** How often a change has been made searchable (each time a new index version was opened). */
+    public long refreshes() {
+        return refreshes.get();
+    }
+
+    /**
+     * Hits and misses of the result cache, as {@code cache.gets} and friends, {@code
+     * cache=catalog.search}; index versions opened, as {@code catalog.search.refreshes}.
+     */
     @Override
     public void bindTo(MeterRegistry registry) {
         CaffeineCacheMetrics.monitor(registry, results, "catalog.search");
+        FunctionCounter.builder("catalog.search.refreshes", refreshes, AtomicLong::get)
+                .description("Index versions opened to make changes searchable")
+                .register(registry);
     }
 
     @Override

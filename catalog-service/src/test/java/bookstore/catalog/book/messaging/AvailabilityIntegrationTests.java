@@ -10,9 +10,11 @@ import bookstore.catalog.CatalogueApi;
 import bookstore.catalog.CatalogueIntegrationTest;
 import bookstore.catalog.TestIsbns;
 import bookstore.catalog.UpstreamEvents;
+import bookstore.catalog.search.index.BookIndex;
 import bookstore.events.Topics;
 import bookstore.events.inventory.StockLevelChanged;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,9 @@ class AvailabilityIntegrationTests {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    BookIndex index;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -64,6 +69,26 @@ class AvailabilityIntegrationTests {
     }
 
     @Test
+    void aBurstOfFactsIsMadeSearchableInAFewIndexRefreshes() throws Exception {
+        String title = "Busy Shelf " + System.nanoTime();
+        String id = api.add(with(book(TestIsbns.next(), title, "An Author", "en"), "initialStock", 0));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !CatalogueApi.ids(api.search(title)).isEmpty());
+        long refreshesBefore = index.refreshes();
+
+        int facts = 60;
+        for (int version = 1; version <= facts; version++) {
+            inventory.send(Topics.INVENTORY_STOCK, stockChanged(id, version, version));
+        }
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(searchedAvailable(title)).isEqualTo(facts));
+        // Every order moves stock; a refresh per fact would reopen the index and empty the result
+        // cache with each one. The follower makes what one poll brought searchable at once.
+        assertThat(index.refreshes() - refreshesBefore).isPositive().isLessThan(facts / 3);
+    }
+
+    @Test
     void olderOrRepeatedFactsChangeNothing() throws Exception {
         String id = api.add(with(book(TestIsbns.next(), "Versioned Stock", "An Author", "en"), "initialStock", 0));
         StockLevelChanged current = stockChanged(id, 5, 3);
@@ -85,6 +110,14 @@ class AvailabilityIntegrationTests {
                 inventory.send(Topics.INVENTORY_STOCK, stockChanged("7c9e6679-7425-40de-944b-e07fc1f90ae7", 4, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> inventory.handled(GROUP, unknown));
+    }
+
+    @SuppressWarnings("unchecked")
+    private int searchedAvailable(String title) {
+        List<Map<String, Object>> items =
+                (List<Map<String, Object>>) api.search(title).get("items");
+        assertThat(items).hasSize(1);
+        return (Integer) ((Map<String, Object>) items.getFirst().get("availability")).get("available");
     }
 
     private boolean inStock(String id) {
