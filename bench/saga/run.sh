@@ -63,6 +63,12 @@ done
 mkdir -p "$OUT"
 rm -rf "$OUT"/saga* "$OUT"/kafka-*.txt "$OUT"/pgbench*.txt "$OUT"/results.md "$OUT"/log-summary.txt
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU time the hypervisor gave to other guests ("steal"): on a shared host it takes cores from the run.
+cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
+steal_since() { # "total steal" ticks from cpu_ticks at the start: the share of the machine stolen since
+  cpu_ticks | awk -v t0="${1% *}" -v s0="${1#* }" '{printf "%.0f %%", ($1 > t0) ? 100 * ($2 - s0) / ($1 - t0) : 0}'
+}
+TICKS_START="$(cpu_ticks)"
 LOAD_START="$(loadavg)"
 STARTED_AT="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "== load average at start: $LOAD_START"
@@ -172,6 +178,7 @@ for rate in $RATES; do
   loadavg >> "$OUT/saga-$rate.loadavg"
 done
 LOAD_END="$(loadavg)"
+STEAL="$(steal_since "$TICKS_START")"
 saga() { # rate, key: a figure of that load, NA when it has none
   local value
   value="$(sed -n "s/^$2=//p" "$OUT/saga-$1/saga.properties" 2>/dev/null)"
@@ -213,7 +220,7 @@ done
   echo "# Order saga benchmark, $STARTED_AT"
   echo
   echo "$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $JAVA_VERSION."
-  echo "Shop: ./shop --fresh --port-offset=$PORT_OFFSET $SHOP_OPTIONS. Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at the end (per saga load below)."
+  echo "Shop: ./shop --fresh --port-offset=$PORT_OFFSET $SHOP_OPTIONS. Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at the end (per saga load below). CPU time stolen by the hypervisor over the whole run: $STEAL of the machine."
   echo
   echo "| offered | confirmed/s | POST→CONFIRMED p50 / p99 (max) | Kafka records/s | Kafka e2e p50 / p99 | pgbench tps | confirmed ÷ Kafka | confirmed ÷ pgbench | saga p99 ÷ Kafka e2e p99 | load avg before → after |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
