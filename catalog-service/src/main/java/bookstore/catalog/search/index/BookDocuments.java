@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -23,7 +24,8 @@ final class BookDocuments {
     Document of(Book book) {
         BookDetails details = book.details();
         Document doc = new Document();
-        doc.add(new StringField(Fields.ID, book.id().toString(), Field.Store.YES));
+        // Also a sort key: books tied on the order a search asks for are listed by id, the same way each time.
+        doc.add(new KeywordField(Fields.ID, book.id().toString(), Field.Store.YES));
         doc.add(new StringField(Fields.ISBN, book.isbn().value(), Field.Store.NO));
 
         text(doc, Fields.TITLE, details.title(), true);

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -50,6 +51,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -218,7 +220,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         }
         IndexSearcher searcher = acquire();
         try {
-            Sort bestFirst = new Sort(SortField.FIELD_SCORE, soldDescending());
+            Sort bestFirst = new Sort(SortField.FIELD_SCORE, soldDescending(), BY_ID);
             TopDocs top = searcher.search(queries.suggest(prefix), limit * 3, bestFirst);
             Set<String> titles = new LinkedHashSet<>();
             List<Suggestion> suggestions = new ArrayList<>();
@@ -246,9 +248,8 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         int window = (criteria.page() + 1) * criteria.size();
         var query = queries.search(criteria);
         Sort sort = sortFor(criteria);
-        FacetsCollectorManager.FacetsResult result = sort == null
-                ? FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(searcher, query, window, sort, new FacetsCollectorManager());
+        FacetsCollectorManager.FacetsResult result =
+                FacetsCollectorManager.search(searcher, query, window, sort, new FacetsCollectorManager());
         long total = result.facetsCollector().getMatchingDocs().stream()
                 .mapToLong(FacetsCollector.MatchingDocs::totalHits)
                 .sum();
@@ -407,15 +408,18 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         return criteria.sort() == SortOrder.RELEVANCE && !criteria.hasText() ? SortOrder.NEWEST : criteria.sort();
     }
 
+    /** The order asked for, then relevance, then the book id, so ties always list the same way. */
     private static Sort sortFor(SearchCriteria criteria) {
         return switch (effectiveOrder(criteria)) {
-            case RELEVANCE -> null;
-            case PRICE_ASC -> new Sort(numeric(Fields.PRICE, false), SortField.FIELD_SCORE);
-            case PRICE_DESC -> new Sort(numeric(Fields.PRICE, true), SortField.FIELD_SCORE);
-            case NEWEST -> new Sort(numeric(Fields.PUBLISHED, true), SortField.FIELD_SCORE);
-            case BESTSELLING -> new Sort(soldDescending(), SortField.FIELD_SCORE);
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, BY_ID);
+            case PRICE_ASC -> new Sort(numeric(Fields.PRICE, false), SortField.FIELD_SCORE, BY_ID);
+            case PRICE_DESC -> new Sort(numeric(Fields.PRICE, true), SortField.FIELD_SCORE, BY_ID);
+            case NEWEST -> new Sort(numeric(Fields.PUBLISHED, true), SortField.FIELD_SCORE, BY_ID);
+            case BESTSELLING -> new Sort(soldDescending(), SortField.FIELD_SCORE, BY_ID);
         };
     }
+
+    private static final SortField BY_ID = KeywordField.newSortField(Fields.ID, false, SortedSetSelector.Type.MIN);
 
     private static SortField soldDescending() {
         return numeric(Fields.SOLD, true);

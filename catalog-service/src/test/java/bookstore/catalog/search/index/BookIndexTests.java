@@ -19,6 +19,7 @@ import bookstore.catalog.search.application.SortOrder;
 import bookstore.catalog.search.application.Suggestion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class BookIndexTests {
 
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+    static final List<String> TWIN_ISBNS = List.of(
+            "9780000000002", "9780000000019", "9780000000026", "9780000000033", "9780000000040", "9780000000057");
 
     BookIndex index;
     SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -141,6 +144,25 @@ class BookIndexTests {
         assertThat(index.search(criteria("", SortOrder.NEWEST, "zh", 0, 20)).items())
                 .extracting(BookHit::id)
                 .containsExactly(id(norwegianWood), id(toLive), id(darkForest), id(threeBody));
+    }
+
+    @Test
+    void booksTiedOnTheOrderAskedForAreListedByIdWhateverTheirIndexingOrder() {
+        List<Book> twins = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            twins.add(book(TWIN_ISBNS.get(i), "Twin Volume", "Same Author", "en", "Twins", 1_000, "2020", 1));
+        }
+        List<String> byId = twins.stream().map(BookIndexTests::id).sorted().toList();
+        // Indexed in reverse id order and updated once more, so index order and id order differ.
+        index.putAll(twins.reversed());
+        index.put(restored(twins.getFirst(), 2, BookStatus.ACTIVE, new Availability(3, 2)));
+
+        for (SortOrder order : SortOrder.values()) {
+            assertThat(index.search(criteria("twin volume", order, "en", 0, 20)).items())
+                    .as(order.name())
+                    .extracting(BookHit::id)
+                    .containsExactlyElementsOf(byId);
+        }
     }
 
     @Test
