@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -101,7 +102,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail onUnexpected(Exception ex) {
-        log.error("Unexpected error while handling a request", ex);
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // The caller hung up (a timeout, a closed tab): nothing went wrong here, and nobody reads the answer.
+            log.debug("The client went away while its request was handled: {}", ex.toString());
+        } else {
+            log.error("Unexpected error while handling a request", ex);
+        }
         return Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",

@@ -1,11 +1,16 @@
 package bookstore.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -17,8 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 @WebFluxTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemDetailsWebFluxTests {
 
     @Autowired
@@ -107,6 +114,20 @@ class ProblemDetailsWebFluxTests {
     }
 
     @Test
+    void unexpectedFailureIsLoggedAsAnError(CapturedOutput output) {
+        http.get().uri("/widgets/broken").exchange().expectStatus().is5xxServerError();
+
+        assertThat(output).contains("Unexpected error while handling a request");
+    }
+
+    @Test
+    void aClientThatHungUpIsNoError(CapturedOutput output) {
+        http.get().uri("/widgets/abandoned").exchange();
+
+        assertThat(output).doesNotContain("Unexpected error while handling a request");
+    }
+
+    @Test
     void unexpectedFailureIsAPlain500WithoutDetails() {
         http.get()
                 .uri("/widgets/broken")
@@ -169,6 +190,11 @@ class ProblemDetailsWebFluxTests {
         @PostMapping("/shelves/{shelf}/widgets")
         Mono<Widget> shelve(@PathVariable @Max(100) int shelf, @Valid @RequestBody Widget widget) {
             return Mono.just(widget);
+        }
+
+        @GetMapping("/widgets/abandoned")
+        Mono<String> abandoned() {
+            return Mono.error(new AbortedException("Connection has been closed BEFORE response"));
         }
 
         @GetMapping("/widgets/broken")
