@@ -114,7 +114,7 @@ run() { # name, url, [script, [script argument]]
   eval "${name}_rps=$rps"
 }
 
-cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
+. "$ROOT/bench/lib/steal.sh"
 TICKS_START="$(cpu_ticks)"
 : > "$OUT/summary.txt"
 echo "== measuring ($THREADS threads, $CONNECTIONS connections, $DURATION each, after a 10 s warm-up)"
@@ -133,8 +133,6 @@ awk -v i="$inprocess_rps" -v b="$baseline_rps" -v d="$direct_rps" -v g="$gateway
   printf "search gateway / baseline:  %.2f\n", g / b
   printf "uncached direct / in-process: %.2f\n", u / i
 }' | tee -a "$OUT/summary.txt"
-# CPU time the hypervisor gave to other guests while the HTTP stages ran: on a shared host it takes cores from them.
-cpu_ticks | awk -v t0="${TICKS_START% *}" -v s0="${TICKS_START#* }" \
-  '{printf "CPU stolen by the hypervisor during the HTTP stages: %.0f %% of the machine\n", 100 * ($2 - s0) / ($1 - t0)}' \
+echo "CPU stolen by the hypervisor during the HTTP stages: $(steal_since "$TICKS_START") of the machine" \
   | tee -a "$OUT/summary.txt"
 echo "books=$BOOKS cores=$(nproc) $(uname -m) $("$JAVA" -version 2>&1 | head -1)" | tee -a "$OUT/summary.txt"

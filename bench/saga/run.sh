@@ -63,11 +63,7 @@ done
 mkdir -p "$OUT"
 rm -rf "$OUT"/saga* "$OUT"/kafka-*.txt "$OUT"/pgbench*.txt "$OUT"/results.md "$OUT"/log-summary.txt
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-# CPU time the hypervisor gave to other guests ("steal"): on a shared host it takes cores from the run.
-cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
-steal_since() { # "total steal" ticks from cpu_ticks at the start: the share of the machine stolen since
-  cpu_ticks | awk -v t0="${1% *}" -v s0="${1#* }" '{printf "%.0f %%", ($1 > t0) ? 100 * ($2 - s0) / ($1 - t0) : 0}'
-}
+. "$ROOT/bench/lib/steal.sh"
 TICKS_START="$(cpu_ticks)"
 LOAD_START="$(loadavg)"
 STARTED_AT="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
