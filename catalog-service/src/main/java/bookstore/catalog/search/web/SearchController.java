@@ -4,13 +4,11 @@ import bookstore.catalog.search.application.SearchCriteria;
 import bookstore.catalog.search.application.SearchPage;
 import bookstore.catalog.search.application.SearchingBooks;
 import bookstore.catalog.search.application.Suggestion;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,8 +26,9 @@ class SearchController {
         this.searching = searching;
     }
 
+    /** The parameters are read and checked by {@link SearchParametersResolver}; bad ones answer 400. */
     @GetMapping
-    Mono<SearchPage> search(@Valid @ModelAttribute SearchParameters parameters) {
+    Mono<SearchPage> search(SearchParameters parameters) {
         return searching.search(parameters.toCriteria());
     }
 
