@@ -3,12 +3,18 @@
 # service and the gateway started from their jars, then, in one run:
 #   in-process  the query mix (search.lua) against the same index in one JVM, no HTTP: the raw
 #               limit of search on this machine
-#   baseline    wrk on GET /actuator/health/liveness of the catalogue: the raw limit of its HTTP stack
+#   raw         wrk on a bare reactor-netty server answering with the bytes of a real search
+#               response (BenchEnvironment http): the raw limit of HTTP on this machine
 #   direct      wrk with the query mix against the catalogue
 #   gateway     wrk with the same mix through the gateway
 #   uncached    wrk with the mix made unique per request (search-uncached.lua) against the catalogue:
 #               the result cache never answers, so this is what searching itself costs
 # and reports p50/p99 latency, requests per second and the ratios between them.
+#
+# Every stage is measured once the JIT compilers of the JVMs it loads have settled: on two cores C2
+# keeps compiling the WebFlux, security and gateway code for minutes under load, and a stage measured
+# earlier measures the compiler. The load runs in WARMUP_ROUND rounds until the compiler threads
+# used less than 5 % of a core in a round (at most WARMUP_ROUNDS rounds).
 #
 # Usage: bench/catalog-search/run.sh   (BOOKS, DURATION, CONNECTIONS, THREADS, SKIP_BUILD=1 override)
 # Needs wrk (apt-get install wrk). Everything runs on this machine, on loopback only.
@@ -22,6 +28,9 @@ DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 CATALOG_PORT="${CATALOG_PORT:-18081}"
+RAW_PORT="${RAW_PORT:-18082}"
+WARMUP_ROUND="${WARMUP_ROUND:-15}"
+WARMUP_ROUNDS="${WARMUP_ROUNDS:-24}"
 GATEWAY_PORT="${GATEWAY_PORT:-18080}"
 GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-19080}"
 
@@ -83,6 +92,18 @@ SERVER_PORT="$CATALOG_PORT" "$JAVA" -jar "$OUT/catalog-service.jar" \
 pids+=($!)
 wait_for "http://localhost:$CATALOG_PORT/actuator/health/readiness" 900 "${pids[1]}" "$OUT/catalog.log"
 echo "catalogue ready after $((SECONDS - started)) s"
+catalog_pid="${pids[1]}"
+
+echo "== starting the raw HTTP server with a real search response"
+curl -fs -o "$OUT/sample-response.json" "http://localhost:$CATALOG_PORT/api/books?q=forest"
+"$JAVA" -cp "$(cat "$CP_FILE")" "$HERE/BenchEnvironment.java" http "$RAW_PORT" "$OUT/sample-response.json" \
+  > "$OUT/raw-http.log" 2>&1 &
+pids+=($!)
+raw_pid=$!
+until grep -qs '^READY' "$OUT/raw-http.log"; do
+  kill -0 "$raw_pid" 2>/dev/null || { cat "$OUT/raw-http.log" >&2; exit 1; }
+  sleep 1
+done
 
 echo "== starting the gateway"
 # One load generator on one address would measure the per-client rate limit, not search.
@@ -90,7 +111,8 @@ SERVER_PORT="$GATEWAY_PORT" MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT" GATEWAY_R
   CATALOG_SERVICE_URL="http://localhost:$CATALOG_PORT" \
   "$JAVA" -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &
 pids+=($!)
-wait_for "http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness" 300 "${pids[2]}" "$OUT/gateway.log"
+gateway_pid=$!
+wait_for "http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness" 300 "$gateway_pid" "$OUT/gateway.log"
 
 # Every query of the mix must answer 200 before anything is timed.
 while read -r path; do
@@ -100,37 +122,71 @@ while read -r path; do
   done
 done < <(sed -n 's/^  "\(.*\)",$/\1/p' "$HERE/search.lua")
 
-run() { # name, url, [script, [script argument]]
-  local name=$1 url=$2 script=${3:-} argument=${4:-}
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d10s ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > /dev/null # warm-up (JIT)
+# CPU time (ms) so far of the given processes: all their threads, or only the JIT compiler threads.
+cpu_ms() {
+  local pid
+  for pid in "$@"; do cut -d' ' -f14,15 "/proc/$pid/stat"; done |
+    awk -v hz="$(getconf CLK_TCK)" '{t += $1 + $2} END {printf "%d", t * 1000 / hz}'
+}
+jit_ms() {
+  local pid task
+  for pid in "$@"; do
+    for task in /proc/"$pid"/task/*; do
+      if grep -qs Compiler "$task/comm"; then cut -d' ' -f14,15 "$task/stat"; fi
+    done
+  done | awk -v hz="$(getconf CLK_TCK)" '{t += $1 + $2} END {printf "%d", t * 1000 / hz}'
+}
+
+run() { # name, url, script or "", script argument or "", pids whose JIT must settle first
+  local name=$1 url=$2 script=$3 argument=$4
+  shift 4
+  local round before spent settled=false
+  for round in $(seq 1 "$WARMUP_ROUNDS"); do
+    before="$(jit_ms "$@")"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > /dev/null
+    spent=$(( $(jit_ms "$@") - before ))
+    if [ "$spent" -lt $((WARMUP_ROUND * 50)) ]; then settled=true; break; fi
+  done
+  if [ "$settled" = true ]; then
+    echo "$name: JIT settled after $round warm-up rounds of ${WARMUP_ROUND} s" >> "$OUT/warmup.txt"
+  else
+    echo "$name: JIT still compiling after $round warm-up rounds ($spent ms in the last)" >> "$OUT/warmup.txt"
+  fi
+  before="$(cpu_ms "$@")"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > "$OUT/$name.txt"
-  local p50 p99 rps errors
+  local used=$(( $(cpu_ms "$@") - before ))
+  local p50 p99 rps errors cpu
   p50="$(awk '/Latency Distribution/{f=1} f && $1=="50%"{print $2; exit}' "$OUT/$name.txt")"
   p99="$(awk '/Latency Distribution/{f=1} f && $1=="99%"{print $2; exit}' "$OUT/$name.txt")"
   rps="$(awk '/Requests\/sec/{print $2}' "$OUT/$name.txt")"
   awk '/requests in/{exit !($1 > 0)}' "$OUT/$name.txt" || { echo "$name: no request answered" >&2; exit 1; }
   errors="$(awk '/Non-2xx|Socket errors/{print}' "$OUT/$name.txt")"
-  printf '%-9s p50 %-9s p99 %-9s %10s req/s %s\n' "$name" "$p50" "$p99" "$rps" "$errors" | tee -a "$OUT/summary.txt"
+  # CPU of the serving JVMs per answered request (wrk's own CPU not counted).
+  cpu="$(awk -v used="$used" '/requests in/{printf "%.2f", used / $1}' "$OUT/$name.txt")"
+  printf '%-9s p50 %-9s p99 %-9s %10s req/s %6s ms CPU/req %s\n' "$name" "$p50" "$p99" "$rps" "$cpu" "$errors" |
+    tee -a "$OUT/summary.txt"
   eval "${name}_rps=$rps"
 }
 
 . "$ROOT/bench/lib/steal.sh"
 TICKS_START="$(cpu_ticks)"
 : > "$OUT/summary.txt"
-echo "== measuring ($THREADS threads, $CONNECTIONS connections, $DURATION each, after a 10 s warm-up)"
-run baseline "http://localhost:$CATALOG_PORT/actuator/health/liveness"
-run direct "http://localhost:$CATALOG_PORT" "$HERE/search.lua"
-run gateway "http://localhost:$GATEWAY_PORT" "$HERE/search.lua"
+: > "$OUT/warmup.txt"
+echo "== measuring ($THREADS threads, $CONNECTIONS connections, $DURATION each, once the JIT has settled)"
+run raw "http://localhost:$RAW_PORT" "" "" "$raw_pid"
+run direct "http://localhost:$CATALOG_PORT" "$HERE/search.lua" "" "$catalog_pid"
+run gateway "http://localhost:$GATEWAY_PORT" "$HERE/search.lua" "" "$gateway_pid" "$catalog_pid"
 # Every request different (a price ceiling that never repeats): no help from the result cache.
-run uncached "http://localhost:$CATALOG_PORT" "$HERE/search-uncached.lua" "$HERE/search.lua"
+run uncached "http://localhost:$CATALOG_PORT" "$HERE/search-uncached.lua" "$HERE/search.lua" "$catalog_pid"
+cat "$OUT/warmup.txt"
 
 inprocess_rps="$(awk '/^in-process/{print $(NF-3)}' "$OUT/in-process.txt")"
 cat "$OUT/in-process.txt" >> "$OUT/summary.txt"
-awk -v i="$inprocess_rps" -v b="$baseline_rps" -v d="$direct_rps" -v g="$gateway_rps" -v u="$uncached_rps" 'BEGIN {
-  printf "search direct / in-process: %.2f\n", d / i
-  printf "search direct / baseline:   %.2f\n", d / b
-  printf "search gateway / direct:    %.2f\n", g / d
-  printf "search gateway / baseline:  %.2f\n", g / b
+awk -v i="$inprocess_rps" -v r="$raw_rps" -v d="$direct_rps" -v g="$gateway_rps" -v u="$uncached_rps" 'BEGIN {
+  printf "search direct / raw HTTP:     %.2f\n", d / r
+  printf "search gateway / raw HTTP:    %.2f\n", g / r
+  printf "search gateway / direct:      %.2f\n", g / d
+  printf "search direct / in-process:   %.2f\n", d / i
   printf "uncached direct / in-process: %.2f\n", u / i
 }' | tee -a "$OUT/summary.txt"
 echo "CPU stolen by the hypervisor during the HTTP stages: $(steal_since "$TICKS_START") of the machine" \
