@@ -123,10 +123,11 @@ while read -r path; do
 done < <(sed -n 's/^  "\(.*\)",$/\1/p' "$HERE/search.lua")
 
 # CPU time (ms) so far of the given processes: all their threads, or only the JIT compiler threads.
+# (A process's own stat counts threads that have ended too; its JIT threads live as long as it does.)
+ticks_to_ms() { awk -v hz="$(getconf CLK_TCK)" '{t += $1 + $2} END {printf "%d", t * 1000 / hz}'; }
 cpu_ms() {
   local pid
-  for pid in "$@"; do cut -d' ' -f14,15 "/proc/$pid/stat"; done |
-    awk -v hz="$(getconf CLK_TCK)" '{t += $1 + $2} END {printf "%d", t * 1000 / hz}'
+  for pid in "$@"; do cut -d' ' -f14,15 "/proc/$pid/stat"; done | ticks_to_ms
 }
 jit_ms() {
   local pid task
@@ -134,7 +135,7 @@ jit_ms() {
     for task in /proc/"$pid"/task/*; do
       if grep -qs Compiler "$task/comm"; then cut -d' ' -f14,15 "$task/stat"; fi
     done
-  done | awk -v hz="$(getconf CLK_TCK)" '{t += $1 + $2} END {printf "%d", t * 1000 / hz}'
+  done | ticks_to_ms
 }
 
 run() { # name, url, script or "", script argument or "", pids whose JIT must settle first
