@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=5s",
             "resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=1"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class ServiceFailureIntegrationTests {
 
     static final StubService catalog = StubService.start("catalog");
@@ -38,12 +42,15 @@ class ServiceFailureIntegrationTests {
 
     // Nothing listens here until a test brings the order service up.
     static final int orderServicePort = freePort();
+    // Nothing ever listens here.
+    static final int inventoryServicePort = freePort();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("bookstore.gateway.tokens.jwks-uri", identity::jwksUri);
         registry.add("bookstore.gateway.services.catalog", catalog::url);
         registry.add("bookstore.gateway.services.order", () -> "http://localhost:" + orderServicePort);
+        registry.add("bookstore.gateway.services.inventory", () -> "http://localhost:" + inventoryServicePort);
         registry.add("bookstore.gateway.services.payment", payments::url);
     }
 
@@ -132,6 +139,24 @@ class ServiceFailureIntegrationTests {
                     .extracting(StubService.ReceivedRequest::uri)
                     .contains("/api/orders/7");
         }
+    }
+
+    @Test
+    void logsAFailedCallWithTheTraceIdOfTheRequest(CapturedOutput output) {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+        gateway.get()
+                .uri("/api/inventory/42")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.adminToken())
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Cannot connect to inventory-service")))
+                .singleElement()
+                .asString()
+                .contains(traceId);
     }
 
     @Test

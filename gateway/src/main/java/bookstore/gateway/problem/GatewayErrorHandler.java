@@ -44,7 +44,11 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             // Part of a service's answer is already on the wire; closing the connection is all that is left.
             return Mono.error(error);
         }
-        return problems.write(exchange, problemFor(exchange, error));
+        // Chosen inside handle(): with limited context propagation (application.yaml) Reactor restores the request's
+        // trace context only in handle and tap operators, and the warnings below must carry its trace id.
+        return Mono.just(error)
+                .<ProblemDetail>handle((failure, sink) -> sink.next(problemFor(exchange, failure)))
+                .flatMap(problem -> problems.write(exchange, problem));
     }
 
     private ProblemDetail problemFor(ServerWebExchange exchange, Throwable error) {
