@@ -1,11 +1,17 @@
 package bookstore.platform.observability;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Health contributions of the platform; metrics and tracing come from Boot's own configuration. */
+/**
+ * Health contributions of the platform and the current trace for the events it records; metrics and tracing come
+ * from Boot's own configuration.
+ */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class ObservabilityAutoConfiguration {
 
@@ -13,5 +19,10 @@ public class ObservabilityAutoConfiguration {
     @Bean("kafka")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    @Bean
+    CurrentTrace currentTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new CurrentTrace(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 }

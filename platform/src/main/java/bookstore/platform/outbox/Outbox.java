@@ -4,11 +4,8 @@ import bookstore.events.CloudEvents;
 import bookstore.events.IntegrationEvent;
 import bookstore.events.Topic;
 import bookstore.platform.messaging.EventCodec;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
+import bookstore.platform.observability.CurrentTrace;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -29,15 +26,13 @@ public final class Outbox {
     private final DatabaseClient database;
     private final EventCodec codec;
     private final OutboxRelay relay;
-    private final Tracer tracer;
-    private final Propagator propagator;
+    private final CurrentTrace trace;
 
-    Outbox(DatabaseClient database, EventCodec codec, OutboxRelay relay, Tracer tracer, Propagator propagator) {
+    Outbox(DatabaseClient database, EventCodec codec, OutboxRelay relay, CurrentTrace trace) {
         this.database = database;
         this.codec = codec;
         this.relay = relay;
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.trace = trace;
     }
 
     /** Appends an event to the current transaction; fails if there is none. */
@@ -57,6 +52,7 @@ public final class Outbox {
                 });
     }
 
+    /** Recorded with the trace context of the request or message that caused the event, so consumers continue it. */
     private Mono<Void> insert(Topic<?> topic, IntegrationEvent event) {
         var insert = database.sql("""
                         INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at, traceparent)
@@ -68,21 +64,10 @@ public final class Outbox {
                 .bind("type", CloudEvents.typeOf(event.getClass()))
                 .bind("payload", new String(codec.encode(event), StandardCharsets.UTF_8))
                 .bind("occurredAt", event.occurredAt());
-        String traceparent = currentTraceparent();
-        insert = traceparent == null
-                ? insert.bindNull("traceparent", String.class)
-                : insert.bind("traceparent", traceparent);
-        return insert.then();
-    }
-
-    /** The W3C trace context of the request that caused the event, so consumers continue its trace. */
-    private String currentTraceparent() {
-        if (tracer == null || propagator == null || tracer.currentTraceContext().context() == null) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        propagator.inject(tracer.currentTraceContext().context(), carrier, Map::put);
-        return carrier.get(CloudEvents.TRACEPARENT);
+        return trace.traceparent().flatMap(traceparent -> traceparent
+                .map(value -> insert.bind("traceparent", value))
+                .orElseGet(() -> insert.bindNull("traceparent", String.class))
+                .then());
     }
 
     private TransactionSynchronization wakeRelayAfterCommit() {

@@ -5,10 +5,8 @@ import bookstore.platform.messaging.EventCodec;
 import bookstore.platform.messaging.EventPublisher;
 import bookstore.platform.messaging.MessagingAutoConfiguration;
 import bookstore.platform.messaging.ProcessedEvents;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
+import bookstore.platform.observability.CurrentTrace;
 import io.r2dbc.spi.ConnectionFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,13 +36,8 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(
-            DatabaseClient database,
-            EventCodec codec,
-            OutboxRelay relay,
-            ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
-        return new Outbox(database, codec, relay, tracer.getIfAvailable(), propagator.getIfAvailable());
+    Outbox outbox(DatabaseClient database, EventCodec codec, OutboxRelay relay, CurrentTrace trace) {
+        return new Outbox(database, codec, relay, trace);
     }
 
     @Bean

@@ -101,18 +101,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail onUnexpected(Exception ex) {
-        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
-            // The caller hung up (a timeout, a closed tab): nothing went wrong here, and nobody reads the answer.
-            log.debug("The client went away while its request was handled: {}", ex.toString());
-        } else {
-            log.error("Unexpected error while handling a request", ex);
-        }
-        return Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
-                "Something went wrong on our side. Please try again later.");
+    Mono<ProblemDetail> onUnexpected(Exception ex) {
+        // Logged inside handle(): with limited context propagation that is where Reactor restores the request's
+        // trace context, which the log line must carry.
+        return Mono.just(ex).handle((failure, sink) -> {
+            if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+                // The caller hung up (a timeout, a closed tab): nothing went wrong here, and nobody reads the answer.
+                log.debug("The client went away while its request was handled: {}", failure.toString());
+            } else {
+                log.error("Unexpected error while handling a request", failure);
+            }
+            sink.next(Problems.of(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "internal-error",
+                    "Internal error",
+                    "Something went wrong on our side. Please try again later."));
+        });
     }
 
     /** A validated body reports its fields; a plain parameter reports itself. */

@@ -11,15 +11,12 @@ import bookstore.catalog.book.domain.BookId;
 import bookstore.events.CloudEvents;
 import bookstore.events.catalog.BookEvent;
 import bookstore.platform.messaging.EventCodec;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
+import bookstore.platform.observability.CurrentTrace;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,20 +47,13 @@ class MongoBooks implements Books {
     private final ReactiveMongoTemplate mongo;
     private final EventCodec codec;
     private final PendingEventsSignal signal;
-    private final Tracer tracer;
-    private final Propagator propagator;
+    private final CurrentTrace trace;
 
-    MongoBooks(
-            ReactiveMongoTemplate mongo,
-            EventCodec codec,
-            PendingEventsSignal signal,
-            ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
+    MongoBooks(ReactiveMongoTemplate mongo, EventCodec codec, PendingEventsSignal signal, CurrentTrace trace) {
         this.mongo = mongo;
         this.codec = codec;
         this.signal = signal;
-        this.tracer = tracer.getIfAvailable();
-        this.propagator = propagator.getIfAvailable();
+        this.trace = trace;
     }
 
     @Override
@@ -83,8 +73,8 @@ class MongoBooks implements Books {
 
     @Override
     public Mono<Book> add(Book book, List<BookEvent> events) {
-        BookDocument document = BookMapping.toDocument(book, 0, pending(events));
-        return mongo.insert(document)
+        return trace.traceparent()
+                .flatMap(traceparent -> mongo.insert(BookMapping.toDocument(book, 0, pending(events, traceparent))))
                 .onErrorMap(DuplicateKeyException.class, e -> new DuplicateIsbnException(book.isbn()))
                 .doOnSuccess(stored -> signal.raise())
                 .map(BookMapping::toBook);
@@ -92,6 +82,21 @@ class MongoBooks implements Books {
 
     @Override
     public Mono<Book> update(Book book, List<BookEvent> events) {
+        return trace.traceparent()
+                .flatMap(traceparent -> mongo.updateFirst(
+                        byId(book.id()).addCriteria(where("version").is(book.version())),
+                        changes(book, pending(events, traceparent)),
+                        BookDocument.class))
+                .onErrorMap(DuplicateKeyException.class, e -> new DuplicateIsbnException(book.isbn()))
+                .flatMap(result -> result.getMatchedCount() == 1
+                        ? Mono.just(result)
+                        : Mono.error(new StaleBookException(book.id(), book.version())))
+                .doOnSuccess(result -> signal.raise())
+                .then(findById(book.id()));
+    }
+
+    /** What an admin's change writes, with the next version and the events that report it. */
+    private static Update changes(Book book, List<BookDocument.PendingEvent> events) {
         long next = book.version() + 1;
         BookDocument changed = BookMapping.toDocument(book, next, List.of());
         Update update = new Update()
@@ -115,18 +120,9 @@ class MongoBooks implements Books {
                 .set("updatedAt", changed.updatedAt());
         // Stock and sales are not the admin's to write: they change under their own conditions.
         if (!events.isEmpty()) {
-            update.push("pendingEvents").each(pending(events).toArray());
+            update.push("pendingEvents").each(events.toArray());
         }
-        return mongo.updateFirst(
-                        query(where("_id").is(changed.id()).and("version").is(book.version())),
-                        update,
-                        BookDocument.class)
-                .onErrorMap(DuplicateKeyException.class, e -> new DuplicateIsbnException(book.isbn()))
-                .flatMap(result -> result.getMatchedCount() == 1
-                        ? Mono.just(result)
-                        : Mono.error(new StaleBookException(book.id(), book.version())))
-                .doOnSuccess(result -> signal.raise())
-                .then(findById(book.id()));
+        return update;
     }
 
     @Override
@@ -176,25 +172,14 @@ class MongoBooks implements Books {
         return query;
     }
 
-    private List<BookDocument.PendingEvent> pending(List<BookEvent> events) {
-        String traceparent = currentTraceparent();
+    private List<BookDocument.PendingEvent> pending(List<BookEvent> events, Optional<String> traceparent) {
         return events.stream()
                 .map(event -> new BookDocument.PendingEvent(
                         event.eventId().toString(),
                         CloudEvents.typeOf(event.getClass()),
                         new String(codec.encode(event), StandardCharsets.UTF_8),
                         event.occurredAt(),
-                        traceparent))
+                        traceparent.orElse(null)))
                 .toList();
-    }
-
-    /** The W3C trace context of the request that caused the events, so consumers continue its trace. */
-    private String currentTraceparent() {
-        if (tracer == null || propagator == null || tracer.currentTraceContext().context() == null) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        propagator.inject(tracer.currentTraceContext().context(), carrier, Map::put);
-        return carrier.get(CloudEvents.TRACEPARENT);
     }
 }

@@ -8,9 +8,12 @@ import bookstore.catalog.CatalogueApi;
 import bookstore.catalog.CatalogueIntegrationTest;
 import bookstore.catalog.CatalogueTopic;
 import bookstore.catalog.TestIsbns;
+import bookstore.events.CloudEvents;
 import bookstore.events.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +55,34 @@ class BookEventRelayIntegrationTests {
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(topic.typesFor(id)).containsExactly("bookstore.catalog.BookAdded"));
             await().untilAsserted(() -> assertThat(pendingEvents(id)).isEmpty());
+        }
+    }
+
+    @Test
+    void anEventCarriesTheTraceOfTheRequestThatCausedIt() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        try (CatalogueTopic topic = new CatalogueTopic(bootstrapServers, Topics.CATALOG_BOOKS.name())) {
+            String id = (String) new CatalogueApi(http)
+                    .admin()
+                    .post()
+                    .uri("/api/books")
+                    .header(CloudEvents.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .bodyValue(book(TestIsbns.next(), "Traced Event", "An Author", "en"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id");
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(topic.records().stream()
+                            .filter(record -> id.equals(record.key()))
+                            .map(record -> CatalogueTopic.header(record, CloudEvents.TRACEPARENT)))
+                    .singleElement()
+                    .asString()
+                    .startsWith("00-" + traceId + "-"));
         }
     }
 
