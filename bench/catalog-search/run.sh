@@ -153,18 +153,29 @@ run() { # name, url, script or "", script argument or "", pids whose JIT must se
   else
     echo "$name: JIT still compiling after $round warm-up rounds ($spent ms in the last)" >> "$OUT/warmup.txt"
   fi
-  before="$(cpu_ms "$@")"
+  local pid before=() after=()
+  for pid in "$@"; do before+=("$(cpu_ms "$pid")"); done
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > "$OUT/$name.txt"
-  local used=$(( $(cpu_ms "$@") - before ))
+  for pid in "$@"; do after+=("$(cpu_ms "$pid")"); done
+  # CPU of each serving JVM in the stage (ms), in the order of the pids given, and their sum.
+  local i used=0 split=()
+  for i in "${!before[@]}"; do
+    split+=($(( after[i] - before[i] )))
+    used=$(( used + after[i] - before[i] ))
+  done
   local p50 p99 rps errors cpu
   p50="$(awk '/Latency Distribution/{f=1} f && $1=="50%"{print $2; exit}' "$OUT/$name.txt")"
   p99="$(awk '/Latency Distribution/{f=1} f && $1=="99%"{print $2; exit}' "$OUT/$name.txt")"
   rps="$(awk '/Requests\/sec/{print $2}' "$OUT/$name.txt")"
   awk '/requests in/{exit !($1 > 0)}' "$OUT/$name.txt" || { echo "$name: no request answered" >&2; exit 1; }
   errors="$(awk '/Non-2xx|Socket errors/{print}' "$OUT/$name.txt")"
-  # CPU of the serving JVMs per answered request (wrk's own CPU not counted).
+  # CPU of the serving JVMs per answered request (wrk's own CPU not counted), and of each when there are several.
   cpu="$(awk -v used="$used" '/requests in/{printf "%.2f", used / $1}' "$OUT/$name.txt")"
-  printf '%-9s p50 %-9s p99 %-9s %10s req/s %6s ms CPU/req %s\n' "$name" "$p50" "$p99" "$rps" "$cpu" "$errors" |
+  local each=""
+  if [ "${#split[@]}" -gt 1 ]; then
+    each="($(awk -v list="${split[*]}" '/requests in/{n = split(list, ms, " "); for (i = 1; i <= n; i++) printf "%s%.2f", (i > 1 ? " + " : ""), ms[i] / $1}' "$OUT/$name.txt"))"
+  fi
+  printf '%-9s p50 %-9s p99 %-9s %10s req/s %6s ms CPU/req %s %s\n' "$name" "$p50" "$p99" "$rps" "$cpu" "$each" "$errors" |
     tee -a "$OUT/summary.txt"
   eval "${name}_rps=$rps"
 }
@@ -176,6 +187,7 @@ TICKS_START="$(cpu_ticks)"
 echo "== measuring ($THREADS threads, $CONNECTIONS connections, $DURATION each, once the JIT has settled)"
 run raw "http://localhost:$RAW_PORT" "" "" "$raw_pid"
 run direct "http://localhost:$CATALOG_PORT" "$HERE/search.lua" "" "$catalog_pid"
+# CPU/req of this stage is split as (gateway + catalogue).
 run gateway "http://localhost:$GATEWAY_PORT" "$HERE/search.lua" "" "$gateway_pid" "$catalog_pid"
 # Every request different (a price ceiling that never repeats): no help from the result cache.
 run uncached "http://localhost:$CATALOG_PORT" "$HERE/search-uncached.lua" "$HERE/search.lua" "$catalog_pid"
