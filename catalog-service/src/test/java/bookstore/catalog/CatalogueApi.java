@@ -4,7 +4,9 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriBuilder;
@@ -30,8 +32,14 @@ public final class CatalogueApi {
 
     /** Adds a book and returns its id. */
     public String add(Map<String, Object> body) {
+        return add(body, headers -> {});
+    }
+
+    /** Adds a book with headers of the request's own (a trace context, say) and returns its id. */
+    public String add(Map<String, Object> body, Consumer<HttpHeaders> headers) {
         return (String) admin.post()
                 .uri("/api/books")
+                .headers(headers)
                 .bodyValue(body)
                 .exchange()
                 .expectStatus()

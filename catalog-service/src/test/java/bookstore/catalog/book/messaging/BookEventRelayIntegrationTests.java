@@ -12,7 +12,6 @@ import bookstore.events.CloudEvents;
 import bookstore.events.Topics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -63,19 +62,10 @@ class BookEventRelayIntegrationTests {
         String traceId = UUID.randomUUID().toString().replace("-", "");
 
         try (CatalogueTopic topic = new CatalogueTopic(bootstrapServers, Topics.CATALOG_BOOKS.name())) {
-            String id = (String) new CatalogueApi(http)
-                    .admin()
-                    .post()
-                    .uri("/api/books")
-                    .header(CloudEvents.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01")
-                    .bodyValue(book(TestIsbns.next(), "Traced Event", "An Author", "en"))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id");
+            String id = new CatalogueApi(http)
+                    .add(
+                            book(TestIsbns.next(), "Traced Event", "An Author", "en"),
+                            headers -> headers.set(CloudEvents.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01"));
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(topic.records().stream()
                             .filter(record -> id.equals(record.key()))
