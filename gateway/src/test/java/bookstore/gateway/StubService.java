@@ -6,6 +6,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -15,7 +17,9 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A real HTTP server standing in for one of the shop's services. It records every request it receives and answers by
  * the last path segment: {@code hang} never answers, {@code drop} closes the connection without answering,
- * {@code problem} answers with a problem detail of its own, anything else gets a 200 naming this service.
+ * {@code problem} answers with a problem detail of its own, anything else gets a 200 naming this service and counting
+ * the requests it has answered. The query parameters {@code cache-control}, {@code set-cookie} and {@code vary} become
+ * those headers of the answer.
  */
 final class StubService implements AutoCloseable {
 
@@ -84,11 +88,26 @@ final class StubService implements AutoCloseable {
                                 .sendString(Mono.just(PROBLEM_BODY))
                                 .then();
                     }
+                    String answer = "{\"service\":\"" + name + "\",\"answer\":" + received.size() + "}";
+                    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                    // headers(...) replaces what was set before it.
                     return response.status(200)
+                            .headers(headersAskedFor(request.uri()))
                             .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                            .sendString(Mono.just("{\"service\":\"" + name + "\"}"))
+                            .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length))
+                            .sendByteArray(Mono.just(bytes))
                             .then();
                 });
+    }
+
+    private static io.netty.handler.codec.http.HttpHeaders headersAskedFor(String uri) {
+        var headers = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        UriComponentsBuilder.fromUriString(uri).build().getQueryParams().forEach((name, values) -> {
+            if (List.of("cache-control", "set-cookie", "vary").contains(name)) {
+                values.forEach(value -> headers.add(name, UriUtils.decode(value, StandardCharsets.UTF_8)));
+            }
+        });
+        return headers;
     }
 
     private static HttpHeaders copyOf(HttpServerRequest request) {

@@ -9,11 +9,14 @@ import bookstore.catalog.CatalogueApi;
 import bookstore.catalog.CatalogueIntegrationTest;
 import bookstore.catalog.TestIsbns;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What the "done when" asks of search, over HTTP against the running service. */
@@ -47,6 +50,31 @@ class SearchIntegrationTests {
         String id = api.add(book(TestIsbns.next(), title, "An Author", "en"));
 
         assertThat(CatalogueApi.ids(api.search(title))).containsExactly(id);
+    }
+
+    @Test
+    void searchAndSuggestionsArePublicForASecondButABookItselfIsNot() {
+        String id = api.add(book(TestIsbns.next(), "Shared Answers", "An Author", "en"));
+
+        for (String uri : List.of("/api/books?q=shared", "/api/books/suggest?q=shar")) {
+            api.anonymous()
+                    .get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .cacheControl(CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic());
+        }
+        // Its ETag guards admins' edits; its answer is not shared.
+        api.anonymous()
+                .get()
+                .uri("/api/books/" + id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, cache -> assertThat(cache).contains("no-store"));
     }
 
     @Test
