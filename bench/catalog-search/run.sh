@@ -6,9 +6,15 @@
 #   raw         wrk on a bare reactor-netty server answering with the bytes of a real search
 #               response (BenchEnvironment http): the raw limit of HTTP on this machine
 #   direct      wrk with the query mix against the catalogue
-#   gateway     wrk with the same mix through the gateway
+#   gateway     wrk with the same mix through the gateway, as customers search: the catalogue marks
+#               search answers public for a second, so the gateway's shared cache answers repeats
+#   paced       the same at a fixed RATE (1,000/s by default, search-paced.lua) instead of at
+#               saturation: latency at the target load
+#   proxied     the mix through the gateway with Cache-Control: no-cache, so every request goes on to
+#               the catalogue (whose result cache answers): the cost of the proxy path
 #   uncached    wrk with the mix made unique per request (search-uncached.lua) against the catalogue:
 #               the result cache never answers, so this is what searching itself costs
+#   gw-uncached the unique mix through the gateway: neither cache answers
 # and reports p50/p99 latency, requests per second and the ratios between them.
 #
 # Every stage is measured once the JIT compilers of the JVMs it loads have settled: on two cores C2
@@ -16,7 +22,7 @@
 # earlier measures the compiler. The load runs in WARMUP_ROUND rounds until the compiler threads
 # used less than 5 % of a core in a round (at most WARMUP_ROUNDS rounds).
 #
-# Usage: bench/catalog-search/run.sh   (BOOKS, DURATION, CONNECTIONS, THREADS, SKIP_BUILD=1 override)
+# Usage: bench/catalog-search/run.sh   (BOOKS, DURATION, CONNECTIONS, THREADS, RATE, SKIP_BUILD=1 override)
 # Needs wrk (apt-get install wrk). Everything runs on this machine, on loopback only.
 set -euo pipefail
 
@@ -27,6 +33,7 @@ BOOKS="${BOOKS:-100000}"
 DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
+RATE="${RATE:-1000}"
 CATALOG_PORT="${CATALOG_PORT:-18081}"
 RAW_PORT="${RAW_PORT:-18082}"
 WARMUP_ROUND="${WARMUP_ROUND:-15}"
@@ -138,13 +145,15 @@ jit_ms() {
   done | ticks_to_ms
 }
 
-run() { # name, url, script or "", script argument or "", pids whose JIT must settle first
+run() { # name, url, script or "", script arguments (space-separated) or "", pids whose JIT must settle first
+  # WRK_HEADER, if set, is a header every request carries.
   local name=$1 url=$2 script=$3 argument=$4
   shift 4
   local round before spent settled=false
   for round in $(seq 1 "$WARMUP_ROUNDS"); do
     before="$(jit_ms "$@")"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > /dev/null
+    # shellcheck disable=SC2086 # the script's arguments are split at spaces on purpose
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" ${WRK_HEADER:+-H "$WRK_HEADER"} ${script:+-s "$script"} "$url" ${argument:+-- $argument} > /dev/null
     spent=$(( $(jit_ms "$@") - before ))
     if [ "$spent" -lt $((WARMUP_ROUND * 50)) ]; then settled=true; break; fi
   done
@@ -155,7 +164,8 @@ run() { # name, url, script or "", script argument or "", pids whose JIT must se
   fi
   local pid before=() after=()
   for pid in "$@"; do before+=("$(cpu_ms "$pid")"); done
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${script:+-s "$script"} "$url" ${argument:+-- "$argument"} > "$OUT/$name.txt"
+  # shellcheck disable=SC2086
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${WRK_HEADER:+-H "$WRK_HEADER"} ${script:+-s "$script"} "$url" ${argument:+-- $argument} > "$OUT/$name.txt"
   for pid in "$@"; do after+=("$(cpu_ms "$pid")"); done
   # CPU of each serving JVM in the stage (ms), in the order of the pids given, and their sum.
   local i used=0 split=()
@@ -175,9 +185,9 @@ run() { # name, url, script or "", script argument or "", pids whose JIT must se
   if [ "${#split[@]}" -gt 1 ]; then
     each="($(awk -v list="${split[*]}" '/requests in/{n = split(list, ms, " "); for (i = 1; i <= n; i++) printf "%s%.2f", (i > 1 ? " + " : ""), ms[i] / $1}' "$OUT/$name.txt"))"
   fi
-  printf '%-9s p50 %-9s p99 %-9s %10s req/s %6s ms CPU/req %s %s\n' "$name" "$p50" "$p99" "$rps" "$cpu" "$each" "$errors" |
+  printf '%-11s p50 %-9s p99 %-9s %10s req/s %6s ms CPU/req %s %s\n' "$name" "$p50" "$p99" "$rps" "$cpu" "$each" "$errors" |
     tee -a "$OUT/summary.txt"
-  eval "${name}_rps=$rps"
+  eval "${name//-/_}_rps=$rps"
 }
 
 . "$ROOT/bench/lib/steal.sh"
@@ -187,20 +197,29 @@ TICKS_START="$(cpu_ticks)"
 echo "== measuring ($THREADS threads, $CONNECTIONS connections, $DURATION each, once the JIT has settled)"
 run raw "http://localhost:$RAW_PORT" "" "" "$raw_pid"
 run direct "http://localhost:$CATALOG_PORT" "$HERE/search.lua" "" "$catalog_pid"
-# CPU/req of this stage is split as (gateway + catalogue).
+# CPU/req of these stages is split as (gateway + catalogue).
 run gateway "http://localhost:$GATEWAY_PORT" "$HERE/search.lua" "" "$gateway_pid" "$catalog_pid"
-# Every request different (a price ceiling that never repeats): no help from the result cache.
+run paced "http://localhost:$GATEWAY_PORT" "$HERE/search-paced.lua" "$HERE/search.lua $RATE $THREADS" \
+  "$gateway_pid" "$catalog_pid"
+WRK_HEADER="Cache-Control: no-cache" \
+  run proxied "http://localhost:$GATEWAY_PORT" "$HERE/search.lua" "" "$gateway_pid" "$catalog_pid"
+# Every request different (a price ceiling that never repeats): no help from the result caches.
 run uncached "http://localhost:$CATALOG_PORT" "$HERE/search-uncached.lua" "$HERE/search.lua" "$catalog_pid"
+run gw-uncached "http://localhost:$GATEWAY_PORT" "$HERE/search-uncached.lua" "$HERE/search.lua" \
+  "$gateway_pid" "$catalog_pid"
 cat "$OUT/warmup.txt"
 
 inprocess_rps="$(awk '/^in-process/{print $(NF-3)}' "$OUT/in-process.txt")"
 cat "$OUT/in-process.txt" >> "$OUT/summary.txt"
-awk -v i="$inprocess_rps" -v r="$raw_rps" -v d="$direct_rps" -v g="$gateway_rps" -v u="$uncached_rps" 'BEGIN {
-  printf "search direct / raw HTTP:     %.2f\n", d / r
-  printf "search gateway / raw HTTP:    %.2f\n", g / r
-  printf "search gateway / direct:      %.2f\n", g / d
-  printf "search direct / in-process:   %.2f\n", d / i
-  printf "uncached direct / in-process: %.2f\n", u / i
+awk -v i="$inprocess_rps" -v r="$raw_rps" -v d="$direct_rps" -v g="$gateway_rps" -v p="$proxied_rps" \
+  -v u="$uncached_rps" -v gu="$gw_uncached_rps" 'BEGIN {
+  printf "search direct / raw HTTP:       %.2f\n", d / r
+  printf "search gateway / raw HTTP:      %.2f\n", g / r
+  printf "search gateway / direct:        %.2f\n", g / d
+  printf "search proxied / direct:        %.2f\n", p / d
+  printf "search direct / in-process:     %.2f\n", d / i
+  printf "uncached direct / in-process:   %.2f\n", u / i
+  printf "uncached gateway / direct:      %.2f\n", gu / u
 }' | tee -a "$OUT/summary.txt"
 echo "CPU stolen by the hypervisor during the HTTP stages: $(steal_since "$TICKS_START") of the machine" \
   | tee -a "$OUT/summary.txt"
