@@ -145,6 +145,14 @@ jit_ms() {
   done | ticks_to_ms
 }
 
+# Hits and misses so far of the gateway's shared response cache, from its Prometheus endpoint.
+gateway_cache_gets() {
+  curl -fs "http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/prometheus" |
+    awk '/^cache_gets_total\{/ && /cache="gateway.responses"/ {
+      if ($0 ~ /result="hit"/) hits = $NF; else if ($0 ~ /result="miss"/) misses = $NF
+    } END { printf "%d %d", hits, misses }'
+}
+
 run() { # name, url, script or "", script arguments (space-separated) or "", pids whose JIT must settle first
   # WRK_HEADER, if set, is a header every request carries.
   local name=$1 url=$2 script=$3 argument=$4
@@ -162,7 +170,8 @@ run() { # name, url, script or "", script arguments (space-separated) or "", pid
   else
     echo "$name: JIT still compiling after $round warm-up rounds ($spent ms in the last)" >> "$OUT/warmup.txt"
   fi
-  local pid before=() after=()
+  local pid before=() after=() cache_before=""
+  [[ "$url" == *":$GATEWAY_PORT"* ]] && cache_before="$(gateway_cache_gets)"
   for pid in "$@"; do before+=("$(cpu_ms "$pid")"); done
   # shellcheck disable=SC2086
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${WRK_HEADER:+-H "$WRK_HEADER"} ${script:+-s "$script"} "$url" ${argument:+-- $argument} > "$OUT/$name.txt"
@@ -185,7 +194,13 @@ run() { # name, url, script or "", script arguments (space-separated) or "", pid
   if [ "${#split[@]}" -gt 1 ]; then
     each="($(awk -v list="${split[*]}" '/requests in/{n = split(list, ms, " "); for (i = 1; i <= n; i++) printf "%s%.2f", (i > 1 ? " + " : ""), ms[i] / $1}' "$OUT/$name.txt"))"
   fi
-  printf '%-11s p50 %-9s p99 %-9s %10s req/s %6s ms CPU/req %s %s\n' "$name" "$p50" "$p99" "$rps" "$cpu" "$each" "$errors" |
+  # Through the gateway: the share of requests its shared cache answered.
+  local cached=""
+  if [ -n "$cache_before" ]; then
+    cached="$(echo "$cache_before $(gateway_cache_gets)" |
+      awk '{ h = $3 - $1; m = $4 - $2; printf "gateway cache %.1f %% hits", (h + m > 0) ? 100 * h / (h + m) : 0 }')"
+  fi
+  printf '%-11s p50 %-9s p99 %-9s %10s req/s %6s ms CPU/req %s %s %s\n' "$name" "$p50" "$p99" "$rps" "$cpu" "$each" "$cached" "$errors" |
     tee -a "$OUT/summary.txt"
   eval "${name//-/_}_rps=$rps"
 }

@@ -23,12 +23,7 @@ local interval_ms
 local next_send_ms
 
 init = function(args)
-  for line in io.lines(args[1]) do
-    local path = line:match('^  "(.*)",$')
-    if path then
-      paths[#paths + 1] = path
-    end
-  end
+  paths = dofile((args[1]:gsub("[^/]*$", "")) .. "mix.lua")(args[1])
   interval_ms = 1000 * tonumber(args[3]) / tonumber(args[2])
   next_send_ms = now_ms()
 end

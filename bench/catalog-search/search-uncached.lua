@@ -12,12 +12,7 @@ setup = function(thread)
 end
 
 init = function(args)
-  for line in io.lines(args[1]) do
-    local path = line:match('^  "(.*)",$')
-    if path then
-      paths[#paths + 1] = path
-    end
-  end
+  paths = dofile((args[1]:gsub("[^/]*$", "")) .. "mix.lua")(args[1])
 end
 
 request = function()
