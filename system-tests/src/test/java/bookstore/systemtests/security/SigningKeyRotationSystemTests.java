@@ -112,7 +112,11 @@ class SigningKeyRotationSystemTests {
     }
 
     private List<String> publishedKids() {
-        String jwks = shop.client().get("/api/auth/jwks").expect(200).body();
+        // The keys are public for five minutes, so the gateway may answer from its cache: ask for the current ones.
+        String jwks = shop.client()
+                .send("GET", "/api/auth/jwks", null, Map.of("Cache-Control", "no-cache"))
+                .expect(200)
+                .body();
         try {
             return JWKSet.parse(jwks).getKeys().stream().map(JWK::getKeyID).toList();
         } catch (ParseException e) {
