@@ -17,8 +17,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A real HTTP server standing in for one of the shop's services. It records every request it receives and answers by
  * the last path segment: {@code hang} never answers, {@code drop} closes the connection without answering,
- * {@code problem} answers with a problem detail of its own, anything else gets a 200 naming this service and counting
- * the requests it has answered. The query parameters {@code cache-control}, {@code set-cookie} and {@code vary} become
+ * {@code problem} answers with a problem detail of its own, anything else gets a 200 naming this service and numbered
+ * by the requests it has received so far. The query parameters {@code cache-control}, {@code set-cookie} and {@code vary} become
  * those headers of the answer.
  */
 final class StubService implements AutoCloseable {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -26,6 +25,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -81,11 +81,13 @@ public class SharedResponseCache implements GatewayFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        CacheDirectives asked = CacheDirectives.parse(request.getHeaders().get(HttpHeaders.CACHE_CONTROL));
         if (!properties.enabled()
                 || !HttpMethod.GET.equals(request.getMethod())
-                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                || asked.has("no-store")) {
+                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+            return chain.filter(exchange);
+        }
+        CacheDirectives asked = CacheDirectives.parse(request.getHeaders().get(HttpHeaders.CACHE_CONTROL));
+        if (asked.has("no-store")) {
             return chain.filter(exchange);
         }
         Key key = Key.of(exchange);
@@ -110,8 +112,7 @@ public class SharedResponseCache implements GatewayFilter, Ordered {
     }
 
     /** A request as the cache tells requests apart. */
-    private record Key(
-            String route, String pathAndQuery, @Nullable String accept) {
+    private record Key(String route, String pathAndQuery, String accept) {
 
         static Key of(ServerWebExchange exchange) {
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
@@ -126,7 +127,7 @@ public class SharedResponseCache implements GatewayFilter, Ordered {
         }
 
         int weight() {
-            return route.length() + pathAndQuery.length() + (accept == null ? 0 : accept.length());
+            return route.length() + pathAndQuery.length() + accept.length();
         }
     }
 
@@ -160,10 +161,17 @@ public class SharedResponseCache implements GatewayFilter, Ordered {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            // What the gateway set before the call (CORS's Vary: Origin, say) is set again on every response.
-            HttpHeaders own = servicesOwn(getHeaders());
-            Duration freshFor = shareableFor(own);
+            Duration freshFor = shareableFor();
             if (freshFor.isZero()) {
+                return super.writeWith(body);
+            }
+            // What the gateway set before the call (CORS's Vary: Origin, say) it sets again on every response.
+            HttpHeaders own = servicesOwn(getHeaders());
+            long length = own.getContentLength();
+            if (length < 0
+                    || length > properties.maxEntrySize().toBytes()
+                    || own.containsHeader(HttpHeaders.SET_COOKIE)
+                    || own.containsHeader(HttpHeaders.VARY)) {
                 return super.writeWith(body);
             }
             return DataBufferUtils.join(body).flatMap(joined -> {
@@ -175,18 +183,13 @@ public class SharedResponseCache implements GatewayFilter, Ordered {
             });
         }
 
-        /** How long the answer may be shared; zero when it may not be stored at all. */
-        private Duration shareableFor(HttpHeaders headers) {
-            long length = headers.getContentLength();
-            if (getStatusCode() == null
-                    || getStatusCode().value() != HttpStatus.OK.value()
-                    || length < 0
-                    || length > properties.maxEntrySize().toBytes()
-                    || headers.containsHeader(HttpHeaders.SET_COOKIE)
-                    || headers.containsHeader(HttpHeaders.VARY)) {
+        /** How long the status and Cache-Control let the answer be shared; zero when not at all. */
+        private Duration shareableFor() {
+            HttpStatusCode status = getStatusCode();
+            if (status == null || status.value() != HttpStatus.OK.value()) {
                 return Duration.ZERO;
             }
-            CacheDirectives directives = CacheDirectives.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+            CacheDirectives directives = CacheDirectives.parse(getHeaders().get(HttpHeaders.CACHE_CONTROL));
             if (directives.has("private") || directives.has("no-store") || directives.has("no-cache")) {
                 return Duration.ZERO;
             }
