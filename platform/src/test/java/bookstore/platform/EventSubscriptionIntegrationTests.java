@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import bookstore.events.CloudEvents;
 import bookstore.platform.fixture.Balances;
 import bookstore.platform.fixture.Credited;
+import bookstore.platform.fixture.Deliveries;
 import bookstore.platform.fixture.FlakyHandler;
 import bookstore.platform.fixture.LedgerApplication;
 import bookstore.platform.fixture.LedgerEvent;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -47,6 +49,9 @@ class EventSubscriptionIntegrationTests {
     FlakyHandler flaky;
 
     @Autowired
+    Deliveries deliveries;
+
+    @Autowired
     DatabaseClient database;
 
     @Value("${spring.kafka.bootstrap-servers}")
@@ -64,6 +69,22 @@ class EventSubscriptionIntegrationTests {
         // The later record is on the same partition, so once it is applied both copies were seen.
         await().untilAsserted(() -> assertThat(processed(later.eventId())).isTrue());
         assertThat(projection.of(credit.accountId()).block()).isEqualTo(11);
+    }
+
+    @Test
+    void aSubscriptionWithoutDeduplicationIsHandedEveryDeliveryAndRecordsNone() {
+        Credited credit = Credited.of("acc-" + UUID.randomUUID(), 5);
+        Credited later = Credited.of(credit.accountId(), 1);
+
+        send(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId());
+        send(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId());
+        send(later.accountId(), "bookstore.fixture.Credited", codec.encode(later), later.eventId());
+
+        await().untilAsserted(() -> assertThat(deliveries.of(later.eventId())).isEqualTo(1));
+        assertThat(deliveries.of(credit.eventId())).isEqualTo(2);
+        // The deduplicated consumer of the same records recorded them; this one did not.
+        await().untilAsserted(() -> assertThat(processed(later.eventId())).isTrue());
+        assertThat(processedBy("ledger-fixture.ledger-deliveries")).isZero();
     }
 
     @Test
@@ -95,6 +116,8 @@ class EventSubscriptionIntegrationTests {
         try (var deadLetters = new TopicReader(bootstrapServers, LedgerEvent.TOPIC.deadLetterTopic())) {
             await().untilAsserted(() -> assertThat(deadLetters.records().stream()
                             .filter(r -> account.equals(r.key()))
+                            .filter(r -> "ledger-fixture.ledger-projection"
+                                    .equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
                             .map(r -> header(r, CloudEvents.ID))
                             .toList())
                     .containsExactlyInAnyOrder(
@@ -115,6 +138,14 @@ class EventSubscriptionIntegrationTests {
             record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
         }
         kafka.send(record).join();
+    }
+
+    private long processedBy(String consumer) {
+        return database.sql("SELECT count(*) FROM inbox_processed_event WHERE consumer = :consumer")
+                .bind("consumer", consumer)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 
     private boolean processed(UUID eventId) {

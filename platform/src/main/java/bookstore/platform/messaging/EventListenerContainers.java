@@ -12,6 +12,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListener;
+import reactor.core.publisher.Mono;
 
 /** Runs one Kafka consumer group per {@link EventSubscription} bean of the application. */
 final class EventListenerContainers implements SmartLifecycle {
@@ -53,10 +54,14 @@ final class EventListenerContainers implements SmartLifecycle {
         return (ConsumerRecord<String, byte[]> record) -> {
             E event = codec.decode(subscription.topic(), record);
             // The consumer thread waits for the handler: records of a partition are handled in order,
-            // and the offset is committed only after the handler's transaction has committed.
-            processedEvents
-                    .once(group, event.eventId(), () -> subscription.handler().on(event))
-                    .block(handlerTimeout);
+            // and the offset is committed only after the handler's transaction has committed. The
+            // record's trace, open on this thread, goes into the handler's Reactor context, from which
+            // handle() and tap() restore it wherever the chain runs (limited context propagation).
+            Mono<Void> handling = subscription.deduplicated()
+                    ? processedEvents.once(
+                            group, event.eventId(), () -> subscription.handler().on(event))
+                    : subscription.handler().on(event);
+            handling.contextCapture().block(handlerTimeout);
         };
     }
 

@@ -105,10 +105,12 @@ public class MessagingAutoConfiguration {
             ObjectProvider<ProcessedEvents> processedEvents,
             ObjectProvider<ObservationRegistry> observations,
             MessagingProperties properties) {
-        ProcessedEvents deduplication = processedEvents.getIfAvailable(() -> {
+        // Null when every subscription's handler is idempotent on its own.
+        ProcessedEvents deduplication = processedEvents.getIfAvailable();
+        if (deduplication == null && subscriptions.stream().anyMatch(EventSubscription::deduplicated)) {
             throw new IllegalStateException(
                     "Event subscriptions need a ProcessedEvents implementation to consume idempotently");
-        });
+        }
         Map<String, Object> config = new HashMap<>(bootConsumerFactory.getConfigurationProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

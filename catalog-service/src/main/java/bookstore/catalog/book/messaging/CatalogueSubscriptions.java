@@ -21,16 +21,21 @@ class CatalogueSubscriptions {
     @Bean
     EventSubscription<?> bookAvailability(UpdatingAvailability availability) {
         return EventSubscription.on(Topics.INVENTORY_STOCK, "book-availability", event -> switch (event) {
-            case StockLevelChanged changed -> availability.on(changed);
-            // Low stock is a signal for buyers and operators, not for shoppers.
-            case LowStockDetected ignored -> Mono.empty();
-        });
+                    case StockLevelChanged changed -> availability.on(changed);
+                    // Low stock is a signal for buyers and operators, not for shoppers.
+                    case LowStockDetected ignored -> Mono.empty();
+                })
+                // The stock version decides (an old or repeated fact changes nothing): one conditional
+                // update per fact, without a processed-event record to look up and write.
+                .withoutDeduplication();
     }
 
     @Bean
     EventSubscription<?> bookSales(CountingSales sales) {
         return EventSubscription.on(Topics.SALES_EVENTS, "book-sales", event -> switch (event) {
-            case SaleRecorded sale -> sales.on(sale);
-        });
+                    case SaleRecorded sale -> sales.on(sale);
+                })
+                // The book remembers the sales it counted, so a repeated fact changes nothing.
+                .withoutDeduplication();
     }
 }

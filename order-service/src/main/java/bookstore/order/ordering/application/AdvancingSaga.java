@@ -3,6 +3,7 @@ package bookstore.order.ordering.application;
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
 import bookstore.order.pricing.domain.Money;
+import bookstore.platform.observability.TracedLogging;
 import java.time.Instant;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public class AdvancingSaga {
         }
         // An answer about an order this service never placed cannot be acted on; retrying would not help.
         return changes.change(id, change)
-                .switchIfEmpty(Mono.fromRunnable(() -> log.warn("Ignoring {} for unknown order {}", answer, orderId)))
+                .switchIfEmpty(TracedLogging.log(() -> log.warn("Ignoring {} for unknown order {}", answer, orderId)))
                 .then();
     }
 }

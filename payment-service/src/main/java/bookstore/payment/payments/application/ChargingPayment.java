@@ -2,6 +2,7 @@ package bookstore.payment.payments.application;
 
 import bookstore.payment.payments.domain.Announcement;
 import bookstore.payment.payments.domain.Payment;
+import bookstore.platform.observability.TracedLogging;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -66,14 +67,14 @@ public class ChargingPayment {
                 .flatMap(inserted -> inserted
                         ? worker.wakeUpAfterCommit()
                         : payments.lockByOrder(request.orderId()).flatMap(existing -> {
-                            if (!existing.amount().equals(request.amount())) {
-                                log.warn(
-                                        "Order {} asked to be charged {} but its payment is for {}; the payment stands",
-                                        request.orderId(),
-                                        request.amount(),
-                                        existing.amount());
-                            }
-                            return announcements.announce(existing.chargeRequestedAgain());
+                            Mono<Void> warning = existing.amount().equals(request.amount())
+                                    ? Mono.empty()
+                                    : TracedLogging.log(() -> log.warn(
+                                            "Order {} asked to be charged {} but its payment is for {}; the payment stands",
+                                            request.orderId(),
+                                            request.amount(),
+                                            existing.amount()));
+                            return warning.then(announcements.announce(existing.chargeRequestedAgain()));
                         }));
     }
 }

@@ -1,5 +1,6 @@
 package bookstore.user.auth.application;
 
+import bookstore.platform.observability.TracedLogging;
 import bookstore.user.account.application.UserAccounts;
 import bookstore.user.account.domain.UserAccount;
 import bookstore.user.auth.domain.RefreshToken;
@@ -68,15 +69,13 @@ public class Sessions {
                                 .flatMap(account ->
                                         refreshTokens.markUsed(token.id(), now).then(issue(account, token.familyId())))
                                 .map(Optional::of);
-                    case REUSED -> {
-                        log.warn(
-                                "Refresh token {} of family {} was presented again; revoking the family",
-                                token.id(),
-                                token.familyId());
-                        yield refreshTokens
-                                .revokeFamily(token.familyId(), now)
+                    case REUSED ->
+                        TracedLogging.log(() -> log.warn(
+                                        "Refresh token {} of family {} was presented again; revoking the family",
+                                        token.id(),
+                                        token.familyId()))
+                                .then(refreshTokens.revokeFamily(token.familyId(), now))
                                 .thenReturn(Optional.<IssuedTokens>empty());
-                    }
                     case REVOKED, EXPIRED -> Mono.just(Optional.<IssuedTokens>empty());
                 })
                 .defaultIfEmpty(Optional.empty());
