@@ -19,7 +19,7 @@
 # Usage: bench/saga/run.sh
 #   RATE (200; a list such as 20,100,200 runs one load per rate), DURATION (60), WARMUP (15),
 #   DRAIN (60), CUSTOMERS (50), BOOKS (50), MAX_IN_FLIGHT (2000)                        the saga load
-#   JIT_WARMUP (120 s; 0 skips it), JIT_WARMUP_RATE (3/s)        an unmeasured load before the first
+#   JIT_WARMUP (240 s; 0 skips it), JIT_WARMUP_RATE (8/s)        an unmeasured load before the first
 #   KAFKA_RECORDS (300000), RECORD_SIZE (1024), E2E_RECORDS (5000)                     the Kafka stage
 #   PGBENCH_SCALE (10), PGBENCH_CLIENTS (8), PGBENCH_THREADS (2), PGBENCH_SECONDS (30)  the pgbench stage
 #   PORT_OFFSET (1000), ADMIN_EMAIL, ADMIN_PASSWORD, SHOP_OPTIONS (--throughput when ./shop
@@ -35,8 +35,8 @@ RATE="${RATE:-200}"
 DURATION="${DURATION:-60}"
 WARMUP="${WARMUP:-15}"
 DRAIN="${DRAIN:-60}"
-JIT_WARMUP="${JIT_WARMUP:-120}"
-JIT_WARMUP_RATE="${JIT_WARMUP_RATE:-3}"
+JIT_WARMUP="${JIT_WARMUP:-240}"
+JIT_WARMUP_RATE="${JIT_WARMUP_RATE:-8}"
 CUSTOMERS="${CUSTOMERS:-50}"
 BOOKS="${BOOKS:-50}"
 KAFKA_RECORDS="${KAFKA_RECORDS:-300000}"
