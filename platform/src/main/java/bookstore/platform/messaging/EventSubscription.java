@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  *
  * @param name what the subscription does, e.g. {@code stock-records}; part of the consumer group id
  * @param topic the catalogue topic to read
- * @param handler the application logic; its database work joins the deduplicating transaction
+ * @param handler the application logic; its database work joins the deduplicating transaction, if any
  * @param concurrency consumer threads; at most the topic's partition count is useful
  * @param deduplicated whether the platform records each handled event id ({@link ProcessedEvents}) so a
  *     redelivery skips the handler; see {@link #withoutDeduplication()}
