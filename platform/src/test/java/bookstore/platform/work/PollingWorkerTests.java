@@ -193,8 +193,9 @@ class PollingWorkerTests {
             return recorded.size() > skipped && super.await(timeout);
         }
 
+        /** A copy: the worker goes on waiting (and recording) while a test reads it. */
         List<Duration> recorded() {
-            return recorded;
+            return List.copyOf(recorded);
         }
     }
 }
