@@ -166,6 +166,23 @@ class PaymentSagaIntegrationTests {
     }
 
     @Test
+    void whatTheProviderAnswersContinuesTheTraceOfTheCommandItAnswers() {
+        var charge = charge("pm_card_visa", 2_700);
+        String chargeTrace = newTraceId();
+        String refundTrace = newTraceId();
+
+        // Captured by webhook: a request of the sandbox's own, outside the charge's trace.
+        saga.send(charge, traceparent(chargeTrace));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.traceIdsOf(charge.orderId(), PaymentSucceeded.class))
+                .containsExactly(chargeTrace));
+
+        // Refunded by a provider call the background worker makes.
+        saga.send(refund(charge), traceparent(refundTrace));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.traceIdsOf(charge.orderId(), PaymentRefunded.class))
+                .containsExactly(refundTrace));
+    }
+
+    @Test
     void refundAfterCaptureGivesTheAmountBack() {
         var charge = charge("pm_card_mastercard", 4_400);
         saga.send(charge);
@@ -273,6 +290,14 @@ class PaymentSagaIntegrationTests {
 
     private static RefundPayment refund(ChargePayment charge) {
         return new RefundPayment(UUID.randomUUID(), Instant.now(), charge.orderId(), "order cancelled");
+    }
+
+    private static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String traceparent(String traceId) {
+        return "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
     }
 
     private static <E extends PaymentEvent> long sum(List<PaymentEvent> events, Class<E> type) {

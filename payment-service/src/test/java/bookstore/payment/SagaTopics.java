@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,21 +49,45 @@ final class SagaTopics implements AutoCloseable {
 
     /** Sends a command; sending the same command again is a redelivery (same event id). */
     void send(PaymentCommand command) {
+        kafka.send(record(command)).join();
+    }
+
+    /** Sends a command as part of the trace a W3C {@code traceparent} header names. */
+    void send(PaymentCommand command, String traceparent) {
+        var record = record(command);
+        header(record, CloudEvents.TRACEPARENT, traceparent);
+        kafka.send(record).join();
+    }
+
+    private ProducerRecord<String, byte[]> record(PaymentCommand command) {
         var record = new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), command.orderId(), codec.encode(command));
         header(record, CloudEvents.ID, command.eventId().toString());
         header(record, CloudEvents.TYPE, CloudEvents.typeOf(command.getClass()));
         header(record, CloudEvents.SOURCE, CloudEvents.sourceOf("order-service"));
         header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
-        kafka.send(record).join();
+        return record;
     }
 
     /** The payment events published for an order so far, in order. */
-    synchronized List<PaymentEvent> eventsFor(String orderId) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-        return seen.stream()
-                .filter(record -> orderId.equals(record.key()))
+    List<PaymentEvent> eventsFor(String orderId) {
+        return recordsFor(orderId).stream()
                 .map(record -> (PaymentEvent) codec.decode(Topics.PAYMENT_EVENTS, record))
                 .toList();
+    }
+
+    /** The trace id in the {@code traceparent} header of each event of a type for an order; "none" without one. */
+    List<String> traceIdsOf(String orderId, Class<? extends PaymentEvent> type) {
+        return recordsFor(orderId).stream()
+                .filter(record -> type.isInstance(codec.decode(Topics.PAYMENT_EVENTS, record)))
+                .map(record -> Optional.ofNullable(record.headers().lastHeader(CloudEvents.TRACEPARENT))
+                        .map(header -> new String(header.value(), StandardCharsets.UTF_8).split("-")[1])
+                        .orElse("none"))
+                .toList();
+    }
+
+    private synchronized List<ConsumerRecord<String, byte[]>> recordsFor(String orderId) {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        return seen.stream().filter(record -> orderId.equals(record.key())).toList();
     }
 
     /** The events of an order of one type. */

@@ -2,6 +2,7 @@ package bookstore.payment.payments.application;
 
 import bookstore.payment.payments.domain.Announcement;
 import bookstore.payment.payments.domain.Payment;
+import bookstore.platform.observability.CurrentTrace;
 import bookstore.platform.observability.TracedLogging;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +28,7 @@ public class ChargingPayment {
     private final SagaAnnouncements announcements;
     private final ProviderCallWorker worker;
     private final TransactionalOperator transactions;
+    private final CurrentTrace trace;
     private final Clock clock;
 
     ChargingPayment(
@@ -35,12 +37,14 @@ public class ChargingPayment {
             SagaAnnouncements announcements,
             ProviderCallWorker worker,
             TransactionalOperator transactions,
+            CurrentTrace trace,
             Clock clock) {
         this.payments = payments;
         this.provider = provider;
         this.announcements = announcements;
         this.worker = worker;
         this.transactions = transactions;
+        this.trace = trace;
         this.clock = clock;
     }
 
@@ -50,11 +54,11 @@ public class ChargingPayment {
                 .flatMap(cancelled -> cancelled
                         ? announcements.announce(
                                 List.of(new Announcement.ChargeFailed(request.orderId(), Payment.ORDER_CANCELLED)))
-                        : open(request));
+                        : trace.traceparent().flatMap(traceparent -> open(request, traceparent.orElse(null))));
         return transactions.transactional(charge);
     }
 
-    private Mono<Void> open(ChargeRequest request) {
+    private Mono<Void> open(ChargeRequest request, String traceparent) {
         Payment payment = Payment.request(
                 UUID.randomUUID(),
                 request.orderId(),
@@ -63,6 +67,7 @@ public class ChargingPayment {
                 request.paymentMethod(),
                 provider.name(),
                 clock.instant());
+        payment.serve(traceparent);
         return payments.insert(payment)
                 .flatMap(inserted -> inserted
                         ? worker.wakeUpAfterCommit()

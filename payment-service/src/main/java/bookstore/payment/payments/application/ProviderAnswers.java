@@ -2,6 +2,7 @@ package bookstore.payment.payments.application;
 
 import bookstore.payment.payments.domain.Payment;
 import bookstore.payment.payments.domain.ProviderAnswer;
+import bookstore.platform.observability.CurrentTrace;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -25,10 +26,14 @@ class ProviderAnswers {
         this.clock = clock;
     }
 
-    /** Must run in a transaction that holds the payment's lock. */
+    /**
+     * Must run in a transaction that holds the payment's lock. What it announces continues the trace
+     * of the saga command the payment serves, not the worker's or the webhook request's own.
+     */
     Mono<Void> record(Payment payment, ProviderAnswer answer) {
         var announced =
                 payment.record(answer, clock.instant(), properties.provider().confirmationCheck());
-        return payments.update(payment).then(announcements.announce(announced));
+        return payments.update(payment)
+                .then(CurrentTrace.continuing(payment.traceparent(), announcements.announce(announced)));
     }
 }

@@ -2,6 +2,7 @@ package bookstore.payment.payments.application;
 
 import bookstore.payment.payments.domain.Announcement;
 import bookstore.payment.payments.domain.Money;
+import bookstore.platform.observability.CurrentTrace;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ public class RefundingPayment {
     private final ProviderCallWorker worker;
     private final TransactionalOperator transactions;
     private final PaymentProperties properties;
+    private final CurrentTrace trace;
     private final Clock clock;
 
     RefundingPayment(
@@ -28,12 +30,14 @@ public class RefundingPayment {
             ProviderCallWorker worker,
             TransactionalOperator transactions,
             PaymentProperties properties,
+            CurrentTrace trace,
             Clock clock) {
         this.payments = payments;
         this.announcements = announcements;
         this.worker = worker;
         this.transactions = transactions;
         this.properties = properties;
+        this.trace = trace;
         this.clock = clock;
     }
 
@@ -42,8 +46,12 @@ public class RefundingPayment {
         var now = clock.instant();
         Mono<Void> refund = payments.lockOrder(orderId)
                 .then(payments.lockByOrder(orderId))
-                .flatMap(payment -> {
+                .zipWith(trace.traceparent())
+                .flatMap(locked -> {
+                    var payment = locked.getT1();
                     var announced = payment.requestRefund(now);
+                    // The provider's answer to the refund continues the trace of the command asking for it.
+                    payment.serve(locked.getT2().orElse(null));
                     return payments.update(payment)
                             .then(announcements.announce(announced))
                             .then(payment.isProviderCallDue(now) ? worker.wakeUpAfterCommit() : Mono.empty())

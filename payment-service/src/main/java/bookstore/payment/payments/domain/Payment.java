@@ -44,6 +44,7 @@ public final class Payment {
     private int providerCalls;
     private Instant nextProviderCallAt;
     private Instant updatedAt;
+    private String traceparent;
 
     private Payment(
             UUID id,
@@ -98,7 +99,8 @@ public final class Payment {
             int providerCalls,
             Instant nextProviderCallAt,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            String traceparent) {
         Payment payment = new Payment(id, orderId, customerId, amount, paymentMethod, provider, createdAt);
         payment.status = Objects.requireNonNull(status, "status");
         payment.providerReference = providerReference;
@@ -108,6 +110,7 @@ public final class Payment {
         payment.providerCalls = providerCalls;
         payment.nextProviderCallAt = nextProviderCallAt;
         payment.updatedAt = updatedAt;
+        payment.traceparent = traceparent;
         return payment;
     }
 
@@ -283,6 +286,15 @@ public final class Payment {
         };
     }
 
+    /**
+     * The payment now works for a saga command (a charge, later a refund) that came with this W3C
+     * trace context, or with none (null). What it announces from then on continues that trace,
+     * whether the provider's answer comes back from a call or by webhook.
+     */
+    public void serve(String commandTraceparent) {
+        traceparent = commandTraceparent;
+    }
+
     private void rememberReference(String reference) {
         if (providerReference == null && reference != null) {
             providerReference = reference;
@@ -366,5 +378,10 @@ public final class Payment {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** The trace context of the saga command the payment serves; null if it came without one. */
+    public String traceparent() {
+        return traceparent;
     }
 }

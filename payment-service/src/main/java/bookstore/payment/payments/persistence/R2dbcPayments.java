@@ -24,7 +24,7 @@ class R2dbcPayments implements Payments {
     private static final String COLUMNS = """
             id, order_id, customer_id, amount, currency, payment_method, provider, status, provider_reference,
             failure_reason, refund_requested, refunded_amount, provider_calls, next_provider_call_at, created_at,
-            updated_at""";
+            updated_at, traceparent""";
 
     private final DatabaseClient database;
 
@@ -45,7 +45,7 @@ class R2dbcPayments implements Payments {
         var insert = database.sql("INSERT INTO payment (" + COLUMNS + """
                         ) VALUES (:id, :orderId, :customerId, :amount, :currency, :paymentMethod, :provider, :status,
                         :providerReference, :failureReason, :refundRequested, :refundedAmount, :providerCalls,
-                        :nextProviderCallAt, :createdAt, :updatedAt)
+                        :nextProviderCallAt, :createdAt, :updatedAt, :traceparent)
                         ON CONFLICT (order_id) DO NOTHING
                         """)
                 .bind("orderId", payment.orderId())
@@ -64,7 +64,8 @@ class R2dbcPayments implements Payments {
                 UPDATE payment SET status = :status, provider_reference = :providerReference,
                     failure_reason = :failureReason, refund_requested = :refundRequested,
                     refunded_amount = :refundedAmount, provider_calls = :providerCalls,
-                    next_provider_call_at = :nextProviderCallAt, updated_at = :updatedAt
+                    next_provider_call_at = :nextProviderCallAt, updated_at = :updatedAt,
+                    traceparent = :traceparent
                 WHERE id = :id
                 """);
         return bindState(update, payment)
@@ -84,6 +85,7 @@ class R2dbcPayments implements Payments {
                 .bind("updatedAt", payment.updatedAt());
         spec = bindNullable(spec, "providerReference", payment.providerReference(), String.class);
         spec = bindNullable(spec, "failureReason", payment.failureReason(), String.class);
+        spec = bindNullable(spec, "traceparent", payment.traceparent(), String.class);
         return bindNullable(spec, "nextProviderCallAt", payment.nextProviderCallAt(), Instant.class);
     }
 
@@ -198,7 +200,8 @@ class R2dbcPayments implements Payments {
                 row.get("provider_calls", Integer.class),
                 row.get("next_provider_call_at", Instant.class),
                 row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class));
+                row.get("updated_at", Instant.class),
+                row.get("traceparent", String.class));
     }
 
     /** The WHERE clause of a listing, with only the conditions asked for. */
