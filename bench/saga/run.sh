@@ -63,6 +63,9 @@ done
 mkdir -p "$OUT"
 rm -rf "$OUT"/saga* "$OUT"/kafka-*.txt "$OUT"/pgbench*.txt "$OUT"/results.md "$OUT"/log-summary.txt
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+ratio() { # a, b, [printf format]
+  awk -v a="$1" -v b="$2" -v f="${3:-%.4f}" 'BEGIN { if (a == "" || b == "" || a == "NA" || b + 0 == 0) print "—"; else printf f, a / b }'
+}
 . "$ROOT/bench/lib/steal.sh"
 TICKS_START="$(cpu_ticks)"
 LOAD_START="$(loadavg)"
@@ -152,6 +155,47 @@ psql -q -d postgres -c 'DROP DATABASE pgbench_scratch' > /dev/null
 # RATE may list several rates (e.g. RATE=20,100,200): each is a load of its own against the same
 # shop, lowest first, each after the previous one has drained.
 RATES="$(tr ',' ' ' <<< "$RATE")"
+# What the saga asks of PostgreSQL per confirmed order, from pg_stat_statements (the embedded
+# server preloads it; the superuser may log in from loopback without a password) and
+# pg_stat_database, counted from just before a load to the end of its drain.
+SAGA_DATABASES="orders inventory payments"
+as_superuser() { psql -X -q -At -U postgres "$@"; }
+for db in $SAGA_DATABASES; do
+  as_superuser -d "$db" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' > /dev/null
+done
+confirmed_in_shop() { as_superuser -d orders -c "SELECT count(*) FROM customer_order WHERE status = 'CONFIRMED'"; }
+commits_of() { as_superuser -d postgres -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$1'"; }
+statements_start() { # out
+  for db in $SAGA_DATABASES; do
+    as_superuser -d "$db" -c 'SELECT pg_stat_statements_reset()' > /dev/null
+    echo "$db $(commits_of "$db")"
+  done > "$1.commits"
+  confirmed_in_shop > "$1.confirmed"
+}
+statements_end() { # out: writes out.txt (per statement) and out.properties (per database and in all)
+  local orders commits statements exec_ms total_statements=0 total_commits=0 total_ms=0 own
+  orders=$(( $(confirmed_in_shop) - $(cat "$1.confirmed") ))
+  [ "$orders" -gt 0 ] || { echo "pg_statements=NA" > "$1.properties"; return; }
+  : > "$1.txt"; : > "$1.properties"
+  for db in $SAGA_DATABASES; do
+    own="dbid = (SELECT oid FROM pg_database WHERE datname = '$db') AND query NOT LIKE '%pg_stat_statements%'"
+    commits=$(( $(commits_of "$db") - $(awk -v d="$db" '$1 == d {print $2}' "$1.commits") ))
+    read -r statements exec_ms < <(as_superuser -d "$db" -F ' ' \
+      -c "SELECT coalesce(sum(calls), 0), round(coalesce(sum(total_exec_time), 0)::numeric, 1) FROM pg_stat_statements WHERE $own")
+    { echo "== $db: $orders confirmed orders; per order: calls, execution ms, statement"
+      as_superuser -d "$db" -F ' | ' -c "SELECT round(calls::numeric / $orders, 2), round((total_exec_time / $orders)::numeric, 3),
+          left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements WHERE $own ORDER BY calls DESC"
+    } >> "$1.txt"
+    printf '%s_statements_per_order=%s\n%s_commits_per_order=%s\n%s_exec_ms_per_order=%s\n' \
+      "$db" "$(ratio "$statements" "$orders" %.1f)" "$db" "$(ratio "$commits" "$orders" %.1f)" \
+      "$db" "$(ratio "$exec_ms" "$orders" %.2f)" >> "$1.properties"
+    total_statements=$((total_statements + statements)); total_commits=$((total_commits + commits))
+    total_ms="$(awk -v a="$total_ms" -v b="$exec_ms" 'BEGIN { print a + b }')"
+  done
+  printf 'pg_orders=%s\npg_statements_per_order=%s\npg_commits_per_order=%s\npg_exec_ms_per_order=%s\n' "$orders" \
+    "$(ratio "$total_statements" "$orders" %.1f)" "$(ratio "$total_commits" "$orders" %.1f)" \
+    "$(ratio "$total_ms" "$orders" %.2f)" >> "$1.properties"
+}
 saga_load() { # rate, duration, out
   GATEWAY="$GATEWAY" KAFKA="$KAFKA" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     RATE="$1" DURATION="$2" WARMUP="$WARMUP" DRAIN="$DRAIN" CUSTOMERS="$CUSTOMERS" BOOKS="$BOOKS" \
@@ -169,8 +213,10 @@ fi
 for rate in $RATES; do
   echo "== saga: $rate orders/s through the gateway for ${DURATION} s after a ${WARMUP} s ramp (load average $(loadavg))"
   loadavg > "$OUT/saga-$rate.loadavg"
+  statements_start "$OUT/pg-statements-$rate"
   saga_load "$rate" "$DURATION" "$OUT/saga-$rate" 2>&1 \
     | tee "$OUT/saga-$rate.txt" || echo "the saga load at $rate/s failed, see $OUT/saga-$rate.txt" >&2
+  statements_end "$OUT/pg-statements-$rate"
   loadavg >> "$OUT/saga-$rate.loadavg"
 done
 LOAD_END="$(loadavg)"
@@ -198,9 +244,6 @@ log_levels="$(for log in "$LOG_DIR"/*.log; do
 done)"
 
 # ------------------------------------------------------------------ results
-ratio() { # a, b, [printf format]
-  awk -v a="$1" -v b="$2" -v f="${3:-%.4f}" 'BEGIN { if (a == "" || b == "" || a == "NA" || b + 0 == 0) print "—"; else printf f, a / b }'
-}
 KAFKA_RATE="$(awk -v p="$KAFKA_PRODUCE" -v c="$KAFKA_CONSUME" 'BEGIN { printf "%.0f", (c + 0 > 0 && c + 0 < p + 0) ? c : p }')"
 # EndToEndLatency truncates to whole milliseconds; a p99 of 0 counts as 1 ms for the ratio.
 E2E_P99_FOR_RATIO="$(( ${KAFKA_E2E_P99:-0} > 0 ? ${KAFKA_E2E_P99:-0} : 1 ))"
@@ -232,6 +275,8 @@ done
     echo "    POST answered p50 $(saga "$rate" post_p50_ms) ms, p99 $(saga "$rate" post_p99_ms) ms; most requests in flight $(saga "$rate" max_in_flight); generator lag at most $(saga "$rate" max_send_lag_ms) ms."
     echo "    Errors: $(saga "$rate" errors). Whole load: $(saga "$rate" not_terminal) accepted orders never terminal on Kafka, $(saga "$rate" pending_in_shop) PENDING in order-service at the end."
     echo "    Legs of POST→CONFIRMED (arrival of each saga record on Kafka), p50: $(saga "$rate" hops_p50_ms); p99: $(saga "$rate" hops_p99_ms) (ms)."
+    pg() { sed -n "s/^$1=//p" "$OUT/pg-statements-$rate.properties" 2>/dev/null; }
+    echo "    PostgreSQL per confirmed order (from before the load to the end of its drain, $(pg pg_orders) orders): $(pg pg_statements_per_order) statements (orders $(pg orders_statements_per_order), inventory $(pg inventory_statements_per_order), payments $(pg payments_statements_per_order)), $(pg pg_commits_per_order) commits, $(pg pg_exec_ms_per_order) ms executing them (pg-statements-$rate.txt: each statement). 200 orders/s would be $(awk -v s="$(pg pg_statements_per_order)" 'BEGIN { printf "%.0f", 200 * s }') statements/s; pgbench ran $(awk -v t="$PG_TPS" 'BEGIN { printf "%.0f", 7 * t }') (7 a transaction)."
     echo "    CPU cores used in the measured window: $(saga "$rate" cpu_cores_used), of which the JVMs' JIT compiler threads $(saga "$rate" cpu_cores_jit); with the shop idle just before: $(saga "$rate" cpu_cores_idle). CPU of the whole machine per confirmed order: $(saga "$rate" cpu_ms_per_confirmed_order) ms."
   done
   echo "- Kafka (the shop's broker, in the launcher JVM), records of $RECORD_SIZE B, acks=all, 6 partitions: ProducerPerformance $KAFKA_RECORDS unthrottled $KAFKA_PRODUCE records/s, ConsumerPerformance of the same $KAFKA_CONSUME records/s (fetch time only); \"Kafka records/s\" is the lower. EndToEndLatency, $E2E_RECORDS records one at a time: avg $KAFKA_E2E_AVG ms, p50 $KAFKA_E2E_P50 ms, p99 $KAFKA_E2E_P99 ms (whole ms)."

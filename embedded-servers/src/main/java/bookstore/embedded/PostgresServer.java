@@ -72,6 +72,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectoryCustomizer(PostgresServer::requirePasswords)
                     // Each cached Spring test context keeps a connection pool open.
                     .setServerConfig("max_connections", "300")
+                    // Statement statistics, for whoever measures what the services ask of the
+                    // database (bench/saga reports statements per order from them).
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
             PostgresServer server = new PostgresServer(postgres, directory);

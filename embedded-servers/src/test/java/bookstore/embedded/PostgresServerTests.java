@@ -86,6 +86,24 @@ class PostgresServerTests {
         }
     }
 
+    @Test
+    void countsTheStatementsOfTheApplicationForTheSuperuserToRead() throws SQLException {
+        postgres.createDatabaseIfMissing("measured");
+        try (Connection superuser = DriverManager.getConnection(postgres.jdbcUrl("measured"), "postgres", "");
+                Statement statement = superuser.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+
+            execute(postgres, "measured", "SELECT 4711 AS shelf", "SELECT 4711 AS shelf", "SELECT 4711 AS shelf");
+
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT sum(calls) FROM pg_stat_statements WHERE query LIKE 'SELECT $1 AS shelf'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(3);
+            }
+        }
+    }
+
     private static void execute(PostgresServer server, String database, String... statements) throws SQLException {
         try (Connection connection =
                         DriverManager.getConnection(server.jdbcUrl(database), server.username(), server.password());
