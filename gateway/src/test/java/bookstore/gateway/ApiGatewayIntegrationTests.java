@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bookstore.gateway.StubService.ReceivedRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,30 +26,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "management.tracing.sampling.probability=1.0"})
-class ApiGatewayIntegrationTests {
-
-    static final StubService catalog = StubService.start("catalog");
-    static final StubService users = StubService.start("user");
-    static final StubService orders = StubService.start("order");
-    static final StubService inventory = StubService.start("inventory");
-    static final StubService payments = StubService.start("payment");
-
-    static final List<StubService> services = List.of(catalog, users, orders, inventory, payments);
+class ApiGatewayIntegrationTests extends EveryServiceStubbed {
 
     static final StubIdentityProvider identity = StubIdentityProvider.start();
 
     @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
+    static void identityProvider(DynamicPropertyRegistry registry) {
         registry.add("bookstore.gateway.tokens.jwks-uri", identity::jwksUri);
-        registry.add("bookstore.gateway.services.catalog", catalog::url);
-        registry.add("bookstore.gateway.services.user", users::url);
-        registry.add("bookstore.gateway.services.order", orders::url);
-        registry.add("bookstore.gateway.services.inventory", inventory::url);
-        registry.add("bookstore.gateway.services.payment", payments::url);
     }
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
@@ -60,7 +42,6 @@ class ApiGatewayIntegrationTests {
 
     @BeforeEach
     void connect() {
-        services.forEach(StubService::forget);
         // An administrator's token opens every route; what tokens do to routing is EdgeSecurityIntegrationTests' part.
         gateway = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
@@ -69,17 +50,12 @@ class ApiGatewayIntegrationTests {
     }
 
     @AfterAll
-    static void stopServices() {
-        services.forEach(StubService::close);
+    static void stopIdentityProvider() {
         identity.close();
     }
 
     URI gatewayUri(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery);
-    }
-
-    static List<ReceivedRequest> allReceived() {
-        return services.stream().flatMap(service -> service.received().stream()).toList();
     }
 
     @Nested

@@ -31,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -58,15 +57,7 @@ import reactor.core.publisher.Flux;
             // These tests send many requests from one address; the limits have tests of their own.
             "bookstore.gateway.rate-limits.enabled=false"
         })
-class EdgeSecurityIntegrationTests {
-
-    static final StubService catalog = StubService.start("catalog");
-    static final StubService users = StubService.start("user");
-    static final StubService orders = StubService.start("order");
-    static final StubService inventory = StubService.start("inventory");
-    static final StubService payments = StubService.start("payment");
-
-    static final List<StubService> services = List.of(catalog, users, orders, inventory, payments);
+class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
 
     static final StubIdentityProvider identity = StubIdentityProvider.start();
 
@@ -75,23 +66,14 @@ class EdgeSecurityIntegrationTests {
     static final int ONE_MIB = 1024 * 1024;
 
     @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
+    static void identityProvider(DynamicPropertyRegistry registry) {
         registry.add("bookstore.gateway.tokens.jwks-uri", identity::jwksUri);
-        registry.add("bookstore.gateway.services.catalog", catalog::url);
-        registry.add("bookstore.gateway.services.user", users::url);
-        registry.add("bookstore.gateway.services.order", orders::url);
-        registry.add("bookstore.gateway.services.inventory", inventory::url);
-        registry.add("bookstore.gateway.services.payment", payments::url);
     }
-
-    @LocalServerPort
-    int port;
 
     WebTestClient gateway;
 
     @BeforeEach
     void connect() {
-        services.forEach(StubService::forget);
         gateway = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
@@ -99,13 +81,8 @@ class EdgeSecurityIntegrationTests {
     }
 
     @AfterAll
-    static void stopServices() {
-        services.forEach(StubService::close);
+    static void stopIdentityProvider() {
         identity.close();
-    }
-
-    static List<ReceivedRequest> allReceived() {
-        return services.stream().flatMap(service -> service.received().stream()).toList();
     }
 
     WebTestClient.ResponseSpec call(HttpMethod method, String path, String token) {
