@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import bookstore.systemtests.support.Customer;
+import bookstore.systemtests.support.Listings;
 import bookstore.systemtests.support.Shop;
 import bookstore.systemtests.support.SystemTest;
 import java.time.Duration;
@@ -79,38 +80,29 @@ class TopicReplaySystemTests {
     private Map<String, List<JsonNode>> state() {
         Customer admin = shop.admin();
         Map<String, List<JsonNode>> state = new LinkedHashMap<>();
-        state.put("orders", all(admin, "/api/orders"));
-        state.put("payments", all(admin, "/api/payments"));
-        state.put("users", all(admin, "/api/users"));
-        List<JsonNode> books = all(admin, "/api/books");
+        state.put("orders", all(admin, "/api/orders", "id"));
+        state.put("payments", all(admin, "/api/payments", "id"));
+        state.put("users", all(admin, "/api/users", "id"));
+        List<JsonNode> books = all(admin, "/api/books", "id");
         state.put("books", books);
-        state.put(
-                "stock",
-                books.stream()
-                        .map(book -> admin.get(
-                                        "/api/inventory/" + book.get("id").asString())
-                                .expect(200)
-                                .json())
-                        .toList());
+        List<JsonNode> stock = all(admin, "/api/inventory", "bookId");
+        assertThat(stock)
+                .as("a stock record for every book")
+                .extracting(record -> record.get("bookId").asString())
+                .containsAll(
+                        books.stream().map(book -> book.get("id").asString()).toList());
+        state.put("stock", stock);
         return state;
     }
 
     /**
-     * Every item of a paged listing, ordered by id: what is stored, not the order a listing shows it
+     * Every item of a paged listing, ordered by its id: what is stored, not the order a listing shows it
      * in (books tied on the listing's sort key may come in another order once re-indexed).
      */
-    private static List<JsonNode> all(Customer admin, String path) {
-        List<JsonNode> items = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            JsonNode found =
-                    admin.get(path + "?size=100&page=" + page).expect(200).json();
-            found.get("items").forEach(items::add);
-            if (items.size() >= found.get("total").asLong()
-                    || found.get("items").isEmpty()) {
-                items.sort(Comparator.comparing(item -> item.get("id").asString()));
-                return items;
-            }
-        }
+    private static List<JsonNode> all(Customer admin, String path, String id) {
+        List<JsonNode> items = new ArrayList<>(Listings.all(admin, path));
+        items.sort(Comparator.comparing(item -> item.get(id).asString()));
+        return items;
     }
 
     /** Reads every record up to today's end and publishes it again, unchanged, to its own partition. */

@@ -23,24 +23,35 @@ public final class Client {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int TOO_MANY_REQUESTS = 429;
+    // Attempts per request while the shop answers 429, and the longest Retry-After worth waiting for.
+    private static final int ATTEMPTS = 5;
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final URI gateway;
     private final String address;
     private final String token;
+    private final boolean retrying;
 
     Client(URI gateway, String address) {
-        this(gateway, address, null);
+        this(gateway, address, null, true);
     }
 
-    private Client(URI gateway, String address, String token) {
+    private Client(URI gateway, String address, String token, boolean retrying) {
         this.gateway = gateway;
         this.address = address;
         this.token = token;
+        this.retrying = retrying;
     }
 
     /** The same client sending this bearer token (or none, for {@code null}). */
     public Client withToken(String token) {
-        return new Client(gateway, address, token);
+        return new Client(gateway, address, token, retrying);
+    }
+
+    /** The same client taking every 429 as it comes: for tests of the rate limits and throttles themselves. */
+    public Client withoutRetries() {
+        return new Client(gateway, address, token, false);
     }
 
     public String address() {
@@ -72,6 +83,37 @@ public final class Client {
      * as JSON; {@code headers} come on top of the client's own.
      */
     public Response send(String method, String path, Object body, Map<String, String> headers) {
+        Response response = sendOnce(method, path, body, headers);
+        for (int attempt = 1; retrying && attempt < ATTEMPTS && response.status() == TOO_MANY_REQUESTS; attempt++) {
+            waitFor(retryAfter(response));
+            response = sendOnce(method, path, body, headers);
+        }
+        return response;
+    }
+
+    /** How long the shop asked to wait; a 429 without a usable {@code Retry-After} is not retried. */
+    private static Duration retryAfter(Response throttled) {
+        Duration wait = throttled
+                .header("Retry-After")
+                .filter(seconds -> seconds.matches("\\d{1,6}"))
+                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))
+                .orElseThrow(() -> new AssertionError("a 429 without Retry-After in seconds: " + throttled));
+        if (wait.compareTo(LONGEST_RETRY_AFTER) > 0) {
+            throw new AssertionError("a 429 asking to wait longer than " + LONGEST_RETRY_AFTER + ": " + throttled);
+        }
+        return wait;
+    }
+
+    private static void waitFor(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Response sendOnce(String method, String path, Object body, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("X-Forwarded-For", address);
         all.put("Accept", "application/json");

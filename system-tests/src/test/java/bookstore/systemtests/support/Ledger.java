@@ -1,12 +1,17 @@
 package bookstore.systemtests.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,13 +44,29 @@ public final class Ledger {
                 .owner();
     }
 
-    /** Waits until every order is CONFIRMED, REJECTED or CANCELLED; the orders as their owners see them. */
+    /**
+     * Waits until every order is CONFIRMED, REJECTED or CANCELLED, reading each owner's order listing; the orders as
+     * their owners see them, in the order they were placed.
+     */
     public List<JsonNode> awaitAllTerminal(Duration atMost) {
-        List<JsonNode> orders = new ArrayList<>();
-        for (Placed order : placed) {
-            orders.add(Orders.awaitStatus(order.owner(), order.orderId(), Orders.TERMINAL, atMost));
-        }
-        return orders;
+        Map<Customer, Set<String>> byOwner = placed.stream()
+                .collect(Collectors.groupingBy(
+                        Placed::owner, LinkedHashMap::new, Collectors.mapping(Placed::orderId, Collectors.toSet())));
+        Map<String, JsonNode> ended = new HashMap<>();
+        byOwner.forEach((owner, orderIds) -> await("the orders of " + owner.email() + " ended")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    Map<String, JsonNode> mine = new HashMap<>();
+                    Listings.allUnlessShed(owner, "/api/orders").orElse(List.of()).stream()
+                            .filter(order -> orderIds.contains(order.get("id").asString()))
+                            .filter(order ->
+                                    Orders.TERMINAL.contains(order.get("status").asString()))
+                            .forEach(order -> mine.put(order.get("id").asString(), order));
+                    ended.putAll(mine);
+                    return mine.keySet().containsAll(orderIds);
+                }));
+        return placed.stream().map(order -> ended.get(order.orderId())).toList();
     }
 
     /** Copies: what the book started with is on the shelf, reserved, or sold to a confirmed order. */
@@ -72,21 +93,21 @@ public final class Ledger {
                 .filter(order -> order.get("status").asString().equals("CONFIRMED"))
                 .mapToLong(order -> order.get("total").get("amount").asLong())
                 .sum();
+        Set<String> orderIds =
+                orders.stream().map(order -> order.get("id").asString()).collect(Collectors.toSet());
+        // Keyed by payment id: a payment made while the listing was being read may shift one onto two pages.
+        Map<String, JsonNode> payments = new HashMap<>();
+        Listings.all(shop.admin(), "/api/payments").stream()
+                .filter(payment -> orderIds.contains(payment.get("orderId").asString()))
+                .forEach(payment -> payments.put(payment.get("id").asString(), payment));
         long charged = 0;
         long refunded = 0;
-        for (JsonNode order : orders) {
-            JsonNode payments = shop.admin()
-                    .get("/api/payments?size=100&orderId=" + order.get("id").asString())
-                    .expect(200)
-                    .json()
-                    .get("items");
-            for (JsonNode payment : payments) {
-                String status = payment.get("status").asString();
-                if (status.equals("SUCCEEDED") || status.equals("REFUNDED")) {
-                    charged += payment.get("amount").get("amount").asLong();
-                }
-                refunded += payment.get("refunded").get("amount").asLong();
+        for (JsonNode payment : payments.values()) {
+            String status = payment.get("status").asString();
+            if (status.equals("SUCCEEDED") || status.equals("REFUNDED")) {
+                charged += payment.get("amount").get("amount").asLong();
             }
+            refunded += payment.get("refunded").get("amount").asLong();
         }
         assertThat(charged - refunded)
                 .as("charges %d − refunds %d = the confirmed orders' totals", charged, refunded)

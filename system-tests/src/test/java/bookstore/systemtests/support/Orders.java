@@ -18,7 +18,7 @@ public final class Orders {
     public static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
 
     // What the gateway answers when it sheds load or a service is swamped: worth asking again.
-    private static final Set<Integer> SHED = Set.of(429, 502, 503, 504);
+    static final Set<Integer> SHED = Set.of(429, 502, 503, 504);
 
     private static final Map<String, String> ADDRESS = Map.of(
             "recipient", "Lin Daiyu",

@@ -26,8 +26,9 @@ public interface StockRecords {
 
     Mono<Void> changeThreshold(String bookId, LowStockThreshold threshold);
 
-    /** Records at or below their low-stock threshold, fewest available copies first. */
-    Flux<StockRecord> runningLow(long offset, int limit);
+    /** The records the query selects, in its order. */
+    Flux<StockRecord> list(StockQuery query, long offset, int limit);
 
-    Mono<Long> countRunningLow();
+    /** How many records the query selects. */
+    Mono<Long> count(StockQuery query);
 }

@@ -4,7 +4,7 @@ import bookstore.inventory.stock.domain.StockRecord;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** What admins read: a book's stock, its ledger, and the books running low. */
+/** What admins read: a book's stock, its ledger, and listings of stock (all of it, or the books running low). */
 @Service
 public class ViewingStock {
 
@@ -20,10 +20,9 @@ public class ViewingStock {
         return records.find(bookId).switchIfEmpty(Mono.error(() -> new StockNotFoundException(bookId)));
     }
 
-    public Mono<Slice<StockRecord>> runningLow(int page, int size) {
-        return records.runningLow((long) page * size, size)
-                .collectList()
-                .zipWith(records.countRunningLow(), Slice::new);
+    /** One page of the stock records the query selects. */
+    public Mono<Slice<StockRecord>> list(StockQuery query, int page, int size) {
+        return records.list(query, (long) page * size, size).collectList().zipWith(records.count(query), Slice::new);
     }
 
     /** A book's ledger, newest first; an unknown book is not found rather than an empty ledger. */

@@ -1,11 +1,14 @@
 package bookstore.inventory.stock.persistence;
 
+import bookstore.inventory.stock.application.StockQuery;
 import bookstore.inventory.stock.application.StockRecords;
 import bookstore.inventory.stock.domain.LowStockThreshold;
 import bookstore.inventory.stock.domain.Movement;
 import bookstore.inventory.stock.domain.StockLevel;
 import bookstore.inventory.stock.domain.StockRecord;
 import io.r2dbc.spi.Readable;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -84,13 +87,16 @@ class PostgresStockRecords implements StockRecords {
     }
 
     @Override
-    public Flux<StockRecord> runningLow(long offset, int limit) {
-        return database.sql("SELECT " + COLUMNS + """
-                         FROM stock_item
-                        WHERE on_hand - reserved - low_stock_threshold <= 0
-                        ORDER BY on_hand - reserved, book_id
-                        LIMIT :limit OFFSET :offset
-                        """)
+    public Flux<StockRecord> list(StockQuery query, long offset, int limit) {
+        String order =
+                switch (query.order()) {
+                    case BOOK_ID -> "book_id";
+                    case AVAILABLE -> "on_hand - reserved, book_id";
+                };
+        return bind(
+                        database.sql("SELECT " + COLUMNS + " FROM stock_item" + where(query) + " ORDER BY " + order
+                                + " LIMIT :limit OFFSET :offset"),
+                        query)
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(PostgresStockRecords::record)
@@ -98,10 +104,29 @@ class PostgresStockRecords implements StockRecords {
     }
 
     @Override
-    public Mono<Long> countRunningLow() {
-        return database.sql("SELECT count(*) FROM stock_item WHERE on_hand - reserved - low_stock_threshold <= 0")
+    public Mono<Long> count(StockQuery query) {
+        return bind(database.sql("SELECT count(*) FROM stock_item" + where(query)), query)
                 .map(row -> row.get(0, Long.class))
                 .one();
+    }
+
+    /** The query's filters as a WHERE clause whose only parameters are bound by {@link #bind}. */
+    private static String where(StockQuery query) {
+        List<String> conditions = new ArrayList<>();
+        if (query.runningLowOnly()) {
+            conditions.add("on_hand - reserved - low_stock_threshold <= 0");
+        }
+        if (!query.bookIds().isEmpty()) {
+            conditions.add("book_id = ANY(:bookIds)");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(
+            DatabaseClient.GenericExecuteSpec statement, StockQuery query) {
+        return query.bookIds().isEmpty()
+                ? statement
+                : statement.bind("bookIds", query.bookIds().toArray(String[]::new));
     }
 
     private static StockRecord record(Readable row) {

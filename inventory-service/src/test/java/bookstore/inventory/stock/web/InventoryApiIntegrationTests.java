@@ -313,6 +313,65 @@ class InventoryApiIntegrationTests {
     }
 
     @Test
+    void theStockListingPagesThroughEveryBookByBookIdAndFiltersByThresholdAndBook() {
+        String plenty = stock.bookWith(40);
+        String low = stock.bookWith(2);
+
+        List<Map<?, ?>> everything = listing("");
+        List<String> ids =
+                everything.stream().map(item -> (String) item.get("bookId")).toList();
+        assertThat(ids).contains(plenty, low).isSorted().doesNotHaveDuplicates();
+        assertThat(ids).hasSize(count("SELECT count(*) FROM stock_item"));
+        assertThat(everything)
+                .filteredOn(item -> item.get("bookId").equals(low))
+                .singleElement()
+                .satisfies(item -> assertThat((Map<Object, Object>) item)
+                        .containsAllEntriesOf(Map.of("onHand", 2, "available", 2, "lowStockThreshold", 5)));
+
+        List<String> runningLow = listing("&lowStock=true").stream()
+                .map(item -> (String) item.get("bookId"))
+                .toList();
+        assertThat(runningLow).contains(low).doesNotContain(plenty);
+        assertThat(runningLow).containsExactlyInAnyOrderElementsOf(runningLow());
+
+        admin.get()
+                .uri("/api/inventory?bookId={a}&bookId={b}&bookId=unknown-book&sort=available", plenty, low)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(2)
+                .jsonPath("$.items[*].bookId")
+                .isEqualTo(List.of(low, plenty));
+    }
+
+    @Test
+    void badStockListingsAreRefusedWithAProblem() {
+        String tooManyBooks = "bookId=" + String.join("&bookId=", java.util.Collections.nCopies(101, "b"));
+        for (String query : List.of(
+                "size=101",
+                "size=0",
+                "page=-1",
+                "page=100001",
+                "size=ten",
+                "sort=title",
+                "lowStock=maybe",
+                tooManyBooks)) {
+            admin.get()
+                    .uri("/api/inventory?" + query)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .value(type -> assertThat((String) type).startsWith("https://bookstore.example/problems/"));
+        }
+    }
+
+    @Test
     void badThresholdsAreRefused() {
         String book = stock.bookWith(20);
 
@@ -390,6 +449,7 @@ class InventoryApiIntegrationTests {
                 client -> client.get().uri("/api/inventory/{bookId}", book),
                 client -> client.get().uri("/api/inventory/{bookId}/movements", book),
                 client -> client.get().uri("/api/inventory/low-stock"),
+                client -> client.get().uri("/api/inventory"),
                 client -> client.post()
                         .uri("/api/inventory/{bookId}/receipts", book)
                         .bodyValue(Map.of("quantity", 5)),
@@ -479,6 +539,34 @@ class InventoryApiIntegrationTests {
                 return books;
             }
         }
+    }
+
+    /** Every item of the stock listing with these extra parameters, page by page. */
+    private List<Map<?, ?>> listing(String parameters) {
+        List<Map<?, ?>> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Map<?, ?> body = admin.get()
+                    .uri("/api/inventory?page=" + page + "&size=100" + parameters)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            List<?> found = (List<?>) body.get("items");
+            found.forEach(item -> items.add((Map<?, ?>) item));
+            if (items.size() >= ((Number) body.get("total")).longValue() || found.isEmpty()) {
+                return items;
+            }
+        }
+    }
+
+    private int count(String sql) {
+        return database.sql(sql)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block()
+                .intValue();
     }
 
     private void reserve(String book, int copies) {
