@@ -21,6 +21,9 @@ public interface Books {
 
     Mono<Long> count();
 
+    /** One page of the books a query matches, discontinued ones too, most recently updated first, then by id. */
+    Mono<CataloguePage> list(CatalogueQuery query);
+
     /** Stores a new book; fails with {@link DuplicateIsbnException} if its ISBN is taken. */
     Mono<Book> add(Book book, List<BookEvent> events);
 

@@ -10,7 +10,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The indexes the catalogue relies on, created before anything reads or writes books: the unique ISBN
- * is what turns a second book with the same ISBN into a refused write, even across replicas.
+ * is what turns a second book with the same ISBN into a refused write, even across replicas. Creating
+ * an index that exists already changes nothing, so every replica may ask at every start.
  */
 @Component
 class BookCollection implements InitializingBean {
@@ -34,7 +35,17 @@ class BookCollection implements InitializingBean {
                         indexes.createIndex(new Index()
                                 .on("pendingEvents.eventId", Sort.Direction.ASC)
                                 .sparse()
-                                .named("pending_events")))
+                                .named("pending_events")),
+                        // The admin's catalogue listing, most recently updated first, of every status or of one.
+                        indexes.createIndex(new Index()
+                                .on("updatedAt", Sort.Direction.DESC)
+                                .on("_id", Sort.Direction.ASC)
+                                .named("by_update")),
+                        indexes.createIndex(new Index()
+                                .on("status", Sort.Direction.ASC)
+                                .on("updatedAt", Sort.Direction.DESC)
+                                .on("_id", Sort.Direction.ASC)
+                                .named("by_status_and_update")))
                 .then()
                 .block(TIMEOUT);
     }

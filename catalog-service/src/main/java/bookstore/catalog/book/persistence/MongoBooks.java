@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import bookstore.catalog.book.application.Books;
+import bookstore.catalog.book.application.CataloguePage;
+import bookstore.catalog.book.application.CatalogueQuery;
 import bookstore.catalog.book.application.DuplicateIsbnException;
 import bookstore.catalog.book.application.StaleBookException;
 import bookstore.catalog.book.domain.Book;
@@ -13,12 +15,15 @@ import bookstore.events.catalog.BookEvent;
 import bookstore.platform.messaging.EventCodec;
 import bookstore.platform.observability.CurrentTrace;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -38,6 +43,7 @@ import reactor.core.publisher.Mono;
 class MongoBooks implements Books {
 
     private static final String COUNTED_SALES = "countedSales";
+    private static final String PENDING_EVENTS = "pendingEvents";
     /**
      * Sales ids kept per book. A sale is delivered again within moments (a consumer restarted before
      * it recorded the sale as handled), long before this many later sales of the same book.
@@ -69,6 +75,55 @@ class MongoBooks implements Books {
     @Override
     public Mono<Long> count() {
         return mongo.estimatedCount(BookDocument.class);
+    }
+
+    @Override
+    public Mono<CataloguePage> list(CatalogueQuery query) {
+        Criteria criteria = matching(query);
+        Query page = withoutCountedSales(query(criteria))
+                .with(Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id")))
+                .skip(query.offset())
+                .limit(query.size());
+        // The outbox is the relay's business; a listing of many books need not carry it.
+        page.fields().exclude(PENDING_EVENTS);
+        return Mono.zip(
+                mongo.find(page, BookDocument.class).map(BookMapping::toBook).collectList(),
+                mongo.count(query(criteria), BookDocument.class),
+                (books, total) -> new CataloguePage(books, query.page(), query.size(), total));
+    }
+
+    /**
+     * The query's conditions, all of which must hold. Text is matched as a literal, case-insensitive substring (every
+     * regular-expression character escaped); an unanchored pattern cannot use an index, which the catalogue's few
+     * thousand books do not need for an admin's listing.
+     */
+    private static Criteria matching(CatalogueQuery query) {
+        List<Criteria> conditions = new ArrayList<>();
+        if (query.status() != null) {
+            conditions.add(where("status").is(query.status().name()));
+        }
+        query.optionalText().ifPresent(text -> {
+            String literal = literal(text);
+            List<Criteria> anyOf = new ArrayList<>();
+            anyOf.add(where("title").regex(literal, "i"));
+            // On an array, a condition holds when it holds for any element: any one author matches.
+            anyOf.add(where("authors").regex(literal, "i"));
+            query.isbnDigits().ifPresent(digits -> anyOf.add(where("isbn").regex(digits)));
+            conditions.add(new Criteria().orOperator(anyOf));
+        });
+        return conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions);
+    }
+
+    /** The text as a regular expression that matches exactly it, in MongoDB's PCRE and Java's dialect alike. */
+    private static String literal(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(c -> {
+            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+                pattern.append('\\');
+            }
+            pattern.appendCodePoint(c);
+        });
+        return pattern.toString();
     }
 
     @Override

@@ -2,6 +2,7 @@ package bookstore.catalog.book.web;
 
 import bookstore.catalog.book.application.AddingBooks;
 import bookstore.catalog.book.application.BookDraft;
+import bookstore.catalog.book.application.CatalogueQuery;
 import bookstore.catalog.book.application.DiscontinuingBooks;
 import bookstore.catalog.book.application.FindingBooks;
 import bookstore.catalog.book.application.RevisingBooks;
@@ -32,7 +33,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Managing the catalogue (admins) and reading one book (anyone). Search lives in the search package. */
+/**
+ * Managing and listing the catalogue (admins) and reading one book (anyone). Search lives in the search package. Who
+ * may call what is decided in {@code config.SecurityConfiguration}.
+ */
 @RestController
 @RequestMapping("/api/books")
 class BookController {
@@ -66,6 +70,20 @@ class BookController {
                 .map(book -> ResponseEntity.created(URI.create("/api/books/" + book.id()))
                         .eTag(Versions.etag(book))
                         .body(BookResource.of(book)));
+    }
+
+    /**
+     * Every book, discontinued ones too, for the admin console: most recently updated first, optionally only those of
+     * one status or matching a text (see {@link CatalogueQuery}). A literal path, so more specific than {@code /{id}}.
+     */
+    @GetMapping("/catalogue")
+    Mono<PageResource<BookResource>> catalogue(@Valid CatalogueParameters parameters) {
+        return finding.catalogue(parameters.toQuery())
+                .map(found -> new PageResource<>(
+                        found.items().stream().map(BookResource::of).toList(),
+                        found.page(),
+                        found.size(),
+                        found.total()));
     }
 
     @GetMapping("/{id}")

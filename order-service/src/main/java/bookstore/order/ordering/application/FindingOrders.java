@@ -1,7 +1,6 @@
 package bookstore.order.ordering.application;
 
 import bookstore.order.ordering.domain.Order;
-import bookstore.order.ordering.domain.OrderStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -19,8 +18,17 @@ public class FindingOrders {
         return Accessible.order(orders, caller, orderId);
     }
 
-    /** Newest first; {@code status} may be null for every status. */
-    public Mono<OrderPage> list(Caller caller, OrderStatus status, int page, int size) {
-        return orders.list(caller.admin() ? null : caller.userId(), status, page, size);
+    /**
+     * Newest first. Admins list anyone's orders, or everybody's; customers only their own, whether or not they name
+     * themselves, and naming anyone else is refused with {@link OrdersOfAnotherCustomerException}.
+     */
+    public Mono<OrderPage> list(Caller caller, OrderQuery query) {
+        if (caller.admin()) {
+            return orders.list(query);
+        }
+        if (query.customerId() != null && !query.customerId().equals(caller.userId())) {
+            return Mono.error(new OrdersOfAnotherCustomerException());
+        }
+        return orders.list(query.of(caller.userId()));
     }
 }

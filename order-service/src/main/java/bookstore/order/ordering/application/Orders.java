@@ -2,7 +2,6 @@ package bookstore.order.ordering.application;
 
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
-import bookstore.order.ordering.domain.OrderStatus;
 import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,8 +29,8 @@ public interface Orders {
 
     Mono<Void> update(Order order);
 
-    /** A customer's orders (or everyone's, for a null customer), optionally of one status only. */
-    Mono<OrderPage> list(String customerId, OrderStatus status, int page, int size);
+    /** One page of the orders a query matches, newest first, and how many match in all. */
+    Mono<OrderPage> list(OrderQuery query);
 
     /** An order and the fingerprint of the request that placed it. */
     record KeyedOrder(Order order, String requestFingerprint) {}

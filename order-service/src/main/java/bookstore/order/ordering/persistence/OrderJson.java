@@ -54,6 +54,7 @@ final class OrderJson {
     String address(ShippingAddress address) {
         return json.writeValueAsString(new AddressJson(
                 address.recipient(),
+                address.phone(),
                 address.line1(),
                 address.line2(),
                 address.city(),
@@ -66,6 +67,7 @@ final class OrderJson {
         AddressJson address = json.readValue(text, AddressJson.class);
         return new ShippingAddress(
                 address.recipient(),
+                address.phone(),
                 address.line1(),
                 address.line2(),
                 address.city(),
@@ -80,6 +82,7 @@ final class OrderJson {
 
     record AddressJson(
             String recipient,
+            String phone,
             String line1,
             String line2,
             String city,

@@ -2,6 +2,7 @@ package bookstore.order.ordering.persistence;
 
 import bookstore.order.ordering.application.IdempotencyKey;
 import bookstore.order.ordering.application.OrderPage;
+import bookstore.order.ordering.application.OrderQuery;
 import bookstore.order.ordering.application.Orders;
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
@@ -11,8 +12,10 @@ import bookstore.order.ordering.domain.Shipment;
 import bookstore.order.pricing.domain.Money;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -174,35 +177,40 @@ class PostgresOrders implements Orders {
     }
 
     @Override
-    public Mono<OrderPage> list(String customerId, OrderStatus status, int page, int size) {
-        Map<String, Object> conditions = new TreeMap<>();
-        if (customerId != null) {
-            conditions.put("customer_id", customerId);
+    public Mono<OrderPage> list(OrderQuery query) {
+        // Each condition is a fixed fragment of SQL with its value bound, never written into the statement.
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> conditions = new ArrayList<>();
+        if (query.customerId() != null) {
+            conditions.add("customer_id = :customer");
+            values.put("customer", query.customerId());
         }
-        if (status != null) {
-            conditions.put("status", status.name());
+        if (query.status() != null) {
+            conditions.add("status = :status");
+            values.put("status", query.status().name());
         }
-        String where = conditions.isEmpty()
-                ? ""
-                : " WHERE "
-                        + String.join(
-                                " AND ",
-                                conditions.keySet().stream()
-                                        .map(column -> column + " = :" + column)
-                                        .toList());
+        if (query.from() != null) {
+            conditions.add("placed_at >= :from");
+            values.put("from", query.from());
+        }
+        if (query.to() != null) {
+            conditions.add("placed_at < :to");
+            values.put("to", query.to());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         var select = database.sql("SELECT " + COLUMNS + " FROM customer_order" + where
                         + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
-                .bind("limit", size)
-                .bind("offset", (long) page * size);
+                .bind("limit", query.size())
+                .bind("offset", query.offset());
         var count = database.sql("SELECT count(*) FROM customer_order" + where);
-        for (var condition : conditions.entrySet()) {
-            select = select.bind(condition.getKey(), condition.getValue());
-            count = count.bind(condition.getKey(), condition.getValue());
+        for (var value : values.entrySet()) {
+            select = select.bind(value.getKey(), value.getValue());
+            count = count.bind(value.getKey(), value.getValue());
         }
         return Mono.zip(
                 select.map(this::order).all().collectList(),
                 count.map(row -> row.get(0, Long.class)).one(),
-                (items, total) -> new OrderPage(items, page, size, total));
+                (items, total) -> new OrderPage(items, query.page(), query.size(), total));
     }
 
     private Order order(Readable row) {

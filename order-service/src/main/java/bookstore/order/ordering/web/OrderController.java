@@ -4,6 +4,8 @@ import bookstore.order.ordering.application.Caller;
 import bookstore.order.ordering.application.CancellingOrder;
 import bookstore.order.ordering.application.FindingOrders;
 import bookstore.order.ordering.application.FulfillingOrders;
+import bookstore.order.ordering.application.InvalidOrderQueryException;
+import bookstore.order.ordering.application.OrderQuery;
 import bookstore.order.ordering.application.PlacingOrder;
 import bookstore.order.ordering.domain.OrderStatus;
 import bookstore.order.ordering.domain.Shipment;
@@ -13,6 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -68,14 +72,22 @@ class OrderController {
         return finding.find(callerOf(caller), id).map(OrderResource::of);
     }
 
-    /** The caller's orders, newest first; admins see everybody's. */
+    /**
+     * The caller's orders, newest first; admins see everybody's, or one customer's with {@code customerId}. {@code
+     * from} (inclusive) and {@code to} (exclusive) are ISO-8601 instants bounding when the orders were placed.
+     */
     @GetMapping
     Mono<PageResource<OrderResource>> orders(
             Authentication caller,
             @RequestParam(required = false) OrderStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return finding.list(callerOf(caller), status, page, size)
+            @RequestParam(required = false) @Size(max = OrderQuery.MAX_CUSTOMER_ID) String customerId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(OrderQuery.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(OrderQuery.MAX_SIZE) int size) {
+        return Mono.fromCallable(
+                        () -> new OrderQuery(customerId, status, instant("from", from), instant("to", to), page, size))
+                .flatMap(query -> finding.list(callerOf(caller), query))
                 .map(found -> new PageResource<>(
                         found.items().stream().map(OrderResource::of).toList(),
                         found.page(),
@@ -110,6 +122,19 @@ class OrderController {
                     "The Idempotency-Key header must be 1 to 255 visible ASCII characters, e.g. a UUID.");
         }
         return idempotencyKey;
+    }
+
+    /** An instant as ISO-8601 writes it, with Z or an offset; absent or empty for none. */
+    private static Instant instant(String parameter, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidOrderQueryException(
+                    parameter, parameter + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
     }
 
     private static Caller callerOf(Authentication authentication) {

@@ -2,11 +2,15 @@ package bookstore.order.ordering.web;
 
 import bookstore.order.ordering.application.EmptyCartException;
 import bookstore.order.ordering.application.IdempotencyKeyReusedException;
+import bookstore.order.ordering.application.InvalidOrderQueryException;
 import bookstore.order.ordering.application.OrderNotFoundException;
+import bookstore.order.ordering.application.OrdersOfAnotherCustomerException;
 import bookstore.order.ordering.domain.IllegalOrderTransitionException;
 import bookstore.order.ordering.domain.InvalidOrderException;
 import bookstore.order.pricing.application.BookNotOrderableException;
 import bookstore.platform.web.Problems;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +30,20 @@ class OrderProblems {
     @ExceptionHandler
     ProblemDetail onInvalidOrder(InvalidOrderException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-order", "Invalid order", e.getMessage());
+    }
+
+    /** Shaped as the platform's own validation problems, so a client reads every invalid parameter alike. */
+    @ExceptionHandler
+    ProblemDetail onInvalidQuery(InvalidOrderQueryException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
+        return problem;
+    }
+
+    /** The same problem as the security filters' refusal of a caller without the right role. */
+    @ExceptionHandler
+    ProblemDetail onOrdersOfAnotherCustomer(OrdersOfAnotherCustomerException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler

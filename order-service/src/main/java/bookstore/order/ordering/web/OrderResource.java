@@ -11,11 +11,13 @@ import java.util.List;
 /**
  * An order on the wire.
  *
+ * @param customerId the account that placed it (its owner; admins see whose each order is)
  * @param failureReason why a rejected or cancelled order ended so; otherwise null
  * @param refunded what payment gave back after a cancellation; null until it reports a refund
  */
 record OrderResource(
         String id,
+        String customerId,
         OrderStatus status,
         List<Item> items,
         Money total,
@@ -30,6 +32,7 @@ record OrderResource(
     static OrderResource of(Order order) {
         return new OrderResource(
                 order.id().toString(),
+                order.customerId(),
                 order.status(),
                 order.lines().stream()
                         .map(line -> new Item(

@@ -73,6 +73,10 @@ record PlaceOrderRequest(
 
     record Address(
             @NotBlank @Size(max = 100) String recipient,
+
+            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number")
+            String phone,
+
             @NotBlank @Size(max = 200) String line1,
             @Size(max = 200) String line2,
             @NotBlank @Size(max = 100) String city,
@@ -81,7 +85,7 @@ record PlaceOrderRequest(
             @NotNull @Pattern(regexp = "[A-Z]{2}") String country) {
 
         ShippingAddress toDomain() {
-            return new ShippingAddress(recipient, line1, line2, city, region, postalCode, country);
+            return new ShippingAddress(recipient, phone, line1, line2, city, region, postalCode, country);
         }
     }
 }

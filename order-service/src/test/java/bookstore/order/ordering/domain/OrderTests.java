@@ -257,7 +257,7 @@ class OrderTests {
                 "user-1",
                 "pseudonym-1",
                 lines,
-                new ShippingAddress("Li Lei", "1 Renmin Rd", null, "Beijing", null, "100000", "CN"),
+                new ShippingAddress("Li Lei", null, "1 Renmin Rd", null, "Beijing", null, "100000", "CN"),
                 "pm_card_visa",
                 PLACED,
                 TIMEOUTS);

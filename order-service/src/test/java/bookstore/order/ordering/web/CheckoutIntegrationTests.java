@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import bookstore.events.Topics;
 import bookstore.events.order.OrderPlaced;
 import bookstore.events.order.ReserveStock;
+import bookstore.order.Callers;
 import bookstore.order.OrderServiceTest;
 import bookstore.order.SagaTraffic;
 import bookstore.order.TestCatalogue;
@@ -217,6 +218,36 @@ class CheckoutIntegrationTests {
     }
 
     @Test
+    void theOrderKeepsTheRecipientsPhoneAndNamesItsCustomer() {
+        String book = catalogue.add("球状闪电", 2800);
+        var withPhone = new HashMap<>(checkout(book, 1));
+        var address = new HashMap<>(Callers.address());
+        address.put("phone", "+86 138 0013 8000");
+        withPhone.put("shippingAddress", address);
+
+        String orderId = (String) place(UUID.randomUUID().toString(), withPhone)
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+
+        customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.shippingAddress.phone")
+                .isEqualTo("+86 138 0013 8000")
+                .jsonPath("$.shippingAddress.recipient")
+                .isEqualTo("韩梅梅")
+                .jsonPath("$.customerId")
+                .isEqualTo(customerId);
+    }
+
+    @Test
     void badInputIsA400ProblemAndChangesNothing() {
         String book = catalogue.add("吞食者", 1400);
         String key = UUID.randomUUID().toString();
@@ -261,6 +292,16 @@ class CheckoutIntegrationTests {
         var badPaymentMethod = new HashMap<>(checkout(book, 1));
         badPaymentMethod.put("paymentMethod", "4242 4242 4242 4242");
         place(key, badPaymentMethod).expectStatus().isBadRequest();
+        var badPhone = new HashMap<>(checkout(book, 1));
+        var addressWithBadPhone = new HashMap<>(Callers.address());
+        addressWithBadPhone.put("phone", "call me maybe");
+        badPhone.put("shippingAddress", addressWithBadPhone);
+        place(key, badPhone)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("shippingAddress.phone");
         place("key with spaces", checkout(book, 1)).expectStatus().isBadRequest();
 
         assertThat(countOrders(customerId)).isZero();
