@@ -31,10 +31,14 @@ public final class ShopClient {
     }
 
     public Registered register(String email) {
+        return register(email, "Reader");
+    }
+
+    public Registered register(String email, String displayName) {
         return http.post()
                 .uri("/api/users")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", "Reader"))
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", displayName))
                 .exchange()
                 .expectStatus()
                 .isCreated()

@@ -13,6 +13,7 @@ import bookstore.user.auth.domain.LoginBackOff;
 import bookstore.user.auth.persistence.R2dbcFailedLogins;
 import bookstore.user.auth.persistence.R2dbcRefreshTokens;
 import bookstore.user.auth.web.ClientAddresses;
+import bookstore.user.auth.web.SessionCookies;
 import bookstore.user.keys.JwtAccessTokens;
 import bookstore.user.keys.SigningKeys;
 import java.time.Clock;
@@ -66,6 +67,12 @@ class AuthConfiguration {
     @Bean
     ClientAddresses clientAddresses(IdentityProperties properties) {
         return new ClientAddresses(properties.trustedProxies());
+    }
+
+    /** The browser session's cookies live exactly as long as the refresh token they carry. */
+    @Bean
+    SessionCookies sessionCookies(IdentityProperties properties) {
+        return new SessionCookies(properties.refreshTokenLifetime());
     }
 
     @Bean

@@ -16,11 +16,17 @@ class SecurityConfiguration {
     /**
      * Who may call what. Signing up, logging in, refreshing, logging out and the public keys need no
      * access token; "me" is any authenticated caller; everything else about accounts is for admins.
+     * The browser session proves itself with its cookie and a CSRF header instead, checked by its
+     * controller: logging out in particular must work after the access token expired.
      */
     @Bean
     AccessRules userServiceAccess() {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout")
+                .permitAll()
+                .pathMatchers(HttpMethod.POST, "/api/auth/session", "/api/auth/session/refresh")
+                .permitAll()
+                .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
                 .permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/auth/jwks")
                 .permitAll()

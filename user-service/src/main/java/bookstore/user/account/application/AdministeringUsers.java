@@ -8,12 +8,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * What administrators do with accounts: list them and decide who else administers the shop. A new
+ * What administrators do with accounts: find them and decide who else administers the shop. A new
  * role reaches the account's tokens at its next refresh or login, within one access-token lifetime.
  */
 public class AdministeringUsers {
 
     public static final int MAX_PAGE_SIZE = 100;
+
+    /** Far beyond any real listing; it only keeps the offset (page × size) a sane number. */
+    public static final int MAX_PAGE = 100_000;
 
     private final UserAccounts accounts;
     private final TransactionalOperator transactions;
@@ -23,11 +26,13 @@ public class AdministeringUsers {
         this.transactions = transactions;
     }
 
-    public Mono<Page<UserAccount>> list(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+    /** The accounts the search finds, oldest first, one page of them and how many there are in all. */
+    public Mono<Page<UserAccount>> find(AccountSearch search, int page, int size) {
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException(
+                    "page must be between 0 and " + MAX_PAGE + ", size between 1 and " + MAX_PAGE_SIZE);
         }
-        return Mono.zip(accounts.page(page, size).collectList(), accounts.count())
+        return Mono.zip(accounts.page(search, page, size).collectList(), accounts.count(search))
                 .map(found -> new Page<>(found.getT1(), page, size, found.getT2()));
     }
 

@@ -19,7 +19,8 @@ public interface UserAccounts {
     /** Saves changes; fails with {@link StaleAccount} when someone saved the account in between. */
     Mono<Void> update(UserAccount account);
 
-    Flux<UserAccount> page(int page, int size);
+    /** One page of the accounts the search finds, oldest first. */
+    Flux<UserAccount> page(AccountSearch search, int page, int size);
 
-    Mono<Long> count();
+    Mono<Long> count(AccountSearch search);
 }

@@ -1,5 +1,6 @@
 package bookstore.user.account.persistence;
 
+import bookstore.user.account.application.AccountSearch;
 import bookstore.user.account.application.StaleAccount;
 import bookstore.user.account.application.UserAccounts;
 import bookstore.user.account.domain.EmailAddress;
@@ -9,8 +10,11 @@ import bookstore.user.account.domain.UserAccount;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -92,9 +96,10 @@ public class R2dbcUserAccounts implements UserAccounts {
     }
 
     @Override
-    public Flux<UserAccount> page(int page, int size) {
-        return database.sql(
-                        "SELECT " + COLUMNS + " FROM user_account ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+    public Flux<UserAccount> page(AccountSearch search, int page, int size) {
+        Filter filter = Filter.of(search);
+        return filter.bindTo(database.sql("SELECT " + COLUMNS + " FROM user_account" + filter.where()
+                        + " ORDER BY created_at, id LIMIT :limit OFFSET :offset"))
                 .bind("limit", size)
                 .bind("offset", (long) page * size)
                 .map(this::toAccount)
@@ -102,8 +107,9 @@ public class R2dbcUserAccounts implements UserAccounts {
     }
 
     @Override
-    public Mono<Long> count() {
-        return database.sql("SELECT count(*) FROM user_account")
+    public Mono<Long> count(AccountSearch search) {
+        Filter filter = Filter.of(search);
+        return filter.bindTo(database.sql("SELECT count(*) FROM user_account" + filter.where()))
                 .map(row -> row.get(0, Long.class))
                 .one();
     }
@@ -124,5 +130,45 @@ public class R2dbcUserAccounts implements UserAccounts {
 
     private static String[] roles(Set<Role> roles) {
         return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    }
+
+    /**
+     * A search as SQL conditions. Only the conditions the search asks for are written, so the
+     * statement never binds an untyped null; the values themselves are always bound, never spliced
+     * into the text.
+     */
+    private record Filter(List<String> conditions, Map<String, Object> values) {
+
+        static Filter of(AccountSearch search) {
+            List<String> conditions = new ArrayList<>();
+            Map<String, Object> values = new LinkedHashMap<>();
+            search.containing().ifPresent(text -> {
+                // The email is stored lower-cased; ILIKE ignores the case of the display name.
+                conditions.add("(email ILIKE :pattern ESCAPE '\\' OR display_name ILIKE :pattern ESCAPE '\\')");
+                values.put("pattern", "%" + escapeLike(text) + "%");
+            });
+            search.withRole().ifPresent(role -> {
+                conditions.add(":role = ANY(roles)");
+                values.put("role", role.name());
+            });
+            return new Filter(conditions, values);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec statement) {
+            DatabaseClient.GenericExecuteSpec bound = statement;
+            for (Map.Entry<String, Object> value : values.entrySet()) {
+                bound = bound.bind(value.getKey(), value.getValue());
+            }
+            return bound;
+        }
+
+        /** The search text is literal: LIKE's wildcards and its escape character are escaped. */
+        static String escapeLike(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
     }
 }

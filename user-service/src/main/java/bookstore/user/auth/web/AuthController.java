@@ -1,8 +1,6 @@
 package bookstore.user.auth.web;
 
-import bookstore.user.account.domain.EmailAddress;
 import bookstore.user.auth.application.LoggingIn;
-import bookstore.user.auth.application.LoginAttempt;
 import bookstore.user.auth.application.Sessions;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -13,7 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Logging in, refreshing and logging out. Responses carry tokens, so nothing may cache them. */
+/**
+ * Logging in, refreshing and logging out for API clients, the tokens in the JSON bodies; browsers use
+ * {@link SessionCookieController}. Responses carry tokens, so nothing may cache them.
+ */
 @RestController
 class AuthController {
 
@@ -29,9 +30,9 @@ class AuthController {
 
     @PostMapping("/api/auth/token")
     Mono<TokenResponse> logIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        LoginAttempt attempt =
-                new LoginAttempt(EmailAddress.of(request.email()), clientAddresses.of(exchange.getRequest()));
-        return loggingIn.logIn(attempt, request.password()).map(TokenResponse::of);
+        return loggingIn
+                .logIn(request.attemptFrom(clientAddresses.of(exchange.getRequest())), request.password())
+                .map(TokenResponse::of);
     }
 
     @PostMapping("/api/auth/refresh")

@@ -48,4 +48,13 @@ class AuthProblems {
                 "Invalid refresh token",
                 "The refresh token is expired, revoked or was already used. Please log in again.");
     }
+
+    @ExceptionHandler
+    ProblemDetail onCrossSiteRequest(CrossSiteRequestRefused ex) {
+        return Problems.of(
+                HttpStatus.FORBIDDEN,
+                "csrf",
+                "Cross-site request refused",
+                "This request must come from the shop's own pages, with the X-Requested-With header.");
+    }
 }
