@@ -25,7 +25,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "management.tracing.sampling.probability=1.0"})
+        properties = {
+            "management.server.port=0",
+            "management.tracing.sampling.probability=1.0",
+            // No storefront here, whatever is on the test classpath: a gateway without one (StorefrontIntegrationTests
+            // has one of its own).
+            "bookstore.gateway.storefront.location=classpath:/no-storefront/"
+        })
 class ApiGatewayIntegrationTests extends EveryServiceStubbed {
 
     static final StubIdentityProvider identity = StubIdentityProvider.start();
@@ -220,6 +226,22 @@ class ApiGatewayIntegrationTests extends EveryServiceStubbed {
                     .isEqualTo("Not Found");
 
             assertThat(allReceived()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/", "/books/42", "/assets/index-3f2a1b9c.js", "/index.html"})
+        void answersEvenABrowserWithANotFoundProblemWhenNoStorefrontIsInstalled(String path) {
+            gateway.get()
+                    .uri(path)
+                    .accept(MediaType.TEXT_HTML)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://bookstore.example/problems/not-found");
         }
     }
 

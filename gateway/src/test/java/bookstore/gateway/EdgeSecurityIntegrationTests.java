@@ -109,7 +109,8 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                 Arguments.of(HttpMethod.GET, "/api/inventory/42"),
                 Arguments.of(HttpMethod.GET, "/api/payments/pay-1"),
                 Arguments.of(HttpMethod.POST, "/api/books"),
-                Arguments.of(HttpMethod.DELETE, "/api/books/42"));
+                Arguments.of(HttpMethod.DELETE, "/api/books/42"),
+                Arguments.of(HttpMethod.GET, "/api/books/catalogue"));
     }
 
     @Nested
@@ -263,6 +264,9 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.POST, "/api/auth/token", users),
                     Arguments.of(HttpMethod.POST, "/api/auth/refresh", users),
                     Arguments.of(HttpMethod.POST, "/api/auth/logout", users),
+                    Arguments.of(HttpMethod.POST, "/api/auth/session", users),
+                    Arguments.of(HttpMethod.POST, "/api/auth/session/refresh", users),
+                    Arguments.of(HttpMethod.DELETE, "/api/auth/session", users),
                     Arguments.of(HttpMethod.GET, "/api/auth/jwks", users),
                     Arguments.of(HttpMethod.POST, "/api/payments/webhooks/sandbox", payments));
         }
@@ -288,7 +292,11 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.POST, "/api/books"),
                     Arguments.of(HttpMethod.PUT, "/api/books/42"),
                     Arguments.of(HttpMethod.PATCH, "/api/books/42"),
-                    Arguments.of(HttpMethod.DELETE, "/api/books/42"));
+                    Arguments.of(HttpMethod.DELETE, "/api/books/42"),
+                    // The whole catalogue, discontinued books included, though other GETs of /api/books are open.
+                    Arguments.of(HttpMethod.GET, "/api/books/catalogue"),
+                    Arguments.of(HttpMethod.GET, "/api/books/catalogue?status=DISCONTINUED&page=0&size=50"),
+                    Arguments.of(HttpMethod.GET, "/api/books/catalogue/"));
         }
 
         @ParameterizedTest(name = "{0} {1}")
@@ -336,6 +344,56 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
             call(HttpMethod.GET, "/api/unknown", identity.customerToken())
                     .expectStatus()
                     .isNotFound();
+        }
+    }
+
+    @Nested
+    class BrowserSessions {
+
+        static final String REFRESH_COOKIE = "bookstore_refresh=Zm9yLXRoZS1zZXNzaW9uLW9ubHk; Path=/api/auth/session; "
+                + "Max-Age=1209600; HttpOnly; SameSite=Strict";
+
+        static final String SIGNED_IN_COOKIE = "bookstore_signed_in=1; Path=/; Max-Age=1209600; SameSite=Strict";
+
+        @Test
+        void passesTheSessionCookieToUserServiceAndItsCookiesBackUnchanged() {
+            // The stub answers with the Set-Cookie headers its query asks for.
+            gateway.post()
+                    .uri(
+                            "/api/auth/session/refresh?set-cookie={refresh}&set-cookie={signedIn}",
+                            REFRESH_COOKIE,
+                            SIGNED_IN_COOKIE)
+                    .header(HttpHeaders.COOKIE, "bookstore_refresh=cmVmcmVzaC1tZQ; bookstore_signed_in=1")
+                    .header("X-Requested-With", "bookstore-storefront")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .values(HttpHeaders.SET_COOKIE, cookies -> assertThat(cookies)
+                            .containsExactly(REFRESH_COOKIE, SIGNED_IN_COOKIE));
+
+            HttpHeaders received = users.received().getFirst().headers();
+            assertThat(received.get(HttpHeaders.COOKIE))
+                    .containsExactly("bookstore_refresh=cmVmcmVzaC1tZQ; bookstore_signed_in=1");
+            assertThat(received.getFirst("X-Requested-With")).isEqualTo("bookstore-storefront");
+        }
+
+        @Test
+        void refusesSessionRequestsFromAnyOtherOriginBeforeTheyReachUserService() {
+            for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.DELETE)) {
+                gateway.method(method)
+                        .uri(method == HttpMethod.POST ? "/api/auth/session/refresh" : "/api/auth/session")
+                        .header(HttpHeaders.ORIGIN, "https://evil.example")
+                        .header(HttpHeaders.COOKIE, "bookstore_refresh=cmVmcmVzaC1tZQ")
+                        .header("X-Requested-With", "bookstore-storefront")
+                        .exchange()
+                        .expectStatus()
+                        .isForbidden()
+                        .expectHeader()
+                        .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+            }
+
+            assertThat(allReceived()).isEmpty();
         }
     }
 

@@ -153,6 +153,25 @@ abstract class RateLimitIntegrationTests {
     }
 
     @Test
+    void countsBrowserLoginsAsPasswordChecksButNotTheirRefreshesOrLogouts() {
+        String client = newClientAddress();
+        post("/api/auth/session", client).expectStatus().isOk();
+        post("/api/auth/token", client).expectStatus().isOk();
+
+        expectTooManyRequests(post("/api/auth/session", client), 30);
+        expectTooManyRequests(post("/api/auth/token", client), 30);
+        post("/api/auth/session/refresh", client).expectStatus().isOk();
+        gateway.delete()
+                .uri("/api/auth/session")
+                .header("X-Forwarded-For", client)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(users.received()).hasSize(4);
+        post("/api/auth/session", newClientAddress()).expectStatus().isOk();
+    }
+
+    @Test
     void countsRequestsWithForgedTokensAgainstTheirClient() {
         String client = newClientAddress();
         for (int request = 0; request < 6; request++) {

@@ -100,6 +100,24 @@ class SharedResponseCacheIntegrationTests {
         assertThat(catalog.received()).hasSize(4);
     }
 
+    @Test
+    void theAdministratorsCatalogueIsNeverStoredNorServedToAnyoneElse() {
+        String catalogue = "/api/books/catalogue?page=" + System.nanoTime() + "&cache-control=public,max-age=60";
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBearerAuth(identity.adminToken());
+
+        get(catalogue, admin);
+        get(catalogue, admin);
+        gateway.get()
+                .uri(URI.create("http://localhost:" + port + catalogue))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        // Even marked public by mistake: only token holders reach it, and their answers are never stored.
+        assertThat(catalog.received()).hasSize(2);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -96,7 +96,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     private static ProblemDetail gatewayProblem(ServerWebExchange exchange, HttpStatusCode status) {
         if (status.value() == HttpStatus.NOT_FOUND.value()) {
             return GatewayProblem.NOT_FOUND.withDetail(
-                    "No API resource at " + exchange.getRequest().getPath().value() + ".");
+                    "No resource at " + exchange.getRequest().getPath().value() + ".");
         }
         // Method not allowed, unsupported media type and the like: the status says it all (RFC 9457 about:blank).
         return ProblemDetail.forStatus(status);

@@ -49,7 +49,9 @@ class EdgeSecurity {
     SecurityWebFilterChain edgeSecurityFilterChain(
             ServerHttpSecurity http, ReactiveJwtDecoder accessTokens, SecurityProblems problems) {
         return http
-                // A stateless JSON API: no session, cookie or browser login for an attacker to ride on.
+                // The edge keeps no session. The one cookie the shop sets, user-service's browser session on
+                // /api/auth/session, passes through untouched and is defended there (a custom header, SameSite=Strict);
+                // CrossOriginRequests refuses foreign origins before it.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -71,6 +73,10 @@ class EdgeSecurity {
     /** First match wins. */
     private static void accessRules(AuthorizeExchangeSpec exchanges) {
         exchanges
+                // The admin's listing of the whole catalogue, discontinued books included: before the open GETs of
+                // /api/books/**, which would otherwise catch it.
+                .pathMatchers("/api/books/catalogue", "/api/books/catalogue/**")
+                .hasRole(ADMIN)
                 // Browsing the catalogue, signing up and in, the keys that verify tokens, payment providers' webhooks
                 // (which carry their own signature).
                 .pathMatchers(HttpMethod.GET, "/api/books", "/api/books/**", "/api/auth/jwks")
@@ -81,7 +87,12 @@ class EdgeSecurity {
                         "/api/auth/token",
                         "/api/auth/refresh",
                         "/api/auth/logout",
+                        "/api/auth/session",
+                        "/api/auth/session/refresh",
                         "/api/payments/webhooks/**")
+                .permitAll()
+                // The browser session's logout: its HttpOnly cookie, not a token, says whose session ends.
+                .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
                 .permitAll()
                 // Admin-only: stock, user administration, catalogue management.
                 .pathMatchers("/api/inventory", "/api/inventory/**")
@@ -101,7 +112,8 @@ class EdgeSecurity {
                 // Everything else of the API needs a valid token; what a caller may do there, the service decides.
                 .pathMatchers("/api", "/api/**")
                 .authenticated()
-                // Not part of the API: nothing is routed there, so it can only get a 404.
+                // Not part of the API: the storefront's pages and files, open to everyone, and otherwise nothing
+                // (a 404).
                 .anyExchange()
                 .permitAll();
     }

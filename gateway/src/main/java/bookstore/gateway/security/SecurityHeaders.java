@@ -21,10 +21,12 @@ import reactor.core.publisher.Mono;
  * The browser-facing security headers, on every response: the services' answers, the gateway's own problems, and the
  * refusals of the firewall, rate limits and CORS, which are answered before Spring Security's chain would add any.
  *
- * <p>The API serves JSON only, so the content security policy allows nothing to load or frame it. A header the
- * service already set is kept, so a service that one day serves a page can say what that page needs.
- * Strict-Transport-Security goes only on responses to clients that came over TLS (directly or through a trusted
- * proxy that terminated it): on plain HTTP browsers ignore it, and locally it would pin {@code localhost} to HTTPS.
+ * <p>The API serves JSON only, so its content security policy allows nothing to load or frame it. A header already
+ * set is kept: the storefront's pages set a policy of their own ({@code bookstore.gateway.storefront.*}), its files
+ * their own {@code Cache-Control}, and a service may too. The {@code no-store} default writes none of its three
+ * headers ({@code Cache-Control}, {@code Pragma}, {@code Expires}) when one is there, nor any on a 304.
+ * Strict-Transport-Security goes only on responses to clients that came over TLS (directly or through a trusted proxy
+ * that terminated it): on plain HTTP browsers ignore it, and locally it would pin {@code localhost} to HTTPS.
  */
 @Component
 class SecurityHeaders implements WebFilter, Ordered {
@@ -40,7 +42,8 @@ class SecurityHeaders implements WebFilter, Ordered {
             frameOptionsDeny(),
             contentSecurityPolicy(),
             noReferrer(),
-            // no-store unless the service chose otherwise: responses carry personal data and bearer-token answers
+            // no-store unless the service (or the storefront) chose otherwise: responses carry personal data and
+            // bearer-token answers
             new CacheControlServerHttpHeadersWriter());
 
     private final ServerHttpHeadersWriter tlsOnly = StaticServerHttpHeadersWriter.builder()

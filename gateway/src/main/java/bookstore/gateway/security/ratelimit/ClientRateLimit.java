@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
  */
 final class ClientRateLimit implements WebFilter, Ordered {
 
-    private static final ServerWebExchangeMatcher PASSWORD_CHECKS =
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/users");
+    // Logins, for scripts and for the browser session alike, and registrations; refreshes check no password.
+    private static final ServerWebExchangeMatcher PASSWORD_CHECKS = ServerWebExchangeMatchers.pathMatchers(
+            HttpMethod.POST, "/api/auth/token", "/api/auth/session", "/api/users");
 
     private final TokenBuckets buckets;
     private final ClientConnections connections;

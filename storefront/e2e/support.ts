@@ -1,0 +1,113 @@
+import AxeBuilder from '@axe-core/playwright'
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const PASSWORD = 'Reading-Lamp-and-Tea-7'
+
+/** The shop's administrator, as the shop under test was started with (BOOKSTORE_ADMIN_*). */
+export function admin() {
+  const email = process.env.BOOKSTORE_ADMIN_EMAIL
+  const password = process.env.BOOKSTORE_ADMIN_PASSWORD
+  if (!email || !password) {
+    throw new Error('Set BOOKSTORE_ADMIN_EMAIL and BOOKSTORE_ADMIN_PASSWORD to the admin the shop was started with')
+  }
+  return { email, password }
+}
+
+export interface Customer {
+  email: string
+  password: string
+  name: string
+}
+
+/** A new customer, registered through the API (the tests of registration itself use the page). */
+export async function newCustomer(request: APIRequestContext, name = '读者'): Promise<Customer> {
+  const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@storefront-tests.example`
+  const answer = await request.post('/api/users', { data: { email, password: PASSWORD, displayName: name } })
+  expect(answer.status(), await answer.text()).toBe(201)
+  return { email, password: PASSWORD, name }
+}
+
+/** An access token for API set-up steps (placing an order for a test of what comes after). */
+export async function tokenOf(request: APIRequestContext, who: { email: string; password: string }) {
+  const answer = await request.post('/api/auth/token', { data: { email: who.email, password: who.password } })
+  expect(answer.status(), await answer.text()).toBe(200)
+  return ((await answer.json()) as { accessToken: string }).accessToken
+}
+
+/** The text input of a form field, whether its data-test sits on the input or on the component around it. */
+export function field(page: Page, testId: string) {
+  return page.locator(`input[data-test="${testId}"], textarea[data-test="${testId}"], [data-test="${testId}"] input, [data-test="${testId}"] textarea`).first()
+}
+
+/** Logs in through the page, as a person does, and waits until the shop greets them. */
+export async function logIn(page: Page, who: { email: string; password: string }, name?: string) {
+  await page.goto('/login')
+  await field(page, 'login-email').fill(who.email)
+  await field(page, 'login-password').fill(who.password)
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('log-out')).toBeVisible()
+  if (name) await expect(page.getByTestId('account-link')).toHaveText(name)
+}
+
+export interface BookHit {
+  id: string
+  title: string
+  availability: { available: number }
+}
+
+/** Books the catalogue finds for a query, in stock, best sellers first. */
+export async function findBooks(request: APIRequestContext, query: Record<string, string>) {
+  const answer = await request.get('/api/books', { params: { inStock: 'true', sort: 'bestselling', size: '20', ...query } })
+  expect(answer.status()).toBe(200)
+  return ((await answer.json()) as { items: BookHit[] }).items
+}
+
+/** Serious and critical accessibility problems axe finds on the page as it is now (WCAG 2.1 A and AA). */
+export async function expectAccessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5) }))
+  expect(serious, `serious or critical axe violations on ${name}`).toEqual([])
+}
+
+const screenshots = process.env.STOREFRONT_SCREENSHOTS ?? 'test-results/screenshots'
+
+/** A full-page screenshot kept as an artifact of the run, named by page, language and device. */
+export async function screenshot(page: Page, name: string) {
+  const project = test.info().project.name
+  const locale = await page.evaluate(() => document.documentElement.lang)
+  mkdirSync(screenshots, { recursive: true })
+  await page.screenshot({ path: join(screenshots, `${project}-${name}-${locale}.png`), fullPage: true })
+}
+
+/** Fails the test on any Content-Security-Policy violation or uncaught error the page reports. */
+export function watchConsole(page: Page) {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+  return {
+    expectClean: () => expect(problems, 'CSP violations and uncaught errors').toEqual([]),
+  }
+}
+
+/** Switches the page to a language with the header's switch (if it is not shown in it already). */
+export async function useLanguage(page: Page, locale: 'zh-CN' | 'en') {
+  if ((await page.evaluate(() => document.documentElement.lang)) !== locale) {
+    await page.getByTestId('language-switch').click()
+    await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  }
+}
+
+/** A valid ISBN-13 in the 979-8 range no real book has, with its check digit. */
+export function newIsbn() {
+  let digits = '9798'
+  for (let i = 0; i < 8; i++) digits += Math.floor(Math.random() * 10)
+  let sum = 0
+  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 3)
+  return digits + ((10 - (sum % 10)) % 10)
+}

@@ -1,0 +1,175 @@
+// The shapes of the shop's API (see the README's API table and DESIGN.md), as the UI reads them.
+
+export interface Money {
+  amount: number
+  currency: string
+}
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  size: number
+  total: number
+}
+
+export interface Availability {
+  inStock: boolean
+  available: number
+}
+
+export interface BookHit {
+  id: string
+  isbn: string
+  title: string
+  subtitle?: string | null
+  authors: string[]
+  publisher?: string | null
+  publicationDate?: string | null
+  language?: string | null
+  categories: string[]
+  price: Money
+  coverImage?: string | null
+  availability: Availability
+}
+
+export type BookStatus = 'ACTIVE' | 'DISCONTINUED'
+export type BookFormat = 'HARDCOVER' | 'PAPERBACK' | 'EBOOK' | 'AUDIOBOOK'
+
+export interface Book extends BookHit {
+  isbn10?: string | null
+  translators: string[]
+  pageCount?: number | null
+  format?: BookFormat | null
+  edition?: string | null
+  description?: string | null
+  status: BookStatus
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface FacetValue {
+  value: string
+  count: number
+  from?: number
+  to?: number
+}
+
+export interface SearchPage extends Page<BookHit> {
+  facets: Record<string, FacetValue[]>
+}
+
+export interface Suggestion {
+  text: string
+  bookId: string
+  authors: string[]
+}
+
+export interface CartItem {
+  bookId: string
+  title: string
+  quantity: number
+  unitPrice: Money
+  lineTotal: Money
+  orderable: boolean
+}
+
+export interface Cart {
+  items: CartItem[]
+  total: Money
+}
+
+export interface Address {
+  recipient: string
+  phone?: string
+  line1: string
+  line2?: string | null
+  city: string
+  region?: string | null
+  postalCode: string
+  country: string
+}
+
+export interface Profile {
+  id: string
+  email: string
+  displayName: string
+  roles: string[]
+  addresses: Address[]
+  createdAt: string
+}
+
+export type OrderStatus =
+  | 'PENDING'
+  | 'AWAITING_PAYMENT'
+  | 'CONFIRMED'
+  | 'REJECTED'
+  | 'CANCELLED'
+  | 'SHIPPED'
+  | 'IN_TRANSIT'
+  | 'DELIVERED'
+  | 'RECEIVED'
+
+export interface OrderItem {
+  bookId: string
+  title: string
+  quantity: number
+  unitPrice: Money
+  lineTotal: Money
+}
+
+export interface StatusChange {
+  status: OrderStatus
+  at: string
+  reason?: string | null
+}
+
+export interface Shipment {
+  carrier: string
+  trackingNumber: string
+}
+
+export interface Order {
+  id: string
+  status: OrderStatus
+  items: OrderItem[]
+  total: Money
+  statusHistory: StatusChange[]
+  failureReason?: string | null
+  placedAt: string
+  shippingAddress: Address
+  paymentMethod: string
+  shipment?: Shipment | null
+  refunded?: Money | null
+  customerId?: string
+}
+
+export interface Tokens {
+  accessToken: string
+  tokenType: string
+  expiresIn: number
+}
+
+export interface Stock {
+  bookId: string
+  onHand: number
+  reserved: number
+  available: number
+  lowStockThreshold: number
+}
+
+export interface Movement {
+  id: number
+  bookId: string
+  kind: string
+  onHandChange: number
+  reservedChange: number
+  onHand: number
+  reserved: number
+  available: number
+  version: number
+  orderId?: string | null
+  reason?: string | null
+  note?: string | null
+  occurredAt: string
+}

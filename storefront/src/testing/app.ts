@@ -1,0 +1,61 @@
+import { mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { vi } from 'vitest'
+import { type Component, defineComponent, h } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { i18n, setLocale, type Locale } from '@/i18n'
+import { routes } from '@/router'
+
+/** One answer of the fake API: a status and a JSON body, for a method and path (query ignored unless given). */
+export interface Answer {
+  method?: string
+  path: string | RegExp
+  status?: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/**
+ * Replaces fetch with answers given in order of preference: the first whose method and path match
+ * answers. Every request is recorded, so a test can check what the page asked for.
+ */
+export function fakeApi(answers: Answer[]) {
+  const requests: { method: string; url: URL; body: unknown; headers: Record<string, string> }[] = []
+  const fetch = vi.fn(async (input: string, init: RequestInit = {}) => {
+    const url = new URL(input, 'http://shop.test')
+    const method = init.method ?? 'GET'
+    requests.push({
+      method,
+      url,
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      headers: (init.headers ?? {}) as Record<string, string>,
+    })
+    const answer = answers.find(
+      (candidate) =>
+        (candidate.method ?? 'GET') === method &&
+        (typeof candidate.path === 'string' ? candidate.path === url.pathname : candidate.path.test(url.pathname + url.search)),
+    )
+    if (!answer) return new Response(JSON.stringify({ type: 'https://bookstore.example/problems/not-found', title: 'Not Found', status: 404 }), { status: 404 })
+    const status = answer.status ?? 200
+    return new Response(status === 204 ? null : JSON.stringify(answer.body ?? {}), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...answer.headers },
+    })
+  })
+  vi.stubGlobal('fetch', fetch)
+  return { fetch, requests }
+}
+
+/** The whole app's plugins around one view, at a URL, in a language. */
+export async function mountAt(view: Component, path: string, locale: Locale = 'en', props: Record<string, unknown> = {}) {
+  setLocale(locale)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push(path)
+  await router.isReady()
+  const host = defineComponent({ render: () => h(view, props) })
+  const wrapper = mount(host, { global: { plugins: [pinia, router, i18n, ElementPlus] }, attachTo: document.body })
+  return { wrapper, router, messages: i18n.global }
+}
