@@ -5,16 +5,17 @@ const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/
 
 /**
  * The shop's own words on the page (header, footer, headings, buttons, labels, notices), leaving out
- * the catalogue's data (titles, authors) and the language switch, which names Chinese in Chinese.
+ * what is marked translate="no" (the catalogue's titles, authors and publishers, what the customer
+ * typed, names) and the language switch, which names Chinese in Chinese.
  */
 async function chrome(page: import('@playwright/test').Page) {
   return page.evaluate(() => {
     const selectors = 'header, footer, h1, h2, button, label, [role=alert], .el-empty__description, .el-pagination'
     return [...document.querySelectorAll<HTMLElement>(selectors)]
-      .filter((element) => !element.closest('[data-test="language-switch"], [data-test="book-card"]'))
+      .filter((element) => !element.closest('[data-test="language-switch"], [data-test="book-card"], [translate="no"]'))
       .map((element) => {
         const copy = element.cloneNode(true) as HTMLElement
-        copy.querySelectorAll('[data-test="language-switch"], [data-test="book-card"], [lang="zh-CN"]').forEach((e) => e.remove())
+        copy.querySelectorAll('[data-test="language-switch"], [data-test="book-card"], [translate="no"]').forEach((e) => e.remove())
         return copy.innerText
       })
       .join('\n')

@@ -140,6 +140,11 @@ router.beforeEach(async (to) => {
   return true
 })
 
+/** Where to go after logging in: the page that asked for it, if it is one of the shop's own. */
+export function returnPath(redirect: unknown): string {
+  return typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : '/'
+}
+
 /** Sets the document's title from the route's message key; pages with data of their own call it too. */
 export function setTitle(title?: string) {
   const shop = i18n.global.t('brand')

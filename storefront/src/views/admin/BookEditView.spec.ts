@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { fakeApi, mountAt, problem, settle, stubElementPlusStyles } from './testing'
+import { fakeApi, mountAt, problem, settle } from './testing'
 
-stubElementPlusStyles()
 // The first page mounted loads the console's modules; that takes a while on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
 

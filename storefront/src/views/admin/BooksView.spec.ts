@@ -1,8 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountAt, problem, settle, stubElementPlusStyles } from './testing'
+import { fakeApi, mountAt, problem, settle } from './testing'
 
-stubElementPlusStyles()
 vi.setConfig({ testTimeout: 30_000 })
 
 const book = (id: string, title: string, extra: Record<string, unknown> = {}) => ({

@@ -1,9 +1,8 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useSession } from '@/stores/session'
-import { fakeApi, mountAt, problem, settle, stubElementPlusStyles } from './testing'
+import { fakeApi, mountAt, problem, settle } from './testing'
 
-stubElementPlusStyles()
 vi.setConfig({ testTimeout: 30_000 })
 
 const me = {

@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountAt, settle, stubElementPlusStyles } from './testing'
+import { ignoresFilters, ordersQuery, startOfLocalDay } from './orderFilters'
+import OrdersView from './OrdersView.vue'
+import { fakeApi, mountAt, settle } from './testing'
 
-stubElementPlusStyles()
 // The first page mounted loads the console's modules; that takes a while on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
-const { ignoresFilters, ordersQuery, startOfLocalDay } = await import('./orderFilters')
-const { default: OrdersView } = await import('./OrdersView.vue')
 
 // The date range is in the browser's time zone; the API wants instants. Shanghai is UTC+8 all year.
 const zone = process.env.TZ

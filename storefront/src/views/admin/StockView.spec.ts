@@ -1,8 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountAt, problem, settle, stubElementPlusStyles } from './testing'
+import { fakeApi, mountAt, problem, settle } from './testing'
 
-stubElementPlusStyles()
 vi.setConfig({ testTimeout: 30_000 })
 
 const id = '5d1c3a7e-0000-4000-8000-000000000001'

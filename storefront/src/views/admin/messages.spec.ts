@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest'
 import en from '@/i18n/locales/en/admin'
 import zh from '@/i18n/locales/zh-CN/admin'
 import { ADJUSTMENT_REASONS, MOVEMENT_KINDS, ORDER_STATUSES, ROLES } from './api'
-import { stubElementPlusStyles } from './testing'
-
-stubElementPlusStyles()
-const { FORMATS, LANGUAGES } = await import('./bookForm')
+import { FORMATS, LANGUAGES } from './bookForm'
 
 // Every console source file, to find the message keys it names.
 const sources = import.meta.glob<string>(['./**/*.vue', './**/*.ts', '!./**/*.spec.ts'], {

@@ -1,26 +1,10 @@
 // Helpers for the console's component tests (never imported by the app itself).
-import { readdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
 import { type Component, defineComponent, h, nextTick } from 'vue'
 import { createMemoryHistory, createRouter, RouterView, type RouteRecordRaw } from 'vue-router'
 import { i18n, type Locale, setLocale } from '@/i18n'
-
-/**
- * Element Plus's per-component style modules (which the templates' auto-import adds) import .css
- * files, and Vitest leaves node_modules to Node, which cannot load CSS. They are replaced with empty
- * modules; call this before importing any component. (Inlining element-plus in the Vitest config,
- * `test.server.deps.inline`, would make this unnecessary.)
- */
-export function stubElementPlusStyles() {
-  const root = join(dirname(createRequire(import.meta.url).resolve('element-plus/package.json')), 'es/components')
-  for (const name of readdirSync(root)) {
-    vi.doMock(`element-plus/es/components/${name}/style/css`, () => ({}))
-  }
-}
 
 const Blank = defineComponent({ render: () => null })
 

@@ -91,6 +91,8 @@ export default {
     'gateway-timeout': 'The shop took too long to answer. Please try again.',
     'bad-gateway': 'The shop could not answer right now. Please try again.',
     'content-too-large': 'That is too much data to send at once.',
+    'payload-too-large': 'That is too much data to send at once.',
+    'movement-not-found': 'This stock movement does not exist.',
     'internal-error': 'Something went wrong on our side. Please try again.',
   },
   notFound: { title: 'Page not found', body: 'There is nothing at this address.', home: 'Back to the shop' },

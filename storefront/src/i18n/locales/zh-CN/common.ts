@@ -91,6 +91,8 @@ export default {
     'gateway-timeout': '书店响应超时，请重试。',
     'bad-gateway': '书店暂时无法响应，请重试。',
     'content-too-large': '一次发送的数据过多。',
+    'payload-too-large': '一次发送的数据过多。',
+    'movement-not-found': '这条库存流水不存在。',
     'internal-error': '我们这边出了问题，请重试。',
   },
   notFound: { title: '页面不存在', body: '这个地址没有内容。', home: '返回书店' },

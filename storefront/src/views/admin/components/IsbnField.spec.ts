@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { defineComponent, h, reactive } from 'vue'
-import { mountPart, settle, stubElementPlusStyles } from '../testing'
-
-stubElementPlusStyles()
-const { default: IsbnField } = await import('./IsbnField.vue')
+import { mountPart, settle } from '../testing'
+import IsbnField from './IsbnField.vue'
 
 /** The field bound to a model, as the book form has it. */
 const Form = defineComponent({

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountPart, problem, settle, stubElementPlusStyles } from '../testing'
-
-stubElementPlusStyles()
-const { default: StocktakeForm } = await import('./StocktakeForm.vue')
+import { fakeApi, mountPart, problem, settle } from '../testing'
+import StocktakeForm from './StocktakeForm.vue'
 
 const stock = { bookId: 'b-1', onHand: 12, reserved: 3, available: 9, lowStockThreshold: 5 }
 const movement = {
