@@ -141,7 +141,7 @@ export interface Order {
   paymentMethod: string
   shipment?: Shipment | null
   refunded?: Money | null
-  customerId?: string
+  customerId: string
 }
 
 export interface Tokens {

@@ -1,9 +1,9 @@
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
-import { type Component, defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { type Component, defineComponent, h, nextTick } from 'vue'
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { i18n, setLocale, type Locale } from '@/i18n'
 import { routes } from '@/router'
 
@@ -47,15 +47,46 @@ export function fakeApi(answers: Answer[]) {
   return { fetch, requests }
 }
 
-/** The whole app's plugins around one view, at a URL, in a language. */
-export async function mountAt(view: Component, path: string, locale: Locale = 'en', props: Record<string, unknown> = {}) {
+/** A problem body as the services answer it (an English detail, which pages never show). */
+export function problem(slug: string, status: number, extra: Record<string, unknown> = {}) {
+  return { type: `https://bookstore.example/problems/${slug}`, title: slug, status, detail: `English detail of ${slug}`, ...extra }
+}
+
+/** Lets answers, validation and rendering finish. */
+export async function settle() {
+  for (let i = 0; i < 4; i++) {
+    await flushPromises()
+    await nextTick()
+  }
+}
+
+/** The app's plugins (a language, a store, a router at the path), as a page has them. */
+async function plugins(path: string, locale: Locale) {
   setLocale(locale)
   const pinia = createPinia()
   setActivePinia(pinia)
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(path)
   await router.isReady()
+  return { pinia, router, global: { plugins: [pinia, router, i18n, ElementPlus] } }
+}
+
+/** The whole app's plugins around one view, at a URL, in a language. */
+export async function mountAt(view: Component, path: string, locale: Locale = 'en', props: Record<string, unknown> = {}) {
+  const { router, global } = await plugins(path, locale)
   const host = defineComponent({ render: () => h(view, props) })
-  const wrapper = mount(host, { global: { plugins: [pinia, router, i18n, ElementPlus] }, attachTo: document.body })
+  const wrapper = mount(host, { global, attachTo: document.body })
   return { wrapper, router, messages: i18n.global }
+}
+
+/**
+ * The page the app's routes show at a URL, through its layouts (the console's adds its messages),
+ * once it has loaded what it asks for. No route guards: the test plays the signed-in user itself.
+ */
+export async function mountPage(path: string, locale: Locale = 'en') {
+  const { router, global } = await plugins(path, locale)
+  const host = defineComponent({ render: () => h(RouterView) })
+  const wrapper = mount(host, { global, attachTo: document.body })
+  await settle()
+  return { wrapper, router }
 }

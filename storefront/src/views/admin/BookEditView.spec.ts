@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { fakeApi, mountAt, problem, settle } from './testing'
+import { fakeApi, mountPage, problem, settle } from '@/testing/app'
 
 // The first page mounted loads the console's modules; that takes a while on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
@@ -37,7 +37,7 @@ afterEach(() => {
 })
 
 async function open(path: string, locale: 'en' | 'zh-CN' = 'en') {
-  const { wrapper, router } = await mountAt(path, locale)
+  const { wrapper, router } = await mountPage(path, locale)
   mounted.push(wrapper)
   const fill = async (field: string, value: string) => {
     await wrapper.get(`[data-test="${field}"]`).setValue(value)

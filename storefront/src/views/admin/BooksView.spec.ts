@@ -1,6 +1,6 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountAt, problem, settle } from './testing'
+import { fakeApi, mountPage, problem, settle } from '@/testing/app'
 
 vi.setConfig({ testTimeout: 30_000 })
 
@@ -45,7 +45,7 @@ describe('the books page', () => {
       { path: '/api/books/catalogue', body: catalogue },
       { path: '/api/inventory', body: stock },
     ])
-    const { wrapper } = await mountAt('/admin/books?q=liu&status=ACTIVE&page=2&size=50')
+    const { wrapper } = await mountPage('/admin/books?q=liu&status=ACTIVE&page=2&size=50')
     mounted.push(wrapper)
     expect(Object.fromEntries(api.requests[0].url.searchParams)).toEqual({ q: 'liu', status: 'ACTIVE', page: '1', size: '50' })
     expect(api.requests[1].url.searchParams.getAll('bookId')).toEqual(['b-1', 'b-2'])
@@ -63,7 +63,7 @@ describe('the books page', () => {
       { path: '/api/books/catalogue', body: catalogue },
       { path: '/api/inventory', body: stock },
     ])
-    const { wrapper } = await mountAt('/admin/books', 'zh-CN')
+    const { wrapper } = await mountPage('/admin/books', 'zh-CN')
     mounted.push(wrapper)
     await wrapper.get('[data-test="book-discontinue"]').trigger('click')
     const confirm = await vi.waitFor(() => {
@@ -85,7 +85,7 @@ describe('the books page', () => {
 
   it('shows a failed listing as a translated message with a way to try again', async () => {
     fakeApi([{ path: '/api/books/catalogue', status: 503, body: problem('service-unavailable', 503) }])
-    const { wrapper } = await mountAt('/admin/books')
+    const { wrapper } = await mountPage('/admin/books')
     mounted.push(wrapper)
     expect(wrapper.get('[data-test="problem"]').text()).toContain(
       'Part of the shop is unavailable right now. Please try again shortly.',

@@ -1,7 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useSession } from '@/stores/session'
-import { fakeApi, mountAt, problem, settle } from './testing'
+import { fakeApi, mountPage, problem, settle } from '@/testing/app'
 
 vi.setConfig({ testTimeout: 30_000 })
 
@@ -46,7 +46,7 @@ describe('a customer’s page', () => {
       { path: `/api/users/${reader.id}`, body: reader },
       { path: '/api/orders', body: noOrders },
     ])
-    const { wrapper } = await mountAt(`/admin/customers/${reader.id}`)
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`)
     mounted.push(wrapper)
     expect(wrapper.get('h1').text()).toBe('Customer: 读者')
     expect(wrapper.get('[data-test="customer-email"]').text()).toBe('reader@example.com')
@@ -62,7 +62,7 @@ describe('a customer’s page', () => {
       { path: `/api/users/${reader.id}`, body: reader },
       { path: '/api/orders', body: noOrders },
     ])
-    const { wrapper } = await mountAt(`/admin/customers/${reader.id}`)
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`)
     mounted.push(wrapper)
     expect(wrapper.get('[data-test="roles-save"]').attributes('disabled')).toBeDefined()
     await wrapper.get('[data-test="role-ADMIN"] input').setValue(true)
@@ -80,7 +80,7 @@ describe('a customer’s page', () => {
       { path: `/api/users/${me.id}`, body: me },
       { path: '/api/orders', body: noOrders },
     ])
-    const { wrapper } = await mountAt(`/admin/customers/${me.id}`, 'zh-CN')
+    const { wrapper } = await mountPage(`/admin/customers/${me.id}`, 'zh-CN')
     mounted.push(wrapper)
     useSession().profile = me
     await settle()
@@ -95,7 +95,7 @@ describe('a customer’s page', () => {
       { path: `/api/users/${reader.id}`, status: 404, body: problem('user-not-found', 404) },
       { path: '/api/orders', body: noOrders },
     ])
-    const { wrapper } = await mountAt(`/admin/customers/${reader.id}`, 'zh-CN')
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`, 'zh-CN')
     mounted.push(wrapper)
     expect(wrapper.get('[data-test="problem"]').text()).toContain('没有这个账户。')
   })

@@ -1,6 +1,6 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountAt, problem, settle } from './testing'
+import { fakeApi, mountPage, problem, settle } from '@/testing/app'
 
 vi.setConfig({ testTimeout: 30_000 })
 
@@ -39,7 +39,7 @@ describe('a book’s stock page', () => {
       { method: 'POST', path: `/api/inventory/${id}/receipts`, status: 201, body: receipt },
     ]
     const api = fakeApi(replies)
-    const { wrapper } = await mountAt(`/admin/inventory/${id}`)
+    const { wrapper } = await mountPage(`/admin/inventory/${id}`)
     mounted.push(wrapper)
     expect(wrapper.get('h1').text()).toBe('Stock: 三体')
     expect(wrapper.get('[data-test="stock-available"]').text()).toBe('0')
@@ -68,7 +68,7 @@ describe('a book’s stock page', () => {
       { path: `/api/inventory/${id}`, status: 404, body: problem('stock-not-found', 404) },
       { path: `/api/inventory/${id}/movements`, body: ledger() },
     ])
-    const { wrapper } = await mountAt(`/admin/inventory/${id}`, 'zh-CN')
+    const { wrapper } = await mountPage(`/admin/inventory/${id}`, 'zh-CN')
     mounted.push(wrapper)
     expect(wrapper.get('[data-test="stock-setting-up"]').text()).toBe('正在为这本书建立库存记录…')
     expect(wrapper.find('[data-test="problem"]').exists()).toBe(false)

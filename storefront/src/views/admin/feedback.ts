@@ -19,7 +19,6 @@ export async function confirmAction(options: { title: string; message: string; c
       cancelButtonText: t('actions.cancel'),
       confirmButtonClass: 'el-button--danger',
       closeOnClickModal: false,
-      customClass: 'admin-overlay',
     })
     return true
   } catch {
@@ -28,7 +27,7 @@ export async function confirmAction(options: { title: string; message: string; c
 }
 
 export function notifySuccess(message: string) {
-  ElMessage.success({ message, showClose: true, duration: 4000, customClass: 'admin-overlay' })
+  ElMessage.success({ message, showClose: true, duration: 4000 })
 }
 
 /** Says what is wrong with a value, or null when it is fine. */

@@ -1,7 +1,7 @@
 // The orders list's filters as the URL keeps them (local calendar days) and as the API takes them
 // (instants: placedAt ≥ from and < to).
 import type { Query } from '@/api/http'
-import type { Order, OrderStatus } from '@/api/types'
+import type { OrderStatus } from '@/api/types'
 import { ORDER_STATUSES } from './api'
 
 export interface OrderFilters {
@@ -42,25 +42,4 @@ export function ordersQuery(filters: OrderFilters, page: number, size: number): 
     page: page - 1,
     size,
   }
-}
-
-/**
- * Whether some of the orders do not match the filters they were asked for: the sign of an order
- * service that does not apply a filter yet, which the page then says rather than showing a wrong list
- * as if it were right. An order without customerId cannot be checked for its customer.
- */
-export function ignoresFilters(orders: Order[], filters: OrderFilters): boolean {
-  const status = orderStatusOf(filters.status)
-  const customer = filters.customer.trim()
-  const from = startOfLocalDay(filters.from)?.getTime()
-  const to = startOfLocalDay(filters.to, 1)?.getTime()
-  return orders.some((order) => {
-    const placed = new Date(order.placedAt).getTime()
-    return (
-      (status !== undefined && order.status !== status) ||
-      (customer !== '' && order.customerId !== undefined && order.customerId !== customer) ||
-      (from !== undefined && placed < from) ||
-      (to !== undefined && placed >= to)
-    )
-  })
 }

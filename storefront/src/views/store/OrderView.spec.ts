@@ -7,6 +7,7 @@ import OrderView from './OrderView.vue'
 function order(status: Order['status'], failureReason: string | null = null): Order {
   return {
     id: '5f0c8a52-0000-4000-8000-000000000001',
+    customerId: 'c0ffee00-0000-4000-8000-000000000001',
     status,
     items: [{ bookId: 'b1', title: '三体', quantity: 1, unitPrice: { amount: 2300, currency: 'CNY' }, lineTotal: { amount: 2300, currency: 'CNY' } }],
     total: { amount: 2300, currency: 'CNY' },

@@ -220,7 +220,6 @@ export default {
     orders: {
       title: 'Orders',
       none: 'No orders yet.',
-      filterIgnored: 'Some orders listed do not match the filter: the order service does not seem to apply it yet. Do not rely on this list.',
       status: 'Status',
       customerId: 'Customer id',
       customerPlaceholder: 'Account id',

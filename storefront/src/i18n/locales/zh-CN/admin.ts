@@ -219,7 +219,6 @@ export default {
     orders: {
       title: '订单',
       none: '还没有订单。',
-      filterIgnored: '列出的部分订单不符合筛选条件：订单服务似乎尚未支持此筛选。请勿依据此列表。',
       status: '状态',
       customerId: '客户 ID',
       customerPlaceholder: '账户 ID',

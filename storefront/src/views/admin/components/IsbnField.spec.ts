@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { defineComponent, h, reactive } from 'vue'
-import { mountPart, settle } from '../testing'
+import { mountAt, settle } from '@/testing/app'
+import '../messages'
 import IsbnField from './IsbnField.vue'
 
 /** The field bound to a model, as the book form has it. */
@@ -12,8 +13,9 @@ const Form = defineComponent({
 })
 
 async function typed(text: string, locale: 'en' | 'zh-CN' = 'en') {
-  const { wrapper } = await mountPart(Form, {}, locale)
+  const { wrapper } = await mountAt(Form, '/', locale)
   mounted.push(wrapper)
+  await settle()
   await wrapper.get('input[data-test="book-isbn"]').setValue(text)
   await settle()
   return {

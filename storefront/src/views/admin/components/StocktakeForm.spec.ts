@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountPart, problem, settle } from '../testing'
+import { fakeApi, mountAt, problem, settle } from '@/testing/app'
+import '../messages'
 import StocktakeForm from './StocktakeForm.vue'
 
 const stock = { bookId: 'b-1', onHand: 12, reserved: 3, available: 9, lowStockThreshold: 5 }
@@ -23,8 +24,9 @@ afterEach(() => {
 })
 
 async function form(locale: 'en' | 'zh-CN' = 'en') {
-  const { wrapper } = await mountPart(StocktakeForm, { stock }, locale)
+  const { wrapper } = await mountAt(StocktakeForm, '/', locale, { stock })
   mounted.push(wrapper)
+  await settle()
   const count = async (text: string) => {
     await wrapper.get('input[data-test="stocktake-counted"]').setValue(text)
     await settle()
@@ -71,7 +73,7 @@ describe('the stocktake form', () => {
     await wrapper.get('form').trigger('submit')
     await settle()
     expect(api.requests[0].body).toEqual({ counted: 10, note: 'shelf B3' })
-    expect(wrapper.emitted('done')?.[0]).toEqual([movement])
+    expect(wrapper.findComponent(StocktakeForm).emitted('done')?.[0]).toEqual([movement])
     expect(document.body.textContent).toContain('Count recorded (variance −2).')
     expect((wrapper.get('input[data-test="stocktake-counted"]').element as HTMLInputElement).value).toBe('')
   })
