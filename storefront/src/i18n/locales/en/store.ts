@@ -117,6 +117,12 @@ export default {
       pm_card_chargeDeclined: 'Card declined',
       pm_card_chargeDeclinedInsufficientFunds: 'Declined: insufficient funds',
     },
+    methods: {
+      pm_card_visa: 'Visa test card',
+      pm_card_mastercard: 'Mastercard test card',
+      pm_card_chargeDeclined: 'Test card that is declined',
+      pm_card_chargeDeclinedInsufficientFunds: 'Test card without funds',
+    },
     summary: 'Order summary',
     placeOrder: 'Place order',
     placing: 'Placing your order…',

@@ -117,6 +117,12 @@ export default {
       pm_card_chargeDeclined: '银行卡被拒',
       pm_card_chargeDeclinedInsufficientFunds: '被拒：余额不足',
     },
+    methods: {
+      pm_card_visa: 'Visa 测试卡',
+      pm_card_mastercard: 'Mastercard 测试卡',
+      pm_card_chargeDeclined: '会被拒绝的测试卡',
+      pm_card_chargeDeclinedInsufficientFunds: '余额不足的测试卡',
+    },
     summary: '订单摘要',
     placeOrder: '提交订单',
     placing: '正在提交订单…',
