@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import bookstore.events.CloudEvents;
 import bookstore.platform.fixture.Balances;
+import bookstore.platform.fixture.BatchBalances;
 import bookstore.platform.fixture.Credited;
 import bookstore.platform.fixture.Deliveries;
 import bookstore.platform.fixture.FlakyHandler;
@@ -15,8 +16,10 @@ import bookstore.platform.messaging.EventCodec;
 import bookstore.testsupport.RealKafka;
 import bookstore.testsupport.RealPostgres;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +53,9 @@ class EventSubscriptionIntegrationTests {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    BatchBalances batches;
 
     @Autowired
     DatabaseClient database;
@@ -128,12 +134,78 @@ class EventSubscriptionIntegrationTests {
         assertThat(processed(refused.eventId())).isFalse();
     }
 
+    @Test
+    void aPollsRecordsReachASetBasedHandlerAsOneBatch() {
+        String account = "acc-" + UUID.randomUUID();
+        List<Credited> credits = IntStream.rangeClosed(1, 20)
+                .mapToObj(i -> Credited.of(account, i))
+                .toList();
+
+        credits.forEach(this::sendWithoutWaiting);
+        kafka.flush();
+
+        await().untilAsserted(() -> assertThat(batches.of(account)).isEqualTo(210));
+        assertThat(batches.batchSizes())
+                .as("the records sent together arrived together")
+                .anyMatch(size -> size > 1);
+    }
+
+    @Test
+    void aPoisonRecordInABatchIsDeadLetteredAloneAndTheOthersTakeEffect() {
+        String account = "acc-" + UUID.randomUUID();
+        Credited before = Credited.of(account, 1);
+        Credited poison = Credited.of(account, -100);
+        Credited after = Credited.of(account, 10);
+        Credited later = Credited.of(account, 100);
+
+        List.of(before, poison, after, later).forEach(this::sendWithoutWaiting);
+        kafka.flush();
+
+        await().untilAsserted(() -> assertThat(batches.of(account)).isEqualTo(111));
+        try (var deadLetters = new TopicReader(bootstrapServers, LedgerEvent.TOPIC.deadLetterTopic())) {
+            await().untilAsserted(() -> assertThat(deadLetters.records().stream()
+                            .filter(r -> account.equals(r.key()))
+                            .filter(r -> "ledger-fixture.ledger-batches"
+                                    .equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
+                            .map(r -> header(r, CloudEvents.ID))
+                            .toList())
+                    .containsExactly(poison.eventId().toString()));
+        }
+    }
+
+    @Test
+    void aBatchFailingForAPassingReasonIsRetriedUntilItPassesAndNothingIsDeadLettered() {
+        String account = "acc-" + UUID.randomUUID();
+        Credited credit = Credited.of(account, 5);
+        Credited other = Credited.of(account, 7);
+        // More failures than a record's retries before dead-lettering: only a passing failure survives them.
+        batches.failTransientlyFor(credit.eventId(), 6);
+
+        sendWithoutWaiting(credit);
+        sendWithoutWaiting(other);
+        kafka.flush();
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(batches.of(account)).isEqualTo(12));
+        try (var deadLetters = new TopicReader(bootstrapServers, LedgerEvent.TOPIC.deadLetterTopic())) {
+            assertThat(deadLetters.records()).noneMatch(r -> account.equals(r.key()));
+        }
+    }
+
+    private void sendWithoutWaiting(Credited credit) {
+        kafka.send(record(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId()));
+    }
+
     /** A well-formed record of the credit, as the outbox relay would publish it. */
     private void send(Credited credit) {
         send(credit.accountId(), "bookstore.fixture.Credited", codec.encode(credit), credit.eventId());
     }
 
     private void send(String key, String type, byte[] value, UUID eventId) {
+        kafka.send(record(key, type, value, eventId)).join();
+    }
+
+    private static ProducerRecord<String, byte[]> record(String key, String type, byte[] value, UUID eventId) {
         var record = new ProducerRecord<>(LedgerEvent.TOPIC.name(), key, value);
         for (var header : List.of(
                 new String[] {CloudEvents.ID, eventId.toString()},
@@ -142,7 +214,7 @@ class EventSubscriptionIntegrationTests {
                 new String[] {CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION})) {
             record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
         }
-        kafka.send(record).join();
+        return record;
     }
 
     private long processedBy(String consumer) {

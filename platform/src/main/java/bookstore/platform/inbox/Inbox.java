@@ -1,17 +1,27 @@
 package bookstore.platform.inbox;
 
+import bookstore.events.IntegrationEvent;
+import bookstore.platform.messaging.Delivered;
 import bookstore.platform.messaging.ProcessedEvents;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Idempotent consumption on PostgreSQL: the event id is recorded in {@code inbox_processed_event}
- * in the same transaction as the handler's state change. A second delivery finds the id already
- * there and does nothing; if the handler fails, the record of the id rolls back with it, so a retry
- * runs the handler again.
+ * Idempotent consumption on PostgreSQL, for handlers whose state has no natural key to tell a
+ * repeat: the event ids of a batch are recorded in {@code inbox_processed_event} with one statement,
+ * in the same transaction as the handler's state change, and only the ids that were new reach the
+ * handler. If the handler fails, the record of the ids rolls back with it, so a retry runs it again.
+ *
+ * <p>Ids are kept for {@code retention} (see {@link InboxPurge}), which must be longer than the
+ * retention of the topics read: an event older than that can no longer be redelivered or replayed.
  */
 public final class Inbox implements ProcessedEvents {
 
@@ -24,16 +34,38 @@ public final class Inbox implements ProcessedEvents {
     }
 
     @Override
-    public Mono<Void> once(String consumer, UUID eventId, Supplier<Mono<Void>> work) {
+    public <E extends IntegrationEvent> Mono<Void> once(
+            String consumer, List<Delivered<E>> batch, Function<List<Delivered<E>>, Mono<Void>> work) {
+        Set<UUID> inBatch = new HashSet<>();
+        List<Delivered<E>> distinct = batch.stream()
+                .filter(delivered -> inBatch.add(delivered.event().eventId()))
+                .toList();
         Mono<Void> firstTimeOnly = database.sql("""
-                        INSERT INTO inbox_processed_event (consumer, event_id) VALUES (:consumer, :eventId)
+                        INSERT INTO inbox_processed_event (consumer, event_id)
+                        SELECT :consumer, event_id FROM unnest(CAST(CAST(:eventIds AS TEXT[]) AS UUID[])) AS event_id
                         ON CONFLICT DO NOTHING
+                        RETURNING event_id
                         """)
                 .bind("consumer", consumer)
-                .bind("eventId", eventId)
-                .fetch()
-                .rowsUpdated()
-                .flatMap(inserted -> inserted == 1 ? work.get() : Mono.empty());
+                .bind("eventIds", inBatch.stream().map(UUID::toString).toArray(String[]::new))
+                .map(row -> row.get("event_id", UUID.class))
+                .all()
+                .collect(Collectors.toSet())
+                .flatMap(fresh -> {
+                    List<Delivered<E>> unseen = distinct.stream()
+                            .filter(delivered ->
+                                    fresh.contains(delivered.event().eventId()))
+                            .toList();
+                    return unseen.isEmpty() ? Mono.empty() : work.apply(unseen);
+                });
         return transactions.transactional(firstTimeOnly);
+    }
+
+    /** Forgets the ids recorded longer ago than {@code retention}; tells how many. */
+    Mono<Long> forgetOlderThan(Duration retention) {
+        return database.sql("DELETE FROM inbox_processed_event WHERE processed_at < now() - CAST(:age AS INTERVAL)")
+                .bind("age", retention.toSeconds() + " seconds")
+                .fetch()
+                .rowsUpdated();
     }
 }

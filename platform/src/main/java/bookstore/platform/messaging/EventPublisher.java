@@ -28,8 +28,9 @@ public final class EventPublisher {
 
     /**
      * Sends a batch in order and tells how many of its first events Kafka acknowledged. Only that
-     * prefix may be marked sent: a retry then never publishes an aggregate's later event before an
-     * earlier one.
+     * prefix may be taken as sent: a retry then never publishes an aggregate's later event before an
+     * earlier one. The producer sends as its linger allows, without a flush: the relay waits for the
+     * acknowledgements, not for an empty buffer.
      */
     public Mono<Integer> publish(List<OutgoingEvent> batch) {
         if (batch.isEmpty()) {
@@ -39,7 +40,6 @@ public final class EventPublisher {
         for (OutgoingEvent event : batch) {
             sends.add(kafka.send(event.toRecord(source)));
         }
-        kafka.flush();
         return Flux.fromIterable(sends)
                 .concatMap(send -> Mono.fromFuture(send).thenReturn(true).onErrorResume(e -> {
                     log.warn("Kafka did not take an outbox event", e);

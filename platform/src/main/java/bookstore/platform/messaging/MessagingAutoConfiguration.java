@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -39,7 +40,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Kafka for every service: the catalogue's topics and their dead-letter topics, one producer for
  * events (used by the outbox relay and for dead letters), and a consumer group per
- * {@link EventSubscription} with bounded retries and dead-lettering.
+ * {@link EventSubscription}, handed a poll's records as one batch, with bounded retries and
+ * dead-lettering of the record that fails, and unbounded retries while the infrastructure is away.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -114,14 +116,23 @@ public class MessagingAutoConfiguration {
         Map<String, Object> config = new HashMap<>(bootConsumerFactory.getConfigurationProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int)
+                properties.batchMinBytes().toBytes());
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int)
+                properties.batchMaxWait().toMillis());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchMaxRecords());
         var consumers =
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 
         var deadLetters = new DeadLetterPublishingRecoverer(
                 eventKafkaTemplate, (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
-        var errorHandler = new DefaultErrorHandler(
+        var pinnedOnOneRecord = new DefaultErrorHandler(
                 deadLetters, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
-        errorHandler.addNotRetryableExceptions(UndecodableEventException.class);
+        pinnedOnOneRecord.addNotRetryableExceptions(UndecodableEventException.class);
+        // Its retries before dead-lettering are expected, not errors of the consumer.
+        pinnedOnOneRecord.setLogLevel(KafkaException.Level.WARN);
+        var errorHandler = new SubscriptionErrorHandler(
+                pinnedOnOneRecord, properties.retryInterval(), properties.maxRetryInterval());
 
         return new EventListenerContainers(
                 applicationName,

@@ -1,15 +1,21 @@
 package bookstore.platform.messaging;
 
-import java.util.UUID;
-import java.util.function.Supplier;
+import bookstore.events.IntegrationEvent;
+import java.util.List;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
- * Makes consumption idempotent: runs the work for an event only the first time a consumer sees its
- * id, and records that it did in the same transaction as the work, so a redelivered or replayed
- * event changes nothing.
+ * Makes consumption idempotent where the state has no natural key to tell a repeat: runs the work for
+ * the events of a batch a consumer has not seen before, and records that it did in the same
+ * transaction as the work, so a redelivered or replayed event changes nothing.
  */
 public interface ProcessedEvents {
 
-    Mono<Void> once(String consumer, UUID eventId, Supplier<Mono<Void>> work);
+    /**
+     * Hands {@code work} the events of {@code batch} that {@code consumer} has not handled before (each
+     * event id once, in the batch's order), inside one transaction that also records them.
+     */
+    <E extends IntegrationEvent> Mono<Void> once(
+            String consumer, List<Delivered<E>> batch, Function<List<Delivered<E>>, Mono<Void>> work);
 }

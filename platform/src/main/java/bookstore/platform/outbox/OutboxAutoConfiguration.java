@@ -1,6 +1,7 @@
 package bookstore.platform.outbox;
 
 import bookstore.platform.inbox.Inbox;
+import bookstore.platform.inbox.InboxPurge;
 import bookstore.platform.messaging.EventCodec;
 import bookstore.platform.messaging.EventPublisher;
 import bookstore.platform.messaging.MessagingAutoConfiguration;
@@ -27,12 +28,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class OutboxAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(
-            DatabaseClient database,
-            TransactionalOperator transactions,
-            EventPublisher publisher,
-            OutboxProperties properties) {
-        return new OutboxRelay(database, transactions, publisher, properties);
+    OutboxRelay outboxRelay(ConnectionFactory connections, EventPublisher publisher, OutboxProperties properties) {
+        return new OutboxRelay(connections, publisher, properties);
     }
 
     @Bean
@@ -44,5 +41,11 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean(ProcessedEvents.class)
     Inbox inbox(DatabaseClient database, TransactionalOperator transactions) {
         return new Inbox(database, transactions);
+    }
+
+    @Bean
+    @ConditionalOnBean(Inbox.class)
+    InboxPurge inboxPurge(Inbox inbox, OutboxProperties properties) {
+        return new InboxPurge(inbox, properties.inboxRetention(), properties.inboxPurgeInterval());
     }
 }

@@ -5,16 +5,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Tuning of the outbox relay.
+ * Tuning of the outbox relay and the inbox.
  *
- * @param pollInterval how often the relay looks for events committed by other replicas
- * @param batchSize events published per relay transaction
- * @param maxBackOff the longest wait between attempts while Kafka is unreachable
- * @param retention how long sent events are kept for inspection before they are deleted
+ * @param pollInterval how often the relay looks for events nobody announced, and how often a relay
+ *     that does not lead tries to take over
+ * @param batchSize the most events published per round
+ * @param maxBackOff the longest wait between attempts while Kafka or the database is unreachable
+ * @param inboxRetention how long the inbox remembers a handled event id; longer than the retention of
+ *     any topic a deduplicated subscription reads (the broker's default, 7 days), so no redelivery or
+ *     replay can bring an event it has forgotten
+ * @param inboxPurgeInterval how often ids older than that are deleted
  */
 @ConfigurationProperties("bookstore.outbox")
 public record OutboxProperties(
         @DefaultValue("500ms") Duration pollInterval,
-        @DefaultValue("200") int batchSize,
+        @DefaultValue("500") int batchSize,
         @DefaultValue("30s") Duration maxBackOff,
-        @DefaultValue("7d") Duration retention) {}
+        @DefaultValue("14d") Duration inboxRetention,
+        @DefaultValue("1h") Duration inboxPurgeInterval) {}

@@ -4,45 +4,54 @@ import bookstore.platform.messaging.EventPublisher;
 import bookstore.platform.messaging.OutgoingEvent;
 import bookstore.platform.work.PollingWorker;
 import bookstore.platform.work.Schedule;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Wrapped;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes committed outbox events to Kafka, oldest first, and marks them sent. At-least-once: an
- * event whose send succeeded but whose mark did not is sent again after a restart, which consumers
- * absorb by deduplicating on the event id.
+ * Publishes committed outbox events to Kafka, oldest first, and deletes them once Kafka has them.
+ * At-least-once: events published but not yet deleted when the relay stops are published again by
+ * the next leader, which consumers absorb (by state, or by event id).
  *
- * <p>Several replicas of a service may run a relay; a transaction-scoped advisory lock lets one of
- * them publish at a time, which keeps the order. The relay wakes up when a transaction that appended
- * events commits, and otherwise polls, so events committed by another replica are not left behind.
+ * <p>One relay publishes at a time, the leader: it holds a PostgreSQL session lock on a connection of
+ * its own for as long as it leads, so a round is a single statement that deletes what the previous
+ * round published and reads the next batch. Relays of other replicas try to take over every poll
+ * interval. The leader listens on that connection for the notification every outbox write sends on
+ * commit, so events committed by any replica are published at once; without one it polls.
  */
 public final class OutboxRelay extends PollingWorker {
 
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    static final String CHANNEL = "bookstore_outbox";
 
-    private final DatabaseClient database;
-    private final TransactionalOperator transactions;
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String LEADERSHIP_LOCK = "hashtext('bookstore.outbox-relay')";
+
+    private final ConnectionFactory connections;
     private final EventPublisher publisher;
     private final OutboxProperties properties;
 
-    /** Only the worker's thread reads and writes it. */
-    private Instant nextPurge = Instant.now();
+    // Only the worker's thread reads and writes these.
+    private Connection leading;
+    private Disposable notifications;
+    private Instant nextAttemptToLead = Instant.MIN;
+    /** Published in the previous round, deleted by the next. */
+    private Long[] published = new Long[0];
 
-    OutboxRelay(
-            DatabaseClient database,
-            TransactionalOperator transactions,
-            EventPublisher publisher,
-            OutboxProperties properties) {
+    OutboxRelay(ConnectionFactory connections, EventPublisher publisher, OutboxProperties properties) {
         super("outbox-relay", Schedule.every(properties.pollInterval()).backingOffUpTo(properties.maxBackOff()));
-        this.database = database;
-        this.transactions = transactions;
+        this.connections = connections;
         this.publisher = publisher;
         this.properties = properties;
     }
@@ -53,66 +62,142 @@ public final class OutboxRelay extends PollingWorker {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    /** Publishes a batch, and now and then forgets long-sent events; a full batch means more are waiting. */
+    /** Publishes a batch if this relay leads; a full batch, or one to delete, means another round. */
     @Override
     protected boolean runOnce() {
-        if (Instant.now().isAfter(nextPurge)) {
-            purgeSentEvents().block();
-            nextPurge = Instant.now().plus(PURGE_INTERVAL);
+        if (leading == null && !tryToLead()) {
+            return false;
         }
-        return relayBatch().block() >= properties.batchSize();
+        try {
+            int read = relayRound();
+            return read > 0;
+        } catch (RuntimeException failure) {
+            if (!(failure instanceof NotAllPublished)) {
+                stepDown();
+            }
+            throw failure;
+        }
     }
 
-    /** Publishes one batch of unsent events; returns how many were published. */
-    Mono<Integer> relayBatch() {
-        Mono<Integer> batch = database.sql("SELECT pg_try_advisory_xact_lock(hashtext('bookstore.outbox-relay'))")
-                .map(row -> row.get(0, Boolean.class))
-                .one()
-                .flatMap(locked -> locked ? publishUnsent() : Mono.just(0));
-        return transactions.transactional(batch);
+    /** Whether this relay now leads; tried at most once per poll interval, not on every wake-up. */
+    private boolean tryToLead() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextAttemptToLead)) {
+            return false;
+        }
+        nextAttemptToLead = now.plus(properties.pollInterval());
+        Connection connection = Mono.from(connections.create()).block();
+        try {
+            Boolean locked = Mono.from(connection
+                            .createStatement("SELECT pg_try_advisory_lock(" + LEADERSHIP_LOCK + ")")
+                            .execute())
+                    .flatMap(result -> Mono.from(result.map(row -> row.get(0, Boolean.class))))
+                    .block();
+            if (!Boolean.TRUE.equals(locked)) {
+                Mono.from(connection.close()).block();
+                return false;
+            }
+            leading = connection;
+            published = new Long[0];
+            listen(connection);
+            log.info("This outbox relay leads: it publishes the events of every replica");
+            return true;
+        } catch (RuntimeException e) {
+            Mono.from(connection.close()).onErrorResume(ignored -> Mono.empty()).block();
+            throw e;
+        }
     }
 
-    private Mono<Long> purgeSentEvents() {
-        return database.sql("DELETE FROM outbox_event WHERE sent_at < :before")
-                .bind("before", Instant.now().minus(properties.retention()))
-                .fetch()
-                .rowsUpdated();
+    /** Wakes this relay when any replica commits outbox events. */
+    private void listen(Connection connection) {
+        Connection physical = connection;
+        while (physical instanceof Wrapped<?> wrapped && !(physical instanceof PostgresqlConnection)) {
+            Object inner = wrapped.unwrap();
+            if (!(inner instanceof Connection next)) {
+                break;
+            }
+            physical = next;
+        }
+        if (physical instanceof PostgresqlConnection postgres) {
+            Mono.from(postgres.createStatement("LISTEN " + CHANNEL).execute())
+                    .flatMap(result -> Mono.from(result.getRowsUpdated()))
+                    .block();
+            notifications = postgres.getNotifications().subscribe(notification -> wakeUp(), failure -> {});
+        }
     }
 
-    private Mono<Integer> publishUnsent() {
-        return database.sql("""
-                        SELECT id, event_id, topic, record_key, event_type, payload::text AS payload, occurred_at, traceparent
-                        FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT :limit
+    /** Gives up leading: the session lock goes with the session, or is released if it lives on. */
+    private void stepDown() {
+        Connection connection = leading;
+        leading = null;
+        if (notifications != null) {
+            notifications.dispose();
+            notifications = null;
+        }
+        if (connection != null) {
+            Mono.from(connection
+                            .createStatement("SELECT pg_advisory_unlock_all()")
+                            .execute())
+                    .flatMap(result -> Mono.from(result.getRowsUpdated()))
+                    .then(Mono.from(connection.close()))
+                    .onErrorResume(ignored -> Mono.from(connection.close()).onErrorResume(e -> Mono.empty()))
+                    .block();
+        }
+    }
+
+    @Override
+    protected void afterStop() {
+        stepDown();
+    }
+
+    /** One statement: delete what the last round published, read the next batch; then publish it. */
+    private int relayRound() {
+        List<PendingEvent> batch = Flux.from(leading.createStatement("""
+                        WITH sent AS (DELETE FROM outbox_event WHERE id = ANY($1))
+                        SELECT id, event_id, topic, record_key, event_type, payload::text AS payload, occurred_at,
+                               traceparent
+                          FROM outbox_event WHERE id <> ALL($1) ORDER BY id LIMIT $2
                         """)
-                .bind("limit", properties.batchSize())
-                .map(row -> new PendingEvent(
-                        row.get("id", Long.class),
-                        new OutgoingEvent(
-                                row.get("event_id", UUID.class),
-                                row.get("topic", String.class),
-                                row.get("record_key", String.class),
-                                row.get("event_type", String.class),
-                                row.get("payload", String.class).getBytes(StandardCharsets.UTF_8),
-                                row.get("occurred_at", Instant.class),
-                                row.get("traceparent", String.class))))
-                .all()
+                        .bind("$1", published)
+                        .bind("$2", properties.batchSize())
+                        .execute())
+                .flatMap(result -> result.map(OutboxRelay::pending))
                 .collectList()
-                .flatMap(pending -> publisher
-                        .publish(pending.stream().map(PendingEvent::event).toList())
-                        .flatMap(sent -> markSent(pending.subList(0, sent))));
+                .block();
+        published = new Long[0];
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        int sent = publisher
+                .publish(batch.stream().map(PendingEvent::event).toList())
+                .block();
+        published = batch.subList(0, sent).stream().map(PendingEvent::id).toArray(Long[]::new);
+        if (sent < batch.size()) {
+            throw new NotAllPublished(sent, batch.size());
+        }
+        return batch.size();
     }
 
-    private Mono<Integer> markSent(List<PendingEvent> sent) {
-        if (sent.isEmpty()) {
-            return Mono.just(0);
-        }
-        Long[] ids = sent.stream().map(PendingEvent::id).toArray(Long[]::new);
-        return database.sql("UPDATE outbox_event SET sent_at = now() WHERE id = ANY(:ids)")
-                .bind("ids", ids)
-                .fetch()
-                .rowsUpdated()
-                .thenReturn(sent.size());
+    private static PendingEvent pending(Readable row) {
+        return new PendingEvent(
+                row.get("id", Long.class),
+                new OutgoingEvent(
+                        row.get("event_id", UUID.class),
+                        row.get("topic", String.class),
+                        row.get("record_key", String.class),
+                        row.get("event_type", String.class),
+                        row.get("payload", String.class).getBytes(StandardCharsets.UTF_8),
+                        row.get("occurred_at", Instant.class),
+                        row.get("traceparent", String.class)));
     }
 
     private record PendingEvent(long id, OutgoingEvent event) {}
+
+    /** Kafka took only the first events of a batch; the rest are published again after a back-off. */
+    private static final class NotAllPublished extends RuntimeException {
+
+        NotAllPublished(int sent, int batch) {
+            super("Kafka took " + sent + " of " + batch + " outbox events; the rest are published again");
+        }
+    }
 }

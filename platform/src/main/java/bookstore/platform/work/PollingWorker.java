@@ -77,7 +77,11 @@ public abstract class PollingWorker implements SmartLifecycle {
             }
         }
         worker = null;
+        afterStop();
     }
+
+    /** Called once the worker's thread has ended, on the stopping thread: release what rounds held. */
+    protected void afterStop() {}
 
     @Override
     public final boolean isRunning() {
