@@ -151,6 +151,20 @@ class OutboxIntegrationTests {
     }
 
     @Test
+    void aStateChangeOfOneStatementCarriesItsEventsOnlyWhenItChangesARow() {
+        Credited opening = Credited.of("acc-" + UUID.randomUUID(), 9);
+        Credited again = Credited.of(opening.accountId(), 4);
+
+        assertThat(ledger.open(opening).block()).isTrue();
+        assertThat(ledger.open(again).block()).isFalse();
+
+        awaitPublished(opening.eventId());
+        assertThat(ledger.balance(opening.accountId()).block()).isEqualTo(9);
+        assertThat(inOutbox(again.eventId())).isFalse();
+        assertThat(topic.records()).noneMatch(r -> again.eventId().toString().equals(header(r, CloudEvents.ID)));
+    }
+
+    @Test
     void appendingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> outbox.append(LedgerEvent.TOPIC, Credited.of("acc-x", 1))
                         .block())

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
@@ -37,23 +39,33 @@ public final class Outbox {
     private static final String NO_TRANSACTION =
             "Outbox.append must run inside the transaction of the state change it reports";
 
+    /** The rows of the bound arrays, in the order appended. */
+    private static final String APPENDED_ROWS = """
+            INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at, traceparent)
+            SELECT event_id, topic, record_key, event_type, CAST(payload AS JSON), occurred_at, traceparent
+              FROM unnest(CAST(:outboxEventIds AS UUID[]), CAST(:outboxTopics AS TEXT[]), CAST(:outboxKeys AS TEXT[]),
+                          CAST(:outboxTypes AS TEXT[]), CAST(:outboxPayloads AS TEXT[]),
+                          CAST(:outboxOccurredAts AS TIMESTAMPTZ[]), CAST(:outboxTraceparents AS TEXT[]))
+                   WITH ORDINALITY AS event (event_id, topic, record_key, event_type, payload, occurred_at,
+                                             traceparent, position)
+            """;
+
     /**
-     * The transaction's events in the order appended, and a notification, sent on commit, that wakes
-     * the leading relay of whichever replica leads.
+     * A transaction's events, and a notification, sent on commit, that wakes the leading relay of
+     * whichever replica leads.
      */
     private static final String INSERT = """
-            WITH appended AS (
-                INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at, traceparent)
-                SELECT event_id, topic, record_key, event_type, CAST(payload AS JSON), occurred_at, traceparent
-                  FROM unnest(CAST(:eventIds AS UUID[]), CAST(:topics AS TEXT[]), CAST(:keys AS TEXT[]),
-                              CAST(:types AS TEXT[]), CAST(:payloads AS TEXT[]),
-                              CAST(:occurredAts AS TIMESTAMPTZ[]), CAST(:traceparents AS TEXT[]))
-                       WITH ORDINALITY AS event (event_id, topic, record_key, event_type, payload, occurred_at,
-                                                 traceparent, position)
-                 ORDER BY position
-                RETURNING 1)
+            WITH appended AS (%s ORDER BY position RETURNING 1)
             SELECT pg_notify('%s', '')
-            """.formatted(OutboxRelay.CHANNEL);
+            """.formatted(APPENDED_ROWS, OutboxRelay.CHANNEL);
+
+    /** A state change of one statement and its events, the events only if the change changed a row. */
+    private static final String WITH_CHANGE = """
+            WITH change AS (%s RETURNING 1),
+                 appended AS (%s WHERE EXISTS (SELECT 1 FROM change) ORDER BY position RETURNING 1)
+            SELECT (SELECT count(*) FROM change) AS changed,
+                   CASE WHEN EXISTS (SELECT 1 FROM appended) THEN pg_notify('%s', '') END AS notified
+            """;
 
     private final DatabaseClient database;
     private final EventCodec codec;
@@ -125,23 +137,67 @@ public final class Outbox {
         if (rows.isEmpty()) {
             return Mono.empty();
         }
-        List<PendingRow> inOrder = List.copyOf(rows);
-        return database.sql(INSERT)
-                .bind(
-                        "eventIds",
-                        inOrder.stream().map(row -> row.eventId().toString()).toArray(String[]::new))
-                .bind("topics", inOrder.stream().map(PendingRow::topic).toArray(String[]::new))
-                .bind("keys", inOrder.stream().map(PendingRow::key).toArray(String[]::new))
-                .bind("types", inOrder.stream().map(PendingRow::type).toArray(String[]::new))
-                .bind("payloads", inOrder.stream().map(PendingRow::payload).toArray(String[]::new))
-                .bind(
-                        "occurredAts",
-                        inOrder.stream().map(row -> row.occurredAt().toString()).toArray(String[]::new))
-                .bind(
-                        "traceparents",
-                        inOrder.stream().map(PendingRow::traceparent).toArray(String[]::new))
-                .then();
+        return bindRows(database.sql(INSERT), List.copyOf(rows)).then();
     }
+
+    /**
+     * Makes a state change and records the events it causes with ONE statement, which needs no
+     * transaction of its own: {@code change} is a single INSERT, UPDATE or DELETE (without RETURNING)
+     * whose parameters {@code bindings} names; the events, with the caller's trace context, are
+     * written only if it changed a row. Emits whether it did. Inside a transaction it joins it.
+     */
+    public Mono<Boolean> changeWith(String change, Map<String, Parameter> bindings, List<Message<?>> messages) {
+        return trace.traceparent().flatMap(traceparent -> {
+            List<PendingRow> rows = messages.stream()
+                    .map(message -> row(message.topic(), message.event(), traceparent.orElse(null)))
+                    .toList();
+            var statement = database.sql(WITH_CHANGE.formatted(change, APPENDED_ROWS, OutboxRelay.CHANNEL));
+            for (var binding : bindings.entrySet()) {
+                statement = statement.bind(binding.getKey(), binding.getValue());
+            }
+            return bindRows(statement, rows)
+                    .map(row -> row.get("changed", Long.class))
+                    .one()
+                    .map(changed -> changed > 0)
+                    .doOnNext(changed -> {
+                        if (changed && !rows.isEmpty()) {
+                            relay.wakeUp();
+                        }
+                    });
+        });
+    }
+
+    private PendingRow row(Topic<?> topic, IntegrationEvent event, String traceparent) {
+        return new PendingRow(
+                event.eventId(),
+                topic.name(),
+                event.aggregateId(),
+                CloudEvents.typeOf(event.getClass()),
+                new String(codec.encode(event), StandardCharsets.UTF_8),
+                event.occurredAt(),
+                traceparent);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindRows(
+            DatabaseClient.GenericExecuteSpec statement, List<PendingRow> rows) {
+        return statement
+                .bind(
+                        "outboxEventIds",
+                        rows.stream().map(row -> row.eventId().toString()).toArray(String[]::new))
+                .bind("outboxTopics", rows.stream().map(PendingRow::topic).toArray(String[]::new))
+                .bind("outboxKeys", rows.stream().map(PendingRow::key).toArray(String[]::new))
+                .bind("outboxTypes", rows.stream().map(PendingRow::type).toArray(String[]::new))
+                .bind("outboxPayloads", rows.stream().map(PendingRow::payload).toArray(String[]::new))
+                .bind(
+                        "outboxOccurredAts",
+                        rows.stream().map(row -> row.occurredAt().toString()).toArray(String[]::new))
+                .bind(
+                        "outboxTraceparents",
+                        rows.stream().map(PendingRow::traceparent).toArray(String[]::new));
+    }
+
+    /** An event and the topic it goes to. */
+    public record Message<E extends IntegrationEvent>(Topic<E> topic, E event) {}
 
     private record PendingRow(
             UUID eventId,
