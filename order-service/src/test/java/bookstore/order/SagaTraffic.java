@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -26,6 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public final class SagaTraffic implements AutoCloseable {
 
+    private final String bootstrapServers;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventCodec codec;
@@ -33,6 +39,7 @@ public final class SagaTraffic implements AutoCloseable {
 
     public SagaTraffic(
             String bootstrapServers, KafkaTemplate<String, byte[]> kafka, EventCodec codec, Topic<?>... read) {
+        this.bootstrapServers = bootstrapServers;
         this.kafka = kafka;
         this.codec = codec;
         consumer = new KafkaConsumer<>(
@@ -67,16 +74,48 @@ public final class SagaTraffic implements AutoCloseable {
                 .toList();
     }
 
-    /** Publishes an event as its producing service would. */
-    public <E extends IntegrationEvent> void send(Topic<E> topic, E event) {
+    /** Publishes events together, as one producer batch, so that a consumer is likely to poll them at once. */
+    public <E extends IntegrationEvent> void sendAll(Topic<E> topic, List<? extends E> events) {
+        var sends =
+                events.stream().map(event -> kafka.send(record(topic, event))).toList();
+        kafka.flush();
+        sends.forEach(CompletableFuture::join);
+    }
+
+    /** Publishes an event as its producing service would; tells where it landed. */
+    public <E extends IntegrationEvent> Sent send(Topic<E> topic, E event) {
+        var metadata = kafka.send(record(topic, event)).join().getRecordMetadata();
+        return new Sent(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset());
+    }
+
+    private <E extends IntegrationEvent> ProducerRecord<String, byte[]> record(Topic<E> topic, E event) {
         var record = new ProducerRecord<>(topic.name(), event.aggregateId(), codec.encode(event));
         header(record, CloudEvents.ID, event.eventId().toString());
         header(record, CloudEvents.TYPE, CloudEvents.typeOf(event.getClass()));
         header(record, CloudEvents.SOURCE, "/bookstore/tests");
         header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
         header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-        kafka.send(record).join();
+        return record;
     }
+
+    /** Whether a consumer group has handled the record: its committed position is past it. */
+    public boolean consumed(String group, Sent sent) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(sent.partition());
+            return committed != null && committed.offset() > sent.offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a record was published. */
+    public record Sent(TopicPartition partition, long offset) {}
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));

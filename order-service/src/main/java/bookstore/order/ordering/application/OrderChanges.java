@@ -1,18 +1,24 @@
 package bookstore.order.ordering.application;
 
+import bookstore.order.ordering.domain.Effect;
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The one way an existing order changes: lock it, apply the change, save it and append its
- * messages, all in one transaction. The lock also keeps the outbox in order per order: a second
- * change waits for the first to commit, so its messages come later.
+ * The one way existing orders change: lock them, apply the changes in memory, save the changed ones
+ * with one statement and append their messages, all in one transaction. The lock also keeps the
+ * outbox in order per order: a second change waits for the first to commit, so its messages come
+ * later.
  */
 @Component
 class OrderChanges {
@@ -31,13 +37,43 @@ class OrderChanges {
 
     /** Changes the order if it exists; completes empty if it does not. */
     Mono<Order> change(OrderId id, BiConsumer<Order, Instant> change) {
-        return transactions.transactional(orders.lock(id).flatMap(order -> apply(order, change)));
+        return transactions.transactional(orders.lockAll(List.of(id))
+                .flatMap(locked -> locked.isEmpty()
+                        ? Mono.<Order>empty()
+                        : apply(List.of(new Change(locked.getFirst(), change, UnaryOperator.identity())))
+                                .thenReturn(locked.getFirst())));
     }
 
-    /** Changes an order already locked in the current transaction. */
-    Mono<Order> apply(Order order, BiConsumer<Order, Instant> change) {
+    /**
+     * Applies changes to orders already locked in the current transaction, in the list's order (an
+     * order may appear more than once); each change's messages are appended in its own context,
+     * which carries the trace of what caused it.
+     */
+    Mono<Void> apply(List<Change> changes) {
         Instant now = clock.instant();
-        change.accept(order, now);
-        return orders.update(order).then(messages.publish(order, now)).thenReturn(order);
+        List<Order> changed = new ArrayList<>();
+        List<Mono<Void>> appends = new ArrayList<>();
+        for (Change change : changes) {
+            Order order = change.order();
+            Order.State before = order.state();
+            int known = order.effects().size();
+            change.change().accept(order, now);
+            List<Effect> caused =
+                    List.copyOf(order.effects().subList(known, order.effects().size()));
+            if (!order.state().equals(before) && !changed.contains(order)) {
+                changed.add(order);
+            }
+            if (!caused.isEmpty()) {
+                appends.add(change.inItsContext().apply(messages.publish(order, caused, now)));
+            }
+        }
+        return orders.updateAll(changed).then(Flux.concat(appends).then());
     }
+
+    /**
+     * A change to a locked order.
+     *
+     * @param inItsContext runs the appending of the change's messages in the context of its cause
+     */
+    record Change(Order order, BiConsumer<Order, Instant> change, UnaryOperator<Mono<Void>> inItsContext) {}
 }

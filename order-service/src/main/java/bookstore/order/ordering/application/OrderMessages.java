@@ -1,6 +1,8 @@
 package bookstore.order.ordering.application;
 
+import bookstore.events.IntegrationEvent;
 import bookstore.events.Money;
+import bookstore.events.Topic;
 import bookstore.events.Topics;
 import bookstore.events.order.ChargePayment;
 import bookstore.events.order.CommitStock;
@@ -19,6 +21,7 @@ import bookstore.order.ordering.domain.Effect;
 import bookstore.order.ordering.domain.Order;
 import bookstore.platform.outbox.Outbox;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -40,62 +43,92 @@ class OrderMessages {
 
     /** Appends the messages for every effect the order recorded, in the order it recorded them. */
     Mono<Void> publish(Order order, Instant now) {
-        return Flux.fromIterable(order.effects())
-                .concatMap(effect -> append(order, effect, now))
+        return publish(order, order.effects(), now);
+    }
+
+    /** Appends the messages for these of the order's effects, in their order. */
+    Mono<Void> publish(Order order, List<Effect> effects, Instant now) {
+        return Flux.fromIterable(of(order, effects, now))
+                .concatMap(this::append)
                 .then();
     }
 
-    private Mono<Void> append(Order order, Effect effect, Instant now) {
+    private <E extends IntegrationEvent> Mono<Void> append(Outbox.Message<E> message) {
+        return outbox.append(message.topic(), message.event());
+    }
+
+    /** The messages for every effect the order recorded, in the order it recorded them. */
+    List<Outbox.Message<?>> of(Order order, Instant now) {
+        return of(order, order.effects(), now);
+    }
+
+    private List<Outbox.Message<?>> of(Order order, List<Effect> effects, Instant now) {
+        List<Outbox.Message<?>> messages = new ArrayList<>();
+        for (Effect effect : effects) {
+            messages.addAll(messages(order, effect, now));
+        }
+        return messages;
+    }
+
+    private static List<Outbox.Message<?>> messages(Order order, Effect effect, Instant now) {
         String orderId = order.id().toString();
         return switch (effect) {
             case Effect.Placed placed ->
-                outbox.append(
+                List.of(message(
                         Topics.ORDER_EVENTS,
-                        new OrderPlaced(id(), now, orderId, order.customerRef(), lines(order), money(order.total())));
+                        new OrderPlaced(id(), now, orderId, order.customerRef(), lines(order), money(order.total()))));
             case Effect.ReserveStock reserve ->
-                outbox.append(Topics.INVENTORY_COMMANDS, new ReserveStock(id(), now, orderId, lines(order)));
+                List.of(message(Topics.INVENTORY_COMMANDS, new ReserveStock(id(), now, orderId, lines(order))));
             case Effect.ChargePayment charge ->
-                outbox.append(
+                List.of(message(
                         Topics.PAYMENT_COMMANDS,
                         new ChargePayment(
-                                id(), now, orderId, order.customerId(), money(order.total()), order.paymentMethod()));
+                                id(), now, orderId, order.customerId(), money(order.total()), order.paymentMethod())));
             case Effect.CommitStock commit ->
-                outbox.append(Topics.INVENTORY_COMMANDS, new CommitStock(id(), now, orderId));
+                List.of(message(Topics.INVENTORY_COMMANDS, new CommitStock(id(), now, orderId)));
             case Effect.ReleaseStock release ->
-                outbox.append(Topics.INVENTORY_COMMANDS, new ReleaseStock(id(), now, orderId, release.reason()));
+                List.of(message(Topics.INVENTORY_COMMANDS, new ReleaseStock(id(), now, orderId, release.reason())));
             case Effect.RefundPayment refund ->
-                outbox.append(Topics.PAYMENT_COMMANDS, new RefundPayment(id(), now, orderId, refund.reason()));
-            case Effect.Confirmed confirmed ->
-                outbox.append(Topics.ORDER_EVENTS, new OrderConfirmed(id(), now, orderId, money(order.total())))
-                        .then(Flux.fromIterable(order.lines())
-                                .concatMap(line -> outbox.append(
-                                        Topics.SALES_EVENTS,
-                                        new SaleRecorded(
-                                                id(),
-                                                now,
-                                                orderId,
-                                                line.bookId(),
-                                                line.quantity(),
-                                                money(line.unitPrice()),
-                                                order.customerRef(),
-                                                now)))
-                                .then());
+                List.of(message(Topics.PAYMENT_COMMANDS, new RefundPayment(id(), now, orderId, refund.reason())));
+            case Effect.Confirmed confirmed -> {
+                List<Outbox.Message<?>> confirmation = new ArrayList<>();
+                confirmation.add(
+                        message(Topics.ORDER_EVENTS, new OrderConfirmed(id(), now, orderId, money(order.total()))));
+                for (var line : order.lines()) {
+                    confirmation.add(message(
+                            Topics.SALES_EVENTS,
+                            new SaleRecorded(
+                                    id(),
+                                    now,
+                                    orderId,
+                                    line.bookId(),
+                                    line.quantity(),
+                                    money(line.unitPrice()),
+                                    order.customerRef(),
+                                    now)));
+                }
+                yield confirmation;
+            }
             case Effect.Rejected rejected ->
-                outbox.append(Topics.ORDER_EVENTS, new OrderRejected(id(), now, orderId, rejected.reason()));
+                List.of(message(Topics.ORDER_EVENTS, new OrderRejected(id(), now, orderId, rejected.reason())));
             case Effect.Cancelled cancelled ->
-                outbox.append(Topics.ORDER_EVENTS, new OrderCancelled(id(), now, orderId, cancelled.reason()));
+                List.of(message(Topics.ORDER_EVENTS, new OrderCancelled(id(), now, orderId, cancelled.reason())));
             case Effect.Shipped shipped ->
-                outbox.append(
+                List.of(message(
                         Topics.ORDER_EVENTS,
                         new OrderShipped(
                                 id(),
                                 now,
                                 orderId,
                                 order.shipment().carrier(),
-                                order.shipment().trackingNumber()));
+                                order.shipment().trackingNumber())));
             case Effect.Delivered delivered ->
-                outbox.append(Topics.ORDER_EVENTS, new OrderDelivered(id(), now, orderId));
+                List.of(message(Topics.ORDER_EVENTS, new OrderDelivered(id(), now, orderId)));
         };
+    }
+
+    private static <E extends IntegrationEvent> Outbox.Message<E> message(Topic<E> topic, E event) {
+        return new Outbox.Message<>(topic, event);
     }
 
     private static List<OrderLine> lines(Order order) {

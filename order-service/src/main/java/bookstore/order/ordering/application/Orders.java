@@ -2,7 +2,10 @@ package bookstore.order.ordering.application;
 
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
+import bookstore.platform.outbox.Outbox;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,14 +23,22 @@ public interface Orders {
      */
     Flux<Order> lockOverdue(Instant now, int limit);
 
-    /** Serializes checkouts that use the same key, until the transaction ends. */
-    Mono<Void> lockIdempotencyKey(String customerId, String key);
-
     Mono<KeyedOrder> findByIdempotencyKey(String customerId, String key);
 
-    Mono<Void> add(Order order, IdempotencyKey key);
+    /**
+     * The orders with these ids that exist, locked until the transaction ends; all are locked in one
+     * fixed order, so lockers of overlapping sets never deadlock.
+     */
+    Mono<List<Order>> lockAll(Collection<OrderId> ids);
 
-    Mono<Void> update(Order order);
+    /**
+     * Adds a new order and records its messages, unless the customer's key placed an order before;
+     * emits whether it added this one.
+     */
+    Mono<Boolean> addIfNew(Order order, IdempotencyKey key, List<Outbox.Message<?>> messages);
+
+    /** Saves the saga state of changed orders. */
+    Mono<Void> updateAll(List<Order> orders);
 
     /** One page of the orders a query matches, newest first, and how many match in all. */
     Mono<OrderPage> list(OrderQuery query);

@@ -17,8 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Checkout: prices the requested books from the catalogue's prices, places a PENDING order and asks
- * inventory to reserve it, all in one transaction. A retry with the same Idempotency-Key returns the
- * order the first attempt placed instead of placing another.
+ * inventory to reserve it, atomically. A retry with the same Idempotency-Key returns the order the
+ * first attempt placed instead of placing another; the key's uniqueness in the database decides,
+ * so two concurrent retries cannot both place one.
  */
 @Service
 public class PlacingOrder {
@@ -51,40 +52,63 @@ public class PlacingOrder {
         this.clock = clock;
     }
 
+    /**
+     * Books named in the request: their prices read, then the order and its messages written with
+     * one statement that needs no transaction, unless the customer's key placed an order already.
+     */
     public Mono<Placement> place(PlaceOrder command) {
-        String customerId = command.customerId();
-        IdempotencyKey key = command.idempotencyKey();
-        Mono<Placement> placement = orders.lockIdempotencyKey(customerId, key.value())
-                .then(orders.findByIdempotencyKey(customerId, key.value()))
-                .flatMap(earlier -> earlier.requestFingerprint().equals(key.requestFingerprint())
-                        ? Mono.just(new Placement(earlier.order(), false))
-                        : Mono.<Placement>error(new IdempotencyKeyReusedException()))
-                .switchIfEmpty(Mono.defer(() -> placeNew(command)));
-        return transactions.transactional(placement);
+        if (command.fromCart()) {
+            return transactions.transactional(placeFromCart(command));
+        }
+        return placeNew(command, command.items()).switchIfEmpty(Mono.defer(() -> earlier(command)));
     }
 
-    private Mono<Placement> placeNew(PlaceOrder command) {
-        Mono<List<PlaceOrder.Item>> items = command.fromCart()
-                ? carts.lock(command.customerId()).map(PlacingOrder::itemsOf)
-                : Mono.just(command.items());
-        return items.flatMap(wanted -> {
-            if (wanted.isEmpty()) {
-                return Mono.error(new EmptyCartException());
-            }
-            List<String> bookIds = wanted.stream().map(PlaceOrder.Item::bookId).toList();
-            return pricing.orderable(bookIds).flatMap(books -> place(command, wanted, books));
+    /**
+     * The cart, locked, is what is ordered and is emptied with the order, in one transaction. A retry
+     * finds it empty and the order its key placed.
+     */
+    private Mono<Placement> placeFromCart(PlaceOrder command) {
+        return carts.lock(command.customerId())
+                .map(PlacingOrder::itemsOf)
+                .flatMap(wanted -> wanted.isEmpty()
+                        ? earlier(command).switchIfEmpty(Mono.error(new EmptyCartException()))
+                        : placeNew(command, wanted)
+                                .flatMap(placed -> carts.save(Cart.empty(command.customerId()))
+                                        .thenReturn(placed))
+                                .switchIfEmpty(Mono.defer(() -> earlier(command))));
+    }
+
+    /** The order placed, or nothing if the key had placed one before. */
+    private Mono<Placement> placeNew(PlaceOrder command, List<PlaceOrder.Item> wanted) {
+        if (wanted.isEmpty()) {
+            return Mono.error(new EmptyCartException());
+        }
+        List<String> bookIds = wanted.stream().map(PlaceOrder.Item::bookId).toList();
+        return pricing.orderable(bookIds).flatMap(books -> {
+            Instant now = clock.instant();
+            Order order = order(command, wanted, books, now);
+            return orders.addIfNew(order, command.idempotencyKey(), messages.of(order, now))
+                    .flatMap(added -> added ? Mono.just(new Placement(order, true)) : Mono.empty());
         });
     }
 
-    private Mono<Placement> place(PlaceOrder command, List<PlaceOrder.Item> items, Map<String, PricedBook> books) {
-        Instant now = clock.instant();
+    /** The order the key placed before, if the request is the same one; the key reused for another is refused. */
+    private Mono<Placement> earlier(PlaceOrder command) {
+        IdempotencyKey key = command.idempotencyKey();
+        return orders.findByIdempotencyKey(command.customerId(), key.value())
+                .flatMap(earlier -> earlier.requestFingerprint().equals(key.requestFingerprint())
+                        ? Mono.just(new Placement(earlier.order(), false))
+                        : Mono.error(new IdempotencyKeyReusedException()));
+    }
+
+    private Order order(PlaceOrder command, List<PlaceOrder.Item> items, Map<String, PricedBook> books, Instant now) {
         List<OrderLine> lines = items.stream()
                 .map(item -> {
                     PricedBook book = books.get(item.bookId());
                     return new OrderLine(item.bookId(), book.title(), item.quantity(), book.price());
                 })
                 .toList();
-        Order order = Order.place(
+        return Order.place(
                 OrderId.random(),
                 command.customerId(),
                 pseudonyms.of(command.customerId()),
@@ -93,11 +117,6 @@ public class PlacingOrder {
                 command.paymentMethod(),
                 now,
                 properties.timeouts());
-        Mono<Void> emptyCart = command.fromCart() ? carts.save(Cart.empty(command.customerId())) : Mono.empty();
-        return orders.add(order, command.idempotencyKey())
-                .then(emptyCart)
-                .then(messages.publish(order, now))
-                .thenReturn(new Placement(order, true));
     }
 
     private static List<PlaceOrder.Item> itemsOf(Cart cart) {

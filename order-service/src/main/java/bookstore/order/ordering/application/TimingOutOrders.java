@@ -2,6 +2,7 @@ package bookstore.order.ordering.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -36,8 +37,9 @@ public class TimingOutOrders {
     public Mono<Integer> cancelOverdue() {
         Instant now = clock.instant();
         return transactions.transactional(orders.lockOverdue(now, properties.timeoutBatchSize())
-                .concatMap(order -> changes.apply(order, (overdue, at) -> overdue.timeOut(at)))
-                .count()
-                .map(Long::intValue));
+                .map(order ->
+                        new OrderChanges.Change(order, (overdue, at) -> overdue.timeOut(at), UnaryOperator.identity()))
+                .collectList()
+                .flatMap(overdue -> changes.apply(overdue).thenReturn(overdue.size())));
     }
 }

@@ -10,13 +10,16 @@ import bookstore.order.ordering.domain.OrderStatus;
 import bookstore.order.ordering.domain.SagaStep;
 import bookstore.order.ordering.domain.Shipment;
 import bookstore.order.pricing.domain.Money;
+import bookstore.platform.outbox.Outbox;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -39,10 +42,12 @@ class PostgresOrders implements Orders {
             """;
 
     private final DatabaseClient database;
+    private final Outbox outbox;
     private final OrderJson json = new OrderJson();
 
-    PostgresOrders(DatabaseClient database) {
+    PostgresOrders(DatabaseClient database, Outbox outbox) {
         this.database = database;
+        this.outbox = outbox;
     }
 
     @Override
@@ -62,6 +67,17 @@ class PostgresOrders implements Orders {
     }
 
     @Override
+    public Mono<List<Order>> lockAll(Collection<OrderId> ids) {
+        // In id order, so two batches (or a batch and a customer's cancel) never wait on each other crosswise.
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM customer_order WHERE id = ANY(CAST(:ids AS UUID[])) ORDER BY id FOR UPDATE")
+                .bind("ids", ids.stream().map(OrderId::toString).toArray(String[]::new))
+                .map(this::order)
+                .all()
+                .collectList();
+    }
+
+    @Override
     public Flux<Order> lockOverdue(Instant now, int limit) {
         return database.sql("SELECT " + COLUMNS + """
                          FROM customer_order WHERE status = 'PENDING' AND deadline <= :now
@@ -78,13 +94,6 @@ class PostgresOrders implements Orders {
     }
 
     @Override
-    public Mono<Void> lockIdempotencyKey(String customerId, String key) {
-        return database.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .bind("lock", "checkout:" + customerId + ":" + key)
-                .then();
-    }
-
-    @Override
     public Mono<KeyedOrder> findByIdempotencyKey(String customerId, String key) {
         return database.sql("SELECT " + COLUMNS + """
                         , request_fingerprint FROM customer_order
@@ -96,84 +105,114 @@ class PostgresOrders implements Orders {
                 .one();
     }
 
+    /**
+     * One statement: the order, unless the customer's Idempotency-Key placed one already, and its
+     * messages with it. A concurrent checkout with the same key waits for this one's row and then
+     * finds it there.
+     */
     @Override
-    public Mono<Void> add(Order order, IdempotencyKey key) {
+    public Mono<Boolean> addIfNew(Order order, IdempotencyKey key, List<Outbox.Message<?>> messages) {
         Order.State state = order.state();
-        return database.sql("""
+        Map<String, Parameter> values = new LinkedHashMap<>();
+        values.put("id", Parameter.from(state.id().value()));
+        values.put("customer", Parameter.from(state.customerId()));
+        values.put("customerRef", Parameter.from(state.customerRef()));
+        values.put("key", Parameter.from(key.value()));
+        values.put("fingerprint", Parameter.from(key.requestFingerprint()));
+        values.put("status", Parameter.from(state.status().name()));
+        values.put("step", Parameter.from(state.step().name()));
+        values.put("deadline", Parameter.fromOrEmpty(state.deadline(), Instant.class));
+        values.put("lines", Parameter.from(json.lines(state.lines())));
+        values.put("total", Parameter.from(order.total().amount()));
+        values.put("currency", Parameter.from(order.total().currency()));
+        values.put("address", Parameter.from(json.address(state.shippingAddress())));
+        values.put("paymentMethod", Parameter.from(state.paymentMethod()));
+        values.put("chargeRequested", Parameter.from(state.chargeRequested()));
+        values.put("history", Parameter.from(json.history(state.history())));
+        values.put("placedAt", Parameter.from(state.placedAt()));
+        return outbox.changeWith("""
                         INSERT INTO customer_order (id, customer_id, customer_ref, idempotency_key, request_fingerprint,
                             status, saga_step, deadline, lines, total_amount, currency, shipping_address, payment_method,
                             charge_requested, status_history, placed_at, updated_at)
                         VALUES (:id, :customer, :customerRef, :key, :fingerprint, :status, :step, :deadline,
                             CAST(:lines AS JSONB), :total, :currency, CAST(:address AS JSONB), :paymentMethod,
                             :chargeRequested, CAST(:history AS JSONB), :placedAt, :placedAt)
+                        ON CONFLICT (customer_id, idempotency_key) DO NOTHING
+                        """, values, messages);
+    }
+
+    /** Every order of the list with one statement, from arrays of their saga state. */
+    @Override
+    public Mono<Void> updateAll(List<Order> changed) {
+        if (changed.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Order.State> states = changed.stream().map(Order::state).toList();
+        return database.sql("""
+                        UPDATE customer_order AS o
+                           SET status = u.status, saga_step = u.step, deadline = u.deadline,
+                               charge_requested = u.charge_requested, payment_id = u.payment_id,
+                               refunded_amount = u.refunded_amount, refunded_currency = u.refunded_currency,
+                               failure_reason = u.failure_reason, carrier = u.carrier,
+                               tracking_number = u.tracking_number, status_history = u.history, updated_at = now()
+                          FROM unnest(CAST(:ids AS UUID[]), CAST(:statuses AS TEXT[]), CAST(:steps AS TEXT[]),
+                                      CAST(:deadlines AS TIMESTAMPTZ[]), CAST(:chargeRequested AS BOOLEAN[]),
+                                      CAST(:paymentIds AS TEXT[]), CAST(:refundedAmounts AS BIGINT[]),
+                                      CAST(:refundedCurrencies AS TEXT[]), CAST(:failureReasons AS TEXT[]),
+                                      CAST(:carriers AS TEXT[]), CAST(:trackingNumbers AS TEXT[]),
+                                      CAST(:histories AS JSONB[]))
+                               AS u (id, status, step, deadline, charge_requested, payment_id, refunded_amount,
+                                     refunded_currency, failure_reason, carrier, tracking_number, history)
+                         WHERE o.id = u.id
                         """)
-                .bind("id", state.id().value())
-                .bind("customer", state.customerId())
-                .bind("customerRef", state.customerRef())
-                .bind("key", key.value())
-                .bind("fingerprint", key.requestFingerprint())
-                .bind("status", state.status().name())
-                .bind("step", state.step().name())
-                .bind("deadline", Parameter.fromOrEmpty(state.deadline(), Instant.class))
-                .bind("lines", json.lines(state.lines()))
-                .bind("total", order.total().amount())
-                .bind("currency", order.total().currency())
-                .bind("address", json.address(state.shippingAddress()))
-                .bind("paymentMethod", state.paymentMethod())
-                .bind("chargeRequested", state.chargeRequested())
-                .bind("history", json.history(state.history()))
-                .bind("placedAt", state.placedAt())
+                .bind("ids", column(states, state -> state.id().value().toString()))
+                .bind("statuses", column(states, state -> state.status().name()))
+                .bind("steps", column(states, state -> state.step().name()))
+                .bind(
+                        "deadlines",
+                        column(
+                                states,
+                                state -> state.deadline() == null
+                                        ? null
+                                        : state.deadline().toString()))
+                .bind("chargeRequested", column(states, state -> String.valueOf(state.chargeRequested())))
+                .bind("paymentIds", column(states, Order.State::paymentId))
+                .bind(
+                        "refundedAmounts",
+                        column(
+                                states,
+                                state -> state.refunded() == null
+                                        ? null
+                                        : String.valueOf(state.refunded().amount())))
+                .bind(
+                        "refundedCurrencies",
+                        column(
+                                states,
+                                state -> state.refunded() == null
+                                        ? null
+                                        : state.refunded().currency()))
+                .bind("failureReasons", column(states, Order.State::failureReason))
+                .bind(
+                        "carriers",
+                        column(
+                                states,
+                                state -> state.shipment() == null
+                                        ? null
+                                        : state.shipment().carrier()))
+                .bind(
+                        "trackingNumbers",
+                        column(
+                                states,
+                                state -> state.shipment() == null
+                                        ? null
+                                        : state.shipment().trackingNumber()))
+                .bind("histories", column(states, state -> json.history(state.history())))
                 .then();
     }
 
-    @Override
-    public Mono<Void> update(Order order) {
-        Order.State state = order.state();
-        return database.sql("""
-                        UPDATE customer_order SET status = :status, saga_step = :step, deadline = :deadline,
-                            charge_requested = :chargeRequested, payment_id = :paymentId,
-                            refunded_amount = :refundedAmount, refunded_currency = :refundedCurrency,
-                            failure_reason = :failureReason, carrier = :carrier, tracking_number = :trackingNumber,
-                            status_history = CAST(:history AS JSONB), updated_at = now()
-                        WHERE id = :id
-                        """)
-                .bind("id", state.id().value())
-                .bind("status", state.status().name())
-                .bind("step", state.step().name())
-                .bind("deadline", Parameter.fromOrEmpty(state.deadline(), Instant.class))
-                .bind("chargeRequested", state.chargeRequested())
-                .bind("paymentId", Parameter.fromOrEmpty(state.paymentId(), String.class))
-                .bind(
-                        "refundedAmount",
-                        Parameter.fromOrEmpty(
-                                state.refunded() == null
-                                        ? null
-                                        : state.refunded().amount(),
-                                Long.class))
-                .bind(
-                        "refundedCurrency",
-                        Parameter.fromOrEmpty(
-                                state.refunded() == null
-                                        ? null
-                                        : state.refunded().currency(),
-                                String.class))
-                .bind("failureReason", Parameter.fromOrEmpty(state.failureReason(), String.class))
-                .bind(
-                        "carrier",
-                        Parameter.fromOrEmpty(
-                                state.shipment() == null
-                                        ? null
-                                        : state.shipment().carrier(),
-                                String.class))
-                .bind(
-                        "trackingNumber",
-                        Parameter.fromOrEmpty(
-                                state.shipment() == null
-                                        ? null
-                                        : state.shipment().trackingNumber(),
-                                String.class))
-                .bind("history", json.history(state.history()))
-                .then();
+    /** One column of the update as text, which the statement casts to the column's type. */
+    private static String[] column(List<Order.State> states, Function<Order.State, String> value) {
+        return states.stream().map(value).toArray(String[]::new);
     }
 
     @Override

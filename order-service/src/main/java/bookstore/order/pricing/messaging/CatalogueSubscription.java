@@ -13,6 +13,8 @@ class CatalogueSubscription {
 
     @Bean
     EventSubscription<BookEvent> bookPrices(UpdatingPrices prices) {
-        return EventSubscription.on(Topics.CATALOG_BOOKS, "book-prices", prices::apply);
+        // Each event of a book overwrites what the one before said, in order: a repeat changes nothing.
+        return EventSubscription.on(Topics.CATALOG_BOOKS, "book-prices", prices::apply)
+                .withoutDeduplication();
     }
 }

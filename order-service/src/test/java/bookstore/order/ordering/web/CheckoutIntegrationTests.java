@@ -16,10 +16,14 @@ import bookstore.order.OrderServiceTest;
 import bookstore.order.SagaTraffic;
 import bookstore.order.TestCatalogue;
 import bookstore.platform.messaging.EventCodec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,51 @@ class CheckoutIntegrationTests {
         String second = placedId(place(key, checkout(book, 1)).expectStatus().isOk());
 
         assertThat(second).isEqualTo(first);
+        assertThat(countOrders(customerId)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyPlaceOneOrder() throws Exception {
+        String book = catalogue.add("超新星纪元", 2500);
+        String key = UUID.randomUUID().toString();
+        int attempts = 8;
+
+        List<Answer> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(attempts)) {
+            List<Future<Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                sent.add(clients.submit(() -> {
+                    var result =
+                            place(key, checkout(book, 1)).expectBody(Map.class).returnResult();
+                    return new Answer(result.getStatus().value(), (String)
+                            result.getResponseBody().get("id"));
+                }));
+            }
+            for (var answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).extracting(Answer::status).containsOnlyOnce(202);
+        assertThat(answers).extracting(Answer::status).containsOnly(200, 202);
+        assertThat(answers)
+                .extracting(Answer::orderId)
+                .containsOnly(answers.getFirst().orderId());
+        assertThat(countOrders(customerId)).isEqualTo(1);
+    }
+
+    private record Answer(int status, String orderId) {}
+
+    @Test
+    void aRetriedCheckoutFromTheCartReturnsTheOrderItPlacedThoughTheCartIsEmptyNow() {
+        String book = catalogue.add("镜子", 1100);
+        putInCart(book, 3);
+        String key = UUID.randomUUID().toString();
+
+        String first = placedId(place(key, checkoutFromCart()).expectStatus().isAccepted());
+        String retried = placedId(place(key, checkoutFromCart()).expectStatus().isOk());
+
+        assertThat(retried).isEqualTo(first);
         assertThat(countOrders(customerId)).isEqualTo(1);
     }
 
