@@ -1,10 +1,11 @@
 package bookstore.catalog.book.application;
 
+import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
 import bookstore.events.catalog.BookEvent;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,20 +35,18 @@ public interface Books {
     Mono<Book> update(Book book, List<BookEvent> events);
 
     /**
-     * Records inventory's latest stock figure for a book, unless the catalogue already has the same
-     * or a newer version of it. Tells whether it changed anything.
+     * Records inventory's latest stock figure of each book, unless the catalogue already has the same
+     * or a newer version of it, with one write for all of them.
      */
-    Mono<Boolean> updateAvailability(BookId id, int available, long stockVersion);
+    Mono<Void> updateAvailability(Map<BookId, Availability> latest);
+
+    /** Adds the units of each sale to its book's count, once per sale, with one write for all of them. */
+    Mono<Void> countSales(List<Sale> sales);
 
     /**
-     * Adds the units of a sale to the book's count, once per sale. Tells whether it added them now:
-     * false if this sale was counted before, or the book is unknown.
+     * The books of these sales, each with its sales in its units sold: as stored where the count has
+     * a sale already, otherwise with the sale's units added, for a reader that learns of sales before
+     * they are counted. Books that do not exist are left out.
      */
-    Mono<Boolean> countSale(BookId id, UUID saleId, int units);
-
-    /**
-     * The book with a sale in its units sold: as stored if the count has the sale already, otherwise
-     * with the sale's units added, for a reader that learns of the sale before it is counted.
-     */
-    Mono<Book> findWithSale(BookId id, UUID saleId, int units);
+    Flux<Book> findWithSales(Map<BookId, List<Sale>> salesByBook);
 }

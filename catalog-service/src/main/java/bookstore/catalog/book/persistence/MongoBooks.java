@@ -7,7 +7,9 @@ import bookstore.catalog.book.application.Books;
 import bookstore.catalog.book.application.CataloguePage;
 import bookstore.catalog.book.application.CatalogueQuery;
 import bookstore.catalog.book.application.DuplicateIsbnException;
+import bookstore.catalog.book.application.Sale;
 import bookstore.catalog.book.application.StaleBookException;
+import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
 import bookstore.events.CloudEvents;
@@ -17,11 +19,12 @@ import bookstore.platform.observability.CurrentTrace;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,9 +49,10 @@ class MongoBooks implements Books {
     private static final String PENDING_EVENTS = "pendingEvents";
     /**
      * Sales ids kept per book. A sale is delivered again within moments (a consumer restarted before
-     * it recorded the sale as handled), long before this many later sales of the same book.
+     * it committed its position), with the rest of its batch at most: more than one poll can bring
+     * (bookstore.messaging.batch-max-records, 200), so even a batch of one book's sales is recognised.
      */
-    private static final int COUNTED_SALES_KEPT = 32;
+    private static final int COUNTED_SALES_KEPT = 256;
 
     private final ReactiveMongoTemplate mongo;
     private final EventCodec codec;
@@ -180,42 +184,64 @@ class MongoBooks implements Books {
         return update;
     }
 
+    /**
+     * One bulk write of conditional updates, one per book: each applies only a newer version, so
+     * redelivered and late facts are no-ops.
+     */
     @Override
-    public Mono<Boolean> updateAvailability(BookId id, int available, long stockVersion) {
-        // One conditional update: it applies only a newer version, so redelivered and late facts are no-ops.
-        return mongo.updateFirst(
-                        query(where("_id")
-                                .is(id.toString())
-                                .and("stock.version")
-                                .lt(stockVersion)),
-                        new Update().set("stock.available", available).set("stock.version", stockVersion),
-                        BookDocument.class)
-                .map(result -> result.getModifiedCount() == 1);
+    public Mono<Void> updateAvailability(Map<BookId, Availability> latest) {
+        if (latest.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, BookDocument.class);
+        latest.forEach((id, availability) -> bulk.updateOne(
+                query(where("_id").is(id.toString()).and("stock.version").lt(availability.version())),
+                new Update()
+                        .set("stock.available", availability.available())
+                        .set("stock.version", availability.version())));
+        return bulk.execute().then();
+    }
+
+    /**
+     * One bulk write of conditional updates, one per sale: each matches only while its sale is not
+     * among those the book counted.
+     */
+    @Override
+    public Mono<Void> countSales(List<Sale> sales) {
+        if (sales.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, BookDocument.class);
+        for (Sale sale : sales) {
+            bulk.updateOne(
+                    byId(sale.bookId())
+                            .addCriteria(where(COUNTED_SALES).ne(sale.saleId().toString())),
+                    new Update()
+                            .inc("unitsSold", sale.units())
+                            .push(COUNTED_SALES)
+                            .slice(-COUNTED_SALES_KEPT)
+                            .each(sale.saleId().toString()));
+        }
+        return bulk.execute().then();
     }
 
     @Override
-    public Mono<Boolean> countSale(BookId id, UUID saleId, int units) {
-        // One conditional update: it matches only while the sale is not among those counted.
-        return mongo.updateFirst(
-                        byId(id).addCriteria(where(COUNTED_SALES).ne(saleId.toString())),
-                        new Update()
-                                .inc("unitsSold", units)
-                                .push(COUNTED_SALES)
-                                .slice(-COUNTED_SALES_KEPT)
-                                .each(saleId.toString()),
-                        BookDocument.class)
-                .map(result -> result.getModifiedCount() == 1);
-    }
-
-    @Override
-    public Mono<Book> findWithSale(BookId id, UUID saleId, int units) {
-        // One read of both the count and the sales it holds, so the two cannot disagree.
-        return mongo.findOne(byId(id), Document.class, BookDocument.COLLECTION).map(stored -> {
-            Book book = BookMapping.toBook(mongo.getConverter().read(BookDocument.class, stored));
-            return stored.getList(COUNTED_SALES, String.class, List.of()).contains(saleId.toString())
-                    ? book
-                    : book.withFigures(book.availability(), book.unitsSold() + units);
-        });
+    public Flux<Book> findWithSales(Map<BookId, List<Sale>> salesByBook) {
+        if (salesByBook.isEmpty()) {
+            return Flux.empty();
+        }
+        // One read of the books, each with the sales it counted, so count and sales cannot disagree.
+        var ids = salesByBook.keySet().stream().map(BookId::toString).toList();
+        return mongo.find(query(where("_id").in(ids)), Document.class, BookDocument.COLLECTION)
+                .map(stored -> {
+                    Book book = BookMapping.toBook(mongo.getConverter().read(BookDocument.class, stored));
+                    List<String> counted = stored.getList(COUNTED_SALES, String.class, List.of());
+                    int uncounted = salesByBook.getOrDefault(book.id(), List.of()).stream()
+                            .filter(sale -> !counted.contains(sale.saleId().toString()))
+                            .mapToInt(Sale::units)
+                            .sum();
+                    return uncounted == 0 ? book : book.withFigures(book.availability(), book.unitsSold() + uncounted);
+                });
     }
 
     private static Query byId(BookId id) {

@@ -157,6 +157,25 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         return changed;
     }
 
+    /**
+     * Applies inventory's newest figures to the books the index holds, from the index's own copy of
+     * each book (nothing is read back from the store), and makes them searchable together; an older
+     * figure than the index holds changes nothing. Returns how many books changed.
+     */
+    public int putStock(Map<String, Availability> newest) {
+        int changed = 0;
+        for (var figure : newest.entrySet()) {
+            IndexedState state = indexed.get(figure.getKey());
+            if (state != null && state.stock().isOlderThan(figure.getValue().version())) {
+                changed += apply(state.latest().withFigures(figure.getValue(), state.sold())) ? 1 : 0;
+            }
+        }
+        if (changed > 0) {
+            refresh();
+        }
+        return changed;
+    }
+
     /** The stock version the index holds for a book, or -1 if it has none. */
     public long stockVersion(String bookId) {
         IndexedState state = indexed.get(bookId);
@@ -297,7 +316,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
                 return current;
             }
             IndexedState newest = current == null ? incoming : current.merge(incoming);
-            write(book.withFigures(newest.stock(), newest.sold()));
+            write(newest.latest());
             changed[0] = true;
             return newest;
         });
@@ -454,21 +473,23 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
      * What the index holds of a book's parts that change apart: the version of the catalogue record,
      * inventory's stock figure (with its version) and the units sold, which only ever grow.
      */
-    private record IndexedState(long book, Availability stock, long sold) {
+    private record IndexedState(long book, Availability stock, long sold, Book latest) {
 
         static IndexedState of(Book book) {
-            return new IndexedState(book.version(), book.availability(), book.unitsSold());
+            return new IndexedState(book.version(), book.availability(), book.unitsSold(), book);
         }
 
         boolean covers(IndexedState other) {
             return book >= other.book && stock.version() >= other.stock.version() && sold >= other.sold;
         }
 
+        /** The newest of each part; {@code latest} is the book as written with them. */
         IndexedState merge(IndexedState other) {
+            Availability newestStock = stock.isOlderThan(other.stock.version()) ? other.stock : stock;
+            long mostSold = Math.max(sold, other.sold);
+            Book newestBook = book >= other.book ? latest : other.latest;
             return new IndexedState(
-                    Math.max(book, other.book),
-                    stock.isOlderThan(other.stock.version()) ? other.stock : stock,
-                    Math.max(sold, other.sold));
+                    Math.max(book, other.book), newestStock, mostSold, newestBook.withFigures(newestStock, mostSold));
         }
     }
 }

@@ -1,6 +1,8 @@
 package bookstore.catalog.search.messaging;
 
 import bookstore.catalog.book.application.Books;
+import bookstore.catalog.book.application.Sale;
+import bookstore.catalog.book.application.UpdatingAvailability;
 import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
@@ -8,21 +10,22 @@ import bookstore.catalog.search.index.BookIndex;
 import bookstore.events.IntegrationEvent;
 import bookstore.events.Topic;
 import bookstore.events.Topics;
-import bookstore.events.catalog.BookEvent;
 import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.order.SaleRecorded;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,7 +36,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Keeps this replica's search index in step with the catalogue, whichever replica made a change.
@@ -45,10 +47,11 @@ import reactor.core.publisher.Mono;
  *
  * <p>Every replica reads every record (no consumer group, nothing committed): this is a per-replica
  * cache refresh, not work to share. A book event reloads the book from MongoDB, which already holds
- * that change. Stock and sales events are applied from the event itself, since the replica that
- * stores them in MongoDB may not have done so yet: a stock figure by its version, a sale by adding
- * its units unless MongoDB's count already has it. What one poll brings is made searchable with one
- * refresh of the index, and the broker holds a poll back for up to {@link #FRESHNESS} to gather a
+ * that change. Stock and sales events are applied from the events themselves, since the replica that
+ * stores them in MongoDB may not have done so yet: a stock figure by its version onto the index's own
+ * copy of the book, a poll's sales by adding their units to the books read once for all of them,
+ * unless MongoDB's count already has them. What one poll brings is made searchable with one refresh
+ * of the index, and the broker holds a poll back for up to {@link #FRESHNESS} to gather a
  * batch: stock and sales change with every order, and a refresh per change would cost more than
  * the searches it serves (each refresh also empties the result cache).
  */
@@ -177,14 +180,7 @@ class SearchIndexSync implements SmartLifecycle {
                     // Changes made while Kafka was out of reach are in MongoDB.
                     rebuild();
                 }
-                List<Book> changed = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    follow(record).ifPresent(changed::add);
-                }
-                if (!changed.isEmpty()) {
-                    // One refresh for everything this poll brought: stock and sales change with every order.
-                    index.putAll(changed);
-                }
+                follow(consumer.poll(POLL));
             }
         } catch (WakeupException e) {
             // stop() woke the consumer to end the loop.
@@ -195,37 +191,70 @@ class SearchIndexSync implements SmartLifecycle {
         }
     }
 
-    /** The book as the record leaves it, if the record is about one this catalogue holds. */
-    private Optional<Book> follow(ConsumerRecord<String, byte[]> record) {
-        try {
-            Mono<Book> latest = Mono.empty();
-            if (record.topic().equals(Topics.CATALOG_BOOKS.name())) {
-                BookEvent event = decode(Topics.CATALOG_BOOKS, record);
-                latest = books.findById(bookId(event.bookId()));
-            } else if (record.topic().equals(Topics.INVENTORY_STOCK.name())) {
-                if (decode(Topics.INVENTORY_STOCK, record) instanceof StockLevelChanged stock) {
-                    latest = books.findById(bookId(stock.bookId())).map(book -> withStock(book, stock));
+    /**
+     * Brings the index up to what one poll brought, with one refresh: changed books are reloaded from
+     * MongoDB, which holds their change already; stock figures are applied to the index's own copy
+     * of each book (the newest per book); the books of the sales are read once, with the sales they
+     * counted, and the uncounted ones added.
+     */
+    private void follow(ConsumerRecords<String, byte[]> records) {
+        Set<BookId> changedBooks = new LinkedHashSet<>();
+        List<StockLevelChanged> stock = new ArrayList<>();
+        Map<BookId, List<Sale>> sales = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                if (record.topic().equals(Topics.CATALOG_BOOKS.name())) {
+                    changedBooks.add(bookId(decode(Topics.CATALOG_BOOKS, record).bookId()));
+                } else if (record.topic().equals(Topics.INVENTORY_STOCK.name())) {
+                    if (decode(Topics.INVENTORY_STOCK, record) instanceof StockLevelChanged changed) {
+                        stock.add(changed);
+                    }
+                } else if (decode(Topics.SALES_EVENTS, record) instanceof SaleRecorded sale) {
+                    sales.computeIfAbsent(bookId(sale.bookId()), id -> new ArrayList<>())
+                            .add(Sale.of(sale));
                 }
-            } else if (decode(Topics.SALES_EVENTS, record) instanceof SaleRecorded sale) {
-                latest = books.findWithSale(bookId(sale.bookId()), sale.eventId(), sale.quantity());
+            } catch (RuntimeException e) {
+                // A read model: one missed update is repaired by the book's next change or the next start.
+                log.warn("Could not apply {} to the search index", record, e);
             }
-            return latest.blockOptional(MONGO_TIMEOUT);
+        }
+        try {
+            List<Book> reloaded = new ArrayList<>();
+            Map<BookId, Availability> newest = UpdatingAvailability.newestPerBook(stock);
+            Map<String, Availability> held = new HashMap<>();
+            newest.forEach((id, availability) -> {
+                if (index.stockVersion(id.toString()) < 0) {
+                    // Not in the index yet (its own event may come in a later poll): MongoDB has it.
+                    changedBooks.add(id);
+                } else {
+                    held.put(id.toString(), availability);
+                }
+            });
+            for (BookId id : changedBooks) {
+                books.findById(id)
+                        .map(book -> newest.containsKey(id)
+                                        && book.availability()
+                                                .isOlderThan(newest.get(id).version())
+                                ? book.withFigures(newest.get(id), book.unitsSold())
+                                : book)
+                        .blockOptional(MONGO_TIMEOUT)
+                        .ifPresent(reloaded::add);
+            }
+            reloaded.addAll(books.findWithSales(sales)
+                    .collectList()
+                    .blockOptional(MONGO_TIMEOUT)
+                    .orElse(List.of()));
+            if (!reloaded.isEmpty()) {
+                index.putAll(reloaded);
+            }
+            index.putStock(held);
         } catch (RuntimeException e) {
-            // A read model: one missed update is repaired by the book's next change or the next start.
-            log.warn("Could not apply {} to the search index", record, e);
-            return Optional.empty();
+            log.warn("Could not apply a batch of {} records to the search index", records.count(), e);
         }
     }
 
     private static BookId bookId(String id) {
         return new BookId(UUID.fromString(id));
-    }
-
-    private static Book withStock(Book book, StockLevelChanged stock) {
-        if (book.availability().version() >= stock.version()) {
-            return book;
-        }
-        return book.withFigures(new Availability(Math.max(stock.available(), 0), stock.version()), book.unitsSold());
     }
 
     private <E extends IntegrationEvent> E decode(Topic<E> topic, ConsumerRecord<String, byte[]> record) {

@@ -166,6 +166,29 @@ class BookIndexTests {
     }
 
     @Test
+    void stockFiguresApplyToTheIndexedBooksWithoutTheirStoreAndOlderOnesChangeNothing() {
+        var searchInStock =
+                new SearchCriteria("三体", null, null, null, null, null, null, true, SortOrder.RELEVANCE, 0, 20);
+        assertThat(index.search(searchInStock).items()).extracting(BookHit::id).containsExactly(id(threeBody));
+
+        int changed = index.putStock(Map.of(
+                id(threeBody),
+                new Availability(0, 7),
+                id(darkForest),
+                new Availability(4, 3),
+                "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                new Availability(1, 1)));
+
+        assertThat(changed).isEqualTo(2);
+        assertThat(index.search(searchInStock).items()).extracting(BookHit::id).containsExactly(id(darkForest));
+        assertThat(index.stockVersion(id(threeBody))).isEqualTo(7);
+
+        assertThat(index.putStock(Map.of(id(threeBody), new Availability(9, 6))))
+                .isZero();
+        assertThat(index.search(searchInStock).items()).extracting(BookHit::id).containsExactly(id(darkForest));
+    }
+
+    @Test
     void pagesThroughResults() {
         SearchPage second = index.search(criteria("", SortOrder.PRICE_ASC, null, 1, 3));
 
