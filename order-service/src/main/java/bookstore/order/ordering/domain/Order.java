@@ -123,15 +123,17 @@ public final class Order {
         return new Order(state);
     }
 
-    /** Inventory holds every line: payment is asked for, once. */
+    /**
+     * Inventory holds every line: payment is asked for, once. A reservation that comes after the
+     * order was cancelled changes nothing: the release the cancellation sent follows the reserve
+     * command in inventory's queue for this order, so inventory gives the copies back by itself.
+     */
     public void stockReserved(Instant now, SagaTimeouts timeouts) {
         if (awaiting(SagaStep.AWAITING_STOCK)) {
             step = SagaStep.AWAITING_PAYMENT;
             deadline = now.plus(timeouts.payment());
             chargeRequested = true;
             effects.add(new Effect.ChargePayment());
-        } else if (status == OrderStatus.CANCELLED || status == OrderStatus.REJECTED) {
-            effects.add(new Effect.ReleaseStock("order is " + status.name().toLowerCase()));
         }
     }
 
@@ -144,17 +146,22 @@ public final class Order {
         }
     }
 
-    /** The customer paid: the order is confirmed, its reserved stock sold. */
+    /**
+     * The customer paid: the order is confirmed, its reserved stock sold. Money taken for an order
+     * that is over (or that never asked for it) goes back, once: the order keeps the payment's id,
+     * so the same answer again changes nothing.
+     */
     public void paymentSucceeded(String paymentId, Instant now) {
         if (awaiting(SagaStep.AWAITING_PAYMENT)) {
             this.paymentId = paymentId;
             settle(OrderStatus.CONFIRMED, now, null);
             effects.add(new Effect.CommitStock());
             effects.add(new Effect.Confirmed());
-        } else if (status == OrderStatus.CANCELLED
-                || status == OrderStatus.REJECTED
-                || awaiting(SagaStep.AWAITING_STOCK)) {
-            // Money taken for an order that is over (or that never asked for it) goes back.
+        } else if ((status == OrderStatus.CANCELLED
+                        || status == OrderStatus.REJECTED
+                        || awaiting(SagaStep.AWAITING_STOCK))
+                && this.paymentId == null) {
+            this.paymentId = paymentId;
             effects.add(new Effect.RefundPayment("payment arrived for an order that is " + describeStatus()));
         }
     }
