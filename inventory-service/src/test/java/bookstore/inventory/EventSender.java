@@ -6,6 +6,7 @@ import bookstore.events.Topic;
 import bookstore.platform.messaging.EventCodec;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -22,14 +23,21 @@ public final class EventSender {
         this.codec = codec;
     }
 
-    public <E extends IntegrationEvent> void send(Topic<E> topic, E event) {
+    /** Sends one event and waits until Kafka has it; returns where it was written. */
+    public <E extends IntegrationEvent> RecordMetadata send(Topic<E> topic, E event) {
+        return kafka.send(record(topic, event, codec)).join().getRecordMetadata();
+    }
+
+    /** An event as a record, keyed by its aggregate, in the CloudEvents envelope. */
+    static <E extends IntegrationEvent> ProducerRecord<String, byte[]> record(
+            Topic<E> topic, E event, EventCodec codec) {
         var record = new ProducerRecord<>(topic.name(), event.aggregateId(), codec.encode(event));
         header(record, CloudEvents.ID, event.eventId().toString());
         header(record, CloudEvents.TYPE, CloudEvents.typeOf(event.getClass()));
         header(record, CloudEvents.SOURCE, CloudEvents.sourceOf("inventory-tests"));
         header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
         header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-        kafka.send(record).join();
+        return record;
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -3,23 +3,29 @@ package bookstore.inventory;
 import static bookstore.inventory.StockFixtures.newOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bookstore.inventory.reservation.application.CommittingStock;
-import bookstore.inventory.reservation.application.ReleasingStock;
-import bookstore.inventory.reservation.application.ReservingStock;
-import bookstore.inventory.reservation.domain.ReservationLine;
-import bookstore.inventory.reservation.domain.ReservationRequest;
+import bookstore.events.Money;
+import bookstore.events.order.CommitStock;
+import bookstore.events.order.InventoryCommand;
+import bookstore.events.order.OrderLine;
+import bookstore.events.order.ReleaseStock;
+import bookstore.events.order.ReserveStock;
+import bookstore.inventory.reservation.application.CarryingOutStockCommands;
 import bookstore.inventory.stock.application.AdjustingStock;
 import bookstore.inventory.stock.application.OpeningStock;
 import bookstore.inventory.stock.application.ReceivingStock;
 import bookstore.inventory.stock.application.TakingStock;
 import bookstore.inventory.stock.domain.AdjustmentReason;
 import bookstore.inventory.stock.domain.InsufficientStockException;
+import bookstore.platform.messaging.Delivered;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,7 +42,8 @@ import reactor.core.publisher.Mono;
  *
  * where reserved and sold are counted from the orders' reservations (held, and committed but not
  * returned), independently of the stock record that holds available and reserved. The ledger of each
- * book also sums to its stock record.
+ * book also sums to its stock record. Batches of several orders run beside each other and lock the
+ * same books: they must neither deadlock nor oversell.
  */
 @InventoryServiceTest
 class StockConservationIntegrationTests {
@@ -44,14 +51,10 @@ class StockConservationIntegrationTests {
     @Autowired
     OpeningStock opening;
 
-    @Autowired
-    ReservingStock reserving;
+    private static final Money PRICE = new Money(4500, "CNY");
 
     @Autowired
-    ReleasingStock releasing;
-
-    @Autowired
-    CommittingStock committing;
+    CarryingOutStockCommands carryingOut;
 
     @Autowired
     ReceivingStock receiving;
@@ -76,6 +79,15 @@ class StockConservationIntegrationTests {
             String orderId = newOrderId();
             orders.add(orderId);
             work.add(anOrder(orderId, books, random));
+        }
+        for (int i = 0; i < 12; i++) {
+            List<InventoryCommand> batch = new ArrayList<>();
+            for (int order = 0; order < 4; order++) {
+                String orderId = newOrderId();
+                orders.add(orderId);
+                batch.add(reserve(orderId, books, random));
+            }
+            work.add(carryOut(batch.toArray(InventoryCommand[]::new)));
         }
         for (String book : books) {
             work.add(receiving.receive(book, 5, "delivery"));
@@ -125,22 +137,34 @@ class StockConservationIntegrationTests {
 
     /** One order's life: reserved, then paid, cancelled, returned, repeated or released early. */
     private Mono<?> anOrder(String orderId, List<String> books, Random random) {
-        List<ReservationLine> lines = new ArrayList<>();
-        int lineCount = 1 + random.nextInt(3);
-        for (int line = 0; line < lineCount; line++) {
-            lines.add(new ReservationLine(books.get(random.nextInt(books.size())), 1 + random.nextInt(4)));
-        }
-        Mono<?> reserve = reserving.reserve(new ReservationRequest(orderId, lines));
-        Mono<?> commit = committing.commit(orderId).onErrorResume(e -> Mono.empty());
-        Mono<?> release = releasing.release(orderId, "cancelled");
+        ReserveStock reserveCommand = reserve(orderId, books, random);
+        Mono<?> reserve = carryOut(reserveCommand);
+        Mono<?> commit = carryOut(new CommitStock(UUID.randomUUID(), Instant.now(), orderId))
+                .onErrorResume(e -> Mono.empty());
+        Mono<?> release = carryOut(new ReleaseStock(UUID.randomUUID(), Instant.now(), orderId, "cancelled"));
         return switch (random.nextInt(6)) {
             case 0 -> reserve;
             case 1 -> reserve.then(commit);
             case 2 -> reserve.then(release);
             case 3 -> reserve.then(commit).then(release);
             case 4 -> release.then(reserve);
-            default -> reserve.then(reserve).then(commit).then(commit);
+            default -> carryOut(reserveCommand, reserveCommand).then(commit).then(commit);
         };
+    }
+
+    private static ReserveStock reserve(String orderId, List<String> books, Random random) {
+        List<OrderLine> lines = new ArrayList<>();
+        int lineCount = 1 + random.nextInt(3);
+        for (int line = 0; line < lineCount; line++) {
+            lines.add(new OrderLine(books.get(random.nextInt(books.size())), 1 + random.nextInt(4), PRICE));
+        }
+        return new ReserveStock(UUID.randomUUID(), Instant.now(), orderId, lines);
+    }
+
+    /** The commands as one batch. */
+    private Mono<?> carryOut(InventoryCommand... commands) {
+        return carryingOut.carryOut(
+                Arrays.stream(commands).map(Delivered::untraced).toList());
     }
 
     private List<String> statusesOf(List<String> orders) {

@@ -1,16 +1,23 @@
 package bookstore.inventory.reservation.application;
 
 import bookstore.inventory.reservation.domain.Reservation;
+import java.util.Collection;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where each order's reservation is kept. */
 public interface Reservations {
 
-    /** Reads an order's reservation and keeps it locked until the current transaction ends. */
-    Mono<Reservation> lock(String orderId);
+    /**
+     * Reads the reservations of these orders and keeps them locked until the current transaction
+     * ends; orders inventory keeps none for are left out.
+     */
+    Flux<Reservation> lockAll(Collection<String> orderIds);
 
-    /** Stores a reservation for an order that has none; fails if the order already has one. */
-    Mono<Void> add(Reservation reservation);
-
-    Mono<Void> changeStatus(Reservation reservation);
+    /**
+     * Stores what a batch did: the reservations of orders that had none, and the new status of
+     * reservations it locked.
+     */
+    Mono<Void> save(List<Reservation> added, List<Reservation> changed);
 }

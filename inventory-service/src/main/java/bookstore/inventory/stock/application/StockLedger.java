@@ -2,17 +2,25 @@ package bookstore.inventory.stock.application;
 
 import bookstore.inventory.stock.domain.InsufficientStockException;
 import bookstore.inventory.stock.domain.Movement;
+import bookstore.inventory.stock.domain.StockChanges;
+import bookstore.inventory.stock.domain.StockLevel;
 import bookstore.inventory.stock.domain.StockRecord;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The one way stock changes: a movement is applied to the book's record by an atomic conditional
- * update (so no interleaving of changes can oversell), written to the movements ledger, and
- * announced as a new stock level, plus a low-stock alert when it took the book below its threshold.
+ * The one way stock changes: the records of the books concerned are read and locked, the movements
+ * applied to them in memory ({@link StockChanges}, which keeps the no-oversell rule), and the outcome
+ * written with a statement per table: the new levels, a ledger entry per movement, one stock level
+ * per book, plus a low-stock alert for a book the movements took to or below its threshold. A batch
+ * of saga commands moves many books at once this way; an admin's receipt moves one.
  *
- * <p>It joins the caller's transaction, which decides what else commits with the movement.
+ * <p>It joins the caller's transaction, which decides what else commits with the movements.
  */
 @Service
 public class StockLedger {
@@ -30,29 +38,61 @@ public class StockLedger {
     }
 
     /**
-     * Posts a movement. Fails with {@link InsufficientStockException} when it would leave fewer than
+     * Reads and locks the records of these books (those inventory knows), in book id order, so that
+     * movements can be applied to them in memory and then {@linkplain #record recorded}.
+     */
+    public Mono<StockChanges> lock(Collection<String> bookIds) {
+        return records.lockAll(bookIds).collectList().map(StockChanges::new);
+    }
+
+    /**
+     * Writes what the changes did: the books' levels and versions, the ledger entries, and one
+     * StockLevelChanged per book with the level all its movements left. The level a batch leaves
+     * belongs to no single record of it, so these events carry the transaction's trace, not a
+     * command's. Emits the ledger entries in the order the movements were applied.
+     */
+    public Mono<List<RecordedMovement>> record(StockChanges changes) {
+        if (changes.movements().isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return records.update(changes.changed())
+                .thenMany(ledger.append(changes.movements(), clock.instant()))
+                .collectList()
+                .flatMap(recorded -> announce(changes).thenReturn(recorded));
+    }
+
+    /**
+     * Posts one movement. Fails with {@link InsufficientStockException} when it would leave fewer than
      * zero copies available and with {@link StockNotFoundException} for a book inventory does not
      * know; nothing is written then.
      */
     public Mono<RecordedMovement> post(Movement movement) {
-        return records.apply(movement)
-                .switchIfEmpty(Mono.defer(() -> whyNotApplied(movement)))
-                .flatMap(after -> ledger.append(movement, after, clock.instant())
-                        .flatMap(recorded -> announce(movement, after).thenReturn(recorded)));
-    }
-
-    private Mono<Void> announce(Movement movement, StockRecord after) {
-        Mono<Void> changed = events.levelChanged(after);
-        return after.threshold().alertsOn(movement, after.level()) ? changed.then(events.runningLow(after)) : changed;
+        return post(movement.bookId(), level -> movement);
     }
 
     /**
-     * The update matched no row: the book is unknown, or the movement would have oversold it. The
-     * update decided; the level read here only explains the refusal.
+     * Posts the movement made from a book's level as it is once locked, e.g. a stocktake's variance,
+     * which no change can slip in between.
      */
-    private Mono<StockRecord> whyNotApplied(Movement movement) {
-        return records.find(movement.bookId())
-                .switchIfEmpty(Mono.error(() -> new StockNotFoundException(movement.bookId())))
-                .flatMap(current -> Mono.error(InsufficientStockException.refusing(movement, current.level())));
+    public Mono<RecordedMovement> post(String bookId, Function<StockLevel, Movement> movementFromLevel) {
+        return lock(List.of(bookId))
+                .flatMap(changes -> {
+                    if (!changes.stocks(bookId)) {
+                        return Mono.error(new StockNotFoundException(bookId));
+                    }
+                    changes.apply(
+                            movementFromLevel.apply(changes.recordOf(bookId).level()));
+                    return record(changes);
+                })
+                .map(List::getFirst);
+    }
+
+    private Mono<Void> announce(StockChanges changes) {
+        List<StockRecord> runningLow = changes.runningLow();
+        return Flux.fromIterable(changes.changed())
+                .concatMap(after -> runningLow.contains(after)
+                        ? events.levelChanged(after).then(events.runningLow(after))
+                        : events.levelChanged(after))
+                .then();
     }
 }

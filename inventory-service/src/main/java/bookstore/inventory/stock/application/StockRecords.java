@@ -1,8 +1,9 @@
 package bookstore.inventory.stock.application;
 
 import bookstore.inventory.stock.domain.LowStockThreshold;
-import bookstore.inventory.stock.domain.Movement;
 import bookstore.inventory.stock.domain.StockRecord;
+import java.util.Collection;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,14 +14,17 @@ public interface StockRecords {
     Mono<Boolean> open(String bookId, LowStockThreshold threshold);
 
     /**
-     * Applies a movement atomically and raises the record's version, only if the result keeps
-     * available stock at zero or above; emits the changed record, or nothing if the book is unknown
-     * or the movement would oversell. Concurrent movements of one book queue on its record.
+     * Reads the records of these books and keeps them locked until the current transaction ends. They
+     * are locked in book id order, whoever asks: two transactions that need the same books wait for
+     * each other instead of deadlocking. Unknown books are left out.
      */
-    Mono<StockRecord> apply(Movement movement);
+    Flux<StockRecord> lockAll(Collection<String> bookIds);
 
     /** Reads a record and keeps it locked until the current transaction ends. */
     Mono<StockRecord> lock(String bookId);
+
+    /** Stores the level and version of records changed in the current transaction, which locked them. */
+    Mono<Void> update(List<StockRecord> changed);
 
     Mono<StockRecord> find(String bookId);
 

@@ -12,12 +12,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class TakingStock {
 
-    private final StockRecords records;
     private final StockLedger ledger;
     private final TransactionalOperator transactions;
 
-    TakingStock(StockRecords records, StockLedger ledger, TransactionalOperator transactions) {
-        this.records = records;
+    TakingStock(StockLedger ledger, TransactionalOperator transactions) {
         this.ledger = ledger;
         this.transactions = transactions;
     }
@@ -25,9 +23,7 @@ public class TakingStock {
     public Mono<RecordedMovement> count(String bookId, int counted, String note) {
         // The record stays locked from reading the recorded quantity to writing the count, so a
         // reservation in between cannot make the variance wrong.
-        return transactions.transactional(records.lock(bookId)
-                .switchIfEmpty(Mono.error(() -> new StockNotFoundException(bookId)))
-                .map(record -> Movement.stocktake(bookId, record.level(), counted, note))
-                .flatMap(ledger::post));
+        return transactions.transactional(
+                ledger.post(bookId, recorded -> Movement.stocktake(bookId, recorded, counted, note)));
     }
 }

@@ -19,15 +19,17 @@ public record LowStockThreshold(int copies) {
     }
 
     /**
-     * Whether a movement should raise a low-stock alert: when it takes the book from above the
-     * threshold to at or below it. Alerting on the crossing, not on every low level, tells buyers once
-     * instead of on every sale. A freshly opened record has no "before", so it alerts when it opens
-     * low.
+     * Whether changes that took a book from one level to another should raise a low-stock alert: when
+     * they took it from above the threshold to at or below it. Alerting on the crossing, not on every
+     * low level, tells buyers once instead of on every sale; changes applied together (a batch of
+     * orders) alert at most once, for where they left the book.
      */
-    public boolean alertsOn(Movement movement, StockLevel after) {
-        if (movement.kind() == MovementKind.OPENING) {
-            return isLow(after);
-        }
-        return !isLow(after.before(movement)) && isLow(after);
+    public boolean alertsOn(StockLevel before, StockLevel after) {
+        return !isLow(before) && isLow(after);
+    }
+
+    /** A freshly opened record has no "before", so it alerts when it opens low. */
+    public boolean alertsOnOpening(StockLevel opened) {
+        return isLow(opened);
     }
 }

@@ -42,8 +42,9 @@ public record StockLevel(int onHand, int reserved) {
         return new StockLevel(nextOnHand, nextReserved);
     }
 
-    /** The level a movement was applied to, given the level it produced. */
-    public StockLevel before(Movement movement) {
-        return new StockLevel(onHand - movement.onHandChange(), reserved - movement.reservedChange());
+    /** Whether {@link #after} would accept the movement. */
+    public boolean allows(Movement movement) {
+        int nextReserved = reserved + movement.reservedChange();
+        return nextReserved >= 0 && onHand + movement.onHandChange() >= nextReserved;
     }
 }

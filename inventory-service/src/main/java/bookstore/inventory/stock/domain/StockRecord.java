@@ -14,6 +14,11 @@ public record StockRecord(String bookId, StockLevel level, LowStockThreshold thr
         Objects.requireNonNull(threshold, "threshold");
     }
 
+    /** The record once a movement is applied: its level after it, and the next version. */
+    public StockRecord after(Movement movement) {
+        return new StockRecord(bookId, level.after(movement), threshold, version + 1);
+    }
+
     public boolean isLow() {
         return threshold.isLow(level);
     }

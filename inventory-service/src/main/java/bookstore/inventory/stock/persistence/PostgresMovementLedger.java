@@ -3,14 +3,16 @@ package bookstore.inventory.stock.persistence;
 import bookstore.inventory.stock.application.MovementLedger;
 import bookstore.inventory.stock.application.RecordedMovement;
 import bookstore.inventory.stock.domain.AdjustmentReason;
+import bookstore.inventory.stock.domain.AppliedMovement;
 import bookstore.inventory.stock.domain.Movement;
 import bookstore.inventory.stock.domain.MovementKind;
 import bookstore.inventory.stock.domain.StockLevel;
-import bookstore.inventory.stock.domain.StockRecord;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,32 +30,78 @@ class PostgresMovementLedger implements MovementLedger {
         this.database = database;
     }
 
+    /**
+     * One statement for all the movements, in their order. Each entry carries its book's version and
+     * level after it, so UNIQUE (book_id, stock_version) refuses two entries for one change.
+     */
     @Override
-    public Mono<RecordedMovement> append(Movement movement, StockRecord after, Instant occurredAt) {
-        GenericExecuteSpec insert = database.sql("""
+    public Flux<RecordedMovement> append(List<AppliedMovement> movements, Instant occurredAt) {
+        if (movements.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("""
                         INSERT INTO stock_movement (book_id, kind, on_hand_change, reserved_change, on_hand_after,
                                                     reserved_after, stock_version, order_id, reason, note, occurred_at)
-                        VALUES (:bookId, :kind, :onHandChange, :reservedChange, :onHandAfter,
-                                :reservedAfter, :version, :orderId, :reason, :note, :occurredAt)
-                        RETURNING id
+                        SELECT book_id, kind, on_hand_change, reserved_change, on_hand_after,
+                               reserved_after, stock_version, order_id, reason, note, CAST(:occurredAt AS TIMESTAMPTZ)
+                          FROM unnest(CAST(:bookIds AS TEXT[]), CAST(:kinds AS TEXT[]),
+                                      CAST(:onHandChanges AS INTEGER[]), CAST(:reservedChanges AS INTEGER[]),
+                                      CAST(:onHandAfter AS INTEGER[]), CAST(:reservedAfter AS INTEGER[]),
+                                      CAST(:versions AS BIGINT[]), CAST(:orderIds AS TEXT[]),
+                                      CAST(:reasons AS TEXT[]), CAST(:notes AS TEXT[]))
+                               WITH ORDINALITY AS movement (book_id, kind, on_hand_change, reserved_change,
+                                                            on_hand_after, reserved_after, stock_version,
+                                                            order_id, reason, note, position)
+                         ORDER BY position
+                        RETURNING id, book_id, stock_version
                         """)
-                .bind("bookId", movement.bookId())
-                .bind("kind", movement.kind().name())
-                .bind("onHandChange", movement.onHandChange())
-                .bind("reservedChange", movement.reservedChange())
-                .bind("onHandAfter", after.level().onHand())
-                .bind("reservedAfter", after.level().reserved())
-                .bind("version", after.version())
-                .bind("occurredAt", occurredAt);
-        insert = bindNullable(insert, "orderId", movement.orderId());
-        insert = bindNullable(
-                insert,
-                "reason",
-                movement.reason() == null ? null : movement.reason().name());
-        insert = bindNullable(insert, "note", movement.note());
-        return insert.map(row -> row.get("id", Long.class))
-                .one()
-                .map(id -> new RecordedMovement(id, movement, after.level(), after.version(), occurredAt));
+                .bind("bookIds", each(movements, applied -> applied.movement().bookId()))
+                .bind(
+                        "kinds",
+                        each(movements, applied -> applied.movement().kind().name()))
+                .bind(
+                        "onHandChanges",
+                        movements.stream()
+                                .map(applied -> applied.movement().onHandChange())
+                                .toArray(Integer[]::new))
+                .bind(
+                        "reservedChanges",
+                        movements.stream()
+                                .map(applied -> applied.movement().reservedChange())
+                                .toArray(Integer[]::new))
+                .bind(
+                        "onHandAfter",
+                        movements.stream()
+                                .map(applied -> applied.after().onHand())
+                                .toArray(Integer[]::new))
+                .bind(
+                        "reservedAfter",
+                        movements.stream()
+                                .map(applied -> applied.after().reserved())
+                                .toArray(Integer[]::new))
+                .bind(
+                        "versions",
+                        movements.stream().map(AppliedMovement::version).toArray(Long[]::new))
+                .bind("orderIds", each(movements, applied -> applied.movement().orderId()))
+                .bind("reasons", each(movements, applied -> {
+                    AdjustmentReason reason = applied.movement().reason();
+                    return reason == null ? null : reason.name();
+                }))
+                .bind("notes", each(movements, applied -> applied.movement().note()))
+                .bind("occurredAt", occurredAt)
+                .map(row -> Map.entry(
+                        new Version(row.get("book_id", String.class), row.get("stock_version", Long.class)),
+                        row.get("id", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMapIterable(ids -> movements.stream()
+                        .map(applied -> new RecordedMovement(
+                                ids.get(new Version(applied.movement().bookId(), applied.version())),
+                                applied.movement(),
+                                applied.after(),
+                                applied.version(),
+                                occurredAt))
+                        .toList());
     }
 
     @Override
@@ -88,9 +136,12 @@ class PostgresMovementLedger implements MovementLedger {
                 .one();
     }
 
-    private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, String value) {
-        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    private static String[] each(List<AppliedMovement> movements, Function<AppliedMovement, String> column) {
+        return movements.stream().map(column).toArray(String[]::new);
     }
+
+    /** A book's record version: the key of its ledger entries. */
+    private record Version(String bookId, long version) {}
 
     private static RecordedMovement recorded(Readable row) {
         String reason = row.get("reason", String.class);

@@ -3,11 +3,11 @@ package bookstore.inventory.stock.persistence;
 import bookstore.inventory.stock.application.StockQuery;
 import bookstore.inventory.stock.application.StockRecords;
 import bookstore.inventory.stock.domain.LowStockThreshold;
-import bookstore.inventory.stock.domain.Movement;
 import bookstore.inventory.stock.domain.StockLevel;
 import bookstore.inventory.stock.domain.StockRecord;
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -39,35 +39,54 @@ class PostgresStockRecords implements StockRecords {
     }
 
     /**
-     * The no-oversell rule of {@link StockLevel#after} as one statement: the row lock orders concurrent
-     * movements of a book, and each re-checks the condition against the level the one before it
-     * committed, so however many orders race for the last copy, exactly as many as there are copies
-     * get one.
+     * Sorted before they are locked, so every transaction takes the locks of the books it shares with
+     * another in the same order.
      */
     @Override
-    public Mono<StockRecord> apply(Movement movement) {
-        return database.sql("""
-                        UPDATE stock_item
-                           SET on_hand = on_hand + :onHandChange,
-                               reserved = reserved + :reservedChange,
-                               version = version + 1
-                         WHERE book_id = :bookId
-                           AND reserved + :reservedChange >= 0
-                           AND on_hand + :onHandChange >= reserved + :reservedChange
-                        RETURNING\s""" + COLUMNS)
-                .bind("bookId", movement.bookId())
-                .bind("onHandChange", movement.onHandChange())
-                .bind("reservedChange", movement.reservedChange())
+    public Flux<StockRecord> lockAll(Collection<String> bookIds) {
+        if (bookIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM stock_item WHERE book_id = ANY(:bookIds) ORDER BY book_id FOR UPDATE")
+                .bind("bookIds", bookIds.toArray(String[]::new))
                 .map(PostgresStockRecords::record)
-                .one();
+                .all();
     }
 
     @Override
     public Mono<StockRecord> lock(String bookId) {
-        return database.sql("SELECT " + COLUMNS + " FROM stock_item WHERE book_id = :bookId FOR UPDATE")
-                .bind("bookId", bookId)
-                .map(PostgresStockRecords::record)
-                .one();
+        return lockAll(List.of(bookId)).singleOrEmpty();
+    }
+
+    /**
+     * One statement for every changed book. The levels were checked in memory against the locked
+     * rows; the table's constraints still refuse a level that would oversell.
+     */
+    @Override
+    public Mono<Void> update(List<StockRecord> changed) {
+        if (changed.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        UPDATE stock_item
+                           SET on_hand = changed.on_hand, reserved = changed.reserved, version = changed.version
+                          FROM unnest(CAST(:bookIds AS TEXT[]), CAST(:onHand AS INTEGER[]),
+                                      CAST(:reserved AS INTEGER[]), CAST(:versions AS BIGINT[]))
+                               AS changed (book_id, on_hand, reserved, version)
+                         WHERE stock_item.book_id = changed.book_id
+                        """)
+                .bind("bookIds", changed.stream().map(StockRecord::bookId).toArray(String[]::new))
+                .bind(
+                        "onHand",
+                        changed.stream().map(record -> record.level().onHand()).toArray(Integer[]::new))
+                .bind(
+                        "reserved",
+                        changed.stream()
+                                .map(record -> record.level().reserved())
+                                .toArray(Integer[]::new))
+                .bind("versions", changed.stream().map(StockRecord::version).toArray(Long[]::new))
+                .then();
     }
 
     @Override

@@ -3,47 +3,52 @@ package bookstore.inventory.reservation.application;
 import static bookstore.inventory.StockFixtures.newOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import bookstore.events.CloudEvents;
+import bookstore.events.Money;
 import bookstore.events.inventory.StockCommitted;
 import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.inventory.StockReleased;
 import bookstore.events.inventory.StockReservationFailed;
 import bookstore.events.inventory.StockReserved;
+import bookstore.events.order.CommitStock;
+import bookstore.events.order.InventoryCommand;
+import bookstore.events.order.OrderLine;
+import bookstore.events.order.ReleaseStock;
+import bookstore.events.order.ReserveStock;
 import bookstore.inventory.InventoryServiceTest;
 import bookstore.inventory.StockFixtures;
 import bookstore.inventory.reservation.domain.IllegalReservationStateException;
 import bookstore.inventory.reservation.domain.Reservation;
 import bookstore.inventory.reservation.domain.ReservationLine;
-import bookstore.inventory.reservation.domain.ReservationRequest;
 import bookstore.inventory.reservation.domain.ReservationStatus;
 import bookstore.inventory.stock.application.OpeningStock;
+import bookstore.platform.messaging.Delivered;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * The saga's use cases on real PostgreSQL: no oversell under concurrency, all-or-nothing lines,
- * repeated and out-of-order commands. Answers are read from the outbox, where they commit with the
- * stock change they report.
+ * The saga's commands on real PostgreSQL, a batch of one at a time: no oversell under concurrency,
+ * all-or-nothing lines, repeated and out-of-order commands. Answers are read from what the
+ * transaction appended to the outbox, where they commit with the stock change they report.
  */
 @InventoryServiceTest
-class ReservingStockIntegrationTests {
+class CarryingOutStockCommandsIntegrationTests {
+
+    private static final Money PRICE = new Money(4500, "CNY");
 
     @Autowired
-    ReservingStock reserving;
-
-    @Autowired
-    ReleasingStock releasing;
-
-    @Autowired
-    CommittingStock committing;
+    CarryingOutStockCommands carryingOut;
 
     @Autowired
     OpeningStock opening;
@@ -63,7 +68,7 @@ class ReservingStockIntegrationTests {
         String book = stock.bookWith(50);
 
         List<Reservation> outcomes = Flux.range(0, 200)
-                .flatMap(i -> reserving.reserve(request(newOrderId(), book, 1)), 200)
+                .flatMap(i -> reserve(request(newOrderId(), book, 1)), 200)
                 .collectList()
                 .block(Duration.ofMinutes(2));
 
@@ -92,13 +97,14 @@ class ReservingStockIntegrationTests {
         String soldOut = stock.bookWith(0);
         String orderId = newOrderId();
 
-        Reservation refused = reserving
-                .reserve(new ReservationRequest(
+        Reservation refused = reserve(new ReserveStock(
+                        UUID.randomUUID(),
+                        Instant.now(),
                         orderId,
                         List.of(
-                                new ReservationLine(plenty, 2),
-                                new ReservationLine(scarce, 2),
-                                new ReservationLine(soldOut, 1))))
+                                new OrderLine(plenty, 2, PRICE),
+                                new OrderLine(scarce, 2, PRICE),
+                                new OrderLine(soldOut, 1, PRICE))))
                 .block();
 
         assertThat(refused.status()).isEqualTo(ReservationStatus.REJECTED);
@@ -123,8 +129,7 @@ class ReservingStockIntegrationTests {
     void aBookInventoryDoesNotKnowIsShort() {
         String orderId = newOrderId();
 
-        Reservation refused =
-                reserving.reserve(request(orderId, "never-added", 1)).block();
+        Reservation refused = reserve(request(orderId, "never-added", 1)).block();
 
         assertThat(refused.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(refused.shortBookIds()).containsExactly("never-added");
@@ -135,8 +140,8 @@ class ReservingStockIntegrationTests {
         String book = stock.bookWith(10);
         String orderId = newOrderId();
 
-        reserving.reserve(request(orderId, book, 2)).block();
-        Reservation again = reserving.reserve(request(orderId, book, 3)).block();
+        reserve(request(orderId, book, 2)).block();
+        Reservation again = reserve(request(orderId, book, 3)).block();
 
         assertThat(again.status()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(again.lines()).containsExactly(new ReservationLine(book, 2));
@@ -150,9 +155,9 @@ class ReservingStockIntegrationTests {
         String book = stock.bookWith(1);
         String orderId = newOrderId();
 
-        reserving.reserve(request(orderId, book, 2)).block();
+        reserve(request(orderId, book, 2)).block();
         stock.bookWith(0);
-        Reservation again = reserving.reserve(request(orderId, book, 1)).block();
+        Reservation again = reserve(request(orderId, book, 1)).block();
 
         assertThat(again.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(stock.stockRow(book)).containsEntry("reserved", 0);
@@ -165,8 +170,8 @@ class ReservingStockIntegrationTests {
         String book = stock.bookWith(10);
         String orderId = newOrderId();
 
-        Reservation cancelled = releasing.release(orderId, "payment timed out").block();
-        Reservation late = reserving.reserve(request(orderId, book, 1)).block();
+        Reservation cancelled = release(orderId, "payment timed out").block();
+        Reservation late = reserve(request(orderId, book, 1)).block();
 
         assertThat(cancelled.status()).isEqualTo(ReservationStatus.CANCELLED);
         assertThat(late.status()).isEqualTo(ReservationStatus.CANCELLED);
@@ -181,11 +186,10 @@ class ReservingStockIntegrationTests {
     void releasingAHeldReservationMakesItsCopiesAvailableAgain() {
         String book = stock.bookWith(4);
         String orderId = newOrderId();
-        reserving.reserve(request(orderId, book, 3)).block();
+        reserve(request(orderId, book, 3)).block();
 
-        Reservation released = releasing.release(orderId, "payment declined").block();
-        Reservation releasedAgain =
-                releasing.release(orderId, "payment declined").block();
+        Reservation released = release(orderId, "payment declined").block();
+        Reservation releasedAgain = release(orderId, "payment declined").block();
 
         assertThat(released.status()).isEqualTo(ReservationStatus.RELEASED);
         assertThat(releasedAgain.status()).isEqualTo(ReservationStatus.RELEASED);
@@ -204,13 +208,12 @@ class ReservingStockIntegrationTests {
     void committingSellsTheCopiesAndReleasingAfterwardsRestocksThem() {
         String book = stock.bookWith(10);
         String orderId = newOrderId();
-        reserving.reserve(request(orderId, book, 3)).block();
+        reserve(request(orderId, book, 3)).block();
 
-        committing.commit(orderId).block();
-        committing.commit(orderId).block();
+        commit(orderId).block();
+        commit(orderId).block();
         Map<String, Object> sold = stock.stockRow(book);
-        Reservation returned =
-                releasing.release(orderId, "customer returned the order").block();
+        Reservation returned = release(orderId, "customer returned the order").block();
 
         assertThat(sold).containsEntry("on_hand", 7).containsEntry("reserved", 0);
         assertThat(returned.status()).isEqualTo(ReservationStatus.RETURNED);
@@ -230,13 +233,11 @@ class ReservingStockIntegrationTests {
     void anOrderThatHoldsNothingCannotBeCommitted() {
         String book = stock.bookWith(10);
         String released = newOrderId();
-        reserving.reserve(request(released, book, 1)).block();
-        releasing.release(released, "timeout").block();
+        reserve(request(released, book, 1)).block();
+        release(released, "timeout").block();
 
-        assertThatThrownBy(() -> committing.commit(released).block())
-                .isInstanceOf(IllegalReservationStateException.class);
-        assertThatThrownBy(() -> committing.commit(newOrderId()).block())
-                .isInstanceOf(IllegalReservationStateException.class);
+        assertThatThrownBy(() -> commit(released).block()).isInstanceOf(IllegalReservationStateException.class);
+        assertThatThrownBy(() -> commit(newOrderId()).block()).isInstanceOf(IllegalReservationStateException.class);
         assertThat(stock.stockRow(book)).containsEntry("on_hand", 10).containsEntry("reserved", 0);
     }
 
@@ -245,25 +246,67 @@ class ReservingStockIntegrationTests {
         String book = stock.bookWith(3);
         String orderId = newOrderId();
 
-        reserving.reserve(request(orderId, book, 3)).block();
+        reserve(request(orderId, book, 3)).block();
 
-        String[] kinds = database.sql("""
-                        SELECT array_agg(event_type ORDER BY id) AS kinds FROM outbox_event
-                         WHERE record_key IN (:book, :order) AND event_type <> 'bookstore.inventory.LowStockDetected'
-                        """)
-                .bind("book", book)
-                .bind("order", orderId)
-                .map(row -> row.get("kinds", String[].class))
-                .one()
-                .block();
-        assertThat(Arrays.asList(kinds))
+        assertThat(stock.outboxTypes(book, orderId))
+                .filteredOn(type -> !type.equals("bookstore.inventory.LowStockDetected"))
                 .containsExactly(
                         "bookstore.inventory.StockLevelChanged",
                         "bookstore.inventory.StockLevelChanged",
                         "bookstore.inventory.StockReserved");
     }
 
-    private static ReservationRequest request(String orderId, String bookId, int quantity) {
-        return new ReservationRequest(orderId, List.of(new ReservationLine(bookId, quantity)));
+    @Test
+    void aBatchAnswersEachCommandAndAnnouncesEachBookOnceWithItsFinalLevel() {
+        String book = stock.bookWith(12);
+        String first = newOrderId();
+        String second = newOrderId();
+
+        List<Reservation> outcomes = carryingOut
+                .carryOut(List.of(
+                        Delivered.untraced(request(first, book, 2)),
+                        Delivered.untraced(request(second, book, 3)),
+                        Delivered.untraced(new CommitStock(UUID.randomUUID(), Instant.now(), first))))
+                .block();
+
+        assertThat(outcomes)
+                .extracting(Reservation::orderId, Reservation::status)
+                .containsExactly(
+                        tuple(first, ReservationStatus.RESERVED),
+                        tuple(second, ReservationStatus.RESERVED),
+                        tuple(first, ReservationStatus.COMMITTED));
+        assertThat(stock.outboxTypes(first))
+                .containsExactly(CloudEvents.typeOf(StockReserved.class), CloudEvents.typeOf(StockCommitted.class));
+        assertThat(stock.outboxTypes(second)).containsExactly(CloudEvents.typeOf(StockReserved.class));
+        assertThat(stock.outboxPayloads(book))
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("\"onHand\":10", "\"reserved\":3", "\"available\":7", "\"version\":4");
+        assertThat(stock.ledger(book))
+                .extracting(entry -> entry.get("kind"))
+                .containsExactly("OPENING", "RESERVATION", "RESERVATION", "SALE");
+    }
+
+    private Mono<Reservation> reserve(ReserveStock command) {
+        return carryOut(command);
+    }
+
+    private Mono<Reservation> release(String orderId, String why) {
+        return carryOut(new ReleaseStock(UUID.randomUUID(), Instant.now(), orderId, why));
+    }
+
+    private Mono<Reservation> commit(String orderId) {
+        return carryOut(new CommitStock(UUID.randomUUID(), Instant.now(), orderId));
+    }
+
+    /** A batch of one command. */
+    private Mono<Reservation> carryOut(InventoryCommand command) {
+        return carryingOut.carryOut(List.of(Delivered.untraced(command))).map(List::getFirst);
+    }
+
+    private static ReserveStock request(String orderId, String bookId, int quantity) {
+        return new ReserveStock(
+                UUID.randomUUID(), Instant.now(), orderId, List.of(new OrderLine(bookId, quantity, PRICE)));
     }
 }

@@ -11,37 +11,30 @@ class LowStockThresholdTests {
     private final LowStockThreshold five = new LowStockThreshold(5);
 
     @Test
-    void alertsWhenAMovementTakesAvailableStockToTheThreshold() {
-        Movement reservation = Movement.reservation(BOOK, "order-1", 2);
-
-        assertThat(five.alertsOn(reservation, new StockLevel(7, 2))).isTrue();
+    void alertsWhenChangesTakeAvailableStockToTheThreshold() {
+        assertThat(five.alertsOn(new StockLevel(7, 0), new StockLevel(7, 2))).isTrue();
+        assertThat(five.alertsOn(new StockLevel(9, 0), new StockLevel(9, 8))).isTrue();
     }
 
     @Test
     void doesNotAlertAgainWhileStockStaysLow() {
-        Movement reservation = Movement.reservation(BOOK, "order-2", 1);
-
-        assertThat(five.alertsOn(reservation, new StockLevel(7, 3))).isFalse();
+        assertThat(five.alertsOn(new StockLevel(7, 2), new StockLevel(7, 3))).isFalse();
     }
 
     @Test
     void doesNotAlertWhileStockStaysAboveTheThreshold() {
-        assertThat(five.alertsOn(Movement.reservation(BOOK, "order-1", 1), new StockLevel(10, 1)))
-                .isFalse();
+        assertThat(five.alertsOn(new StockLevel(10, 0), new StockLevel(10, 1))).isFalse();
     }
 
     @Test
     void doesNotAlertWhenStockRecoversAboveTheThreshold() {
-        assertThat(five.alertsOn(Movement.receipt(BOOK, 10, null), new StockLevel(12, 0)))
-                .isFalse();
+        assertThat(five.alertsOn(new StockLevel(2, 0), new StockLevel(12, 0))).isFalse();
     }
 
     @Test
     void aRecordOpenedLowAlertsAtOnce() {
-        assertThat(five.alertsOn(Movement.opening(BOOK, 3), new StockLevel(3, 0)))
-                .isTrue();
-        assertThat(five.alertsOn(Movement.opening(BOOK, 30), new StockLevel(30, 0)))
-                .isFalse();
+        assertThat(five.alertsOnOpening(new StockLevel(3, 0))).isTrue();
+        assertThat(five.alertsOnOpening(new StockLevel(30, 0))).isFalse();
     }
 
     @Test

@@ -70,11 +70,15 @@ class StockLevelTests {
     }
 
     @Test
-    void beforeUndoesWhatAMovementDid() {
-        Movement sale = Movement.sale(BOOK, "order-1", 2);
-        StockLevel level = new StockLevel(9, 5);
+    void allowsExactlyWhatItCanApply() {
+        StockLevel level = new StockLevel(5, 4);
 
-        assertThat(level.after(sale).before(sale)).isEqualTo(level);
+        assertThat(level.allows(Movement.reservation(BOOK, "order-1", 1))).isTrue();
+        assertThat(level.allows(Movement.reservation(BOOK, "order-1", 2))).isFalse();
+        assertThat(level.allows(Movement.adjustment(BOOK, AdjustmentReason.DAMAGED, -2, null)))
+                .isFalse();
+        assertThat(level.allows(Movement.release(BOOK, "order-1", 5, null))).isFalse();
+        assertThat(level.allows(Movement.sale(BOOK, "order-1", 4))).isTrue();
     }
 
     @Test

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import bookstore.events.CloudEvents;
+import bookstore.events.Money;
 import bookstore.events.inventory.LowStockDetected;
 import bookstore.events.inventory.StockLevelChanged;
+import bookstore.events.order.OrderLine;
+import bookstore.events.order.ReserveStock;
 import bookstore.inventory.InventoryServiceTest;
 import bookstore.inventory.StockFixtures;
-import bookstore.inventory.reservation.application.ReservingStock;
-import bookstore.inventory.reservation.domain.ReservationLine;
-import bookstore.inventory.reservation.domain.ReservationRequest;
+import bookstore.inventory.reservation.application.CarryingOutStockCommands;
 import bookstore.inventory.stock.application.OpeningStock;
+import bookstore.platform.messaging.Delivered;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ class InventoryApiIntegrationTests {
     OpeningStock opening;
 
     @Autowired
-    ReservingStock reserving;
+    CarryingOutStockCommands carryingOut;
 
     @Autowired
     DatabaseClient database;
@@ -570,8 +573,11 @@ class InventoryApiIntegrationTests {
     }
 
     private void reserve(String book, int copies) {
-        reserving
-                .reserve(new ReservationRequest(newOrderId(), List.of(new ReservationLine(book, copies))))
-                .block();
+        ReserveStock reserve = new ReserveStock(
+                UUID.randomUUID(),
+                Instant.now(),
+                newOrderId(),
+                List.of(new OrderLine(book, copies, new Money(4500, "CNY"))));
+        carryingOut.carryOut(List.of(Delivered.untraced(reserve))).block();
     }
 }

@@ -1,0 +1,119 @@
+package bookstore.inventory.reservation.domain;
+
+import bookstore.inventory.stock.domain.Movement;
+import bookstore.inventory.stock.domain.StockChanges;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The saga's commands of one batch, carried out in memory in the order they came, against the
+ * reservations of their orders and the stock records of their books, both read and locked
+ * beforehand. Each command sees what the ones before it did: a commit after its order's reserve
+ * sells the copies just set aside, a reserve after its order's release is refused. What the batch
+ * did is then written at once: the stock changes, the reservations of orders new to inventory and
+ * the new status of the others.
+ */
+public final class ReservationBatch {
+
+    private final Set<String> stored = new LinkedHashSet<>();
+    private final Map<String, Reservation> current = new LinkedHashMap<>();
+    private final Set<String> changedStatus = new LinkedHashSet<>();
+    private final StockChanges stock;
+
+    /**
+     * @param locked the reservations inventory already keeps for the batch's orders
+     * @param stock the records of every book the batch's orders hold or ask for
+     */
+    public ReservationBatch(Collection<Reservation> locked, StockChanges stock) {
+        locked.forEach(reservation -> {
+            stored.add(reservation.orderId());
+            current.put(reservation.orderId(), reservation);
+        });
+        this.stock = stock;
+    }
+
+    /**
+     * Sets an order's lines aside, all or nothing: if any line is short (or its book unknown), none is
+     * held and the refusal names every short book, in book id order. An order inventory already knows
+     * stays as it is; the answer to its repeated reserve comes from {@link
+     * Reservation#answerToReserve}.
+     */
+    public Reservation reserve(ReservationRequest request) {
+        Reservation known = current.get(request.orderId());
+        if (known != null) {
+            return known;
+        }
+        List<Movement> holds = request.holds();
+        List<String> shortBooks = holds.stream()
+                .filter(hold -> !stock.allows(hold))
+                .map(Movement::bookId)
+                .toList();
+        Reservation reservation;
+        if (shortBooks.isEmpty()) {
+            holds.forEach(stock::apply);
+            reservation = request.granted();
+        } else {
+            reservation = request.refused(shortBooks);
+        }
+        current.put(reservation.orderId(), reservation);
+        return reservation;
+    }
+
+    /**
+     * Sells what an order holds. Committing an order inventory holds nothing for is a saga error and
+     * fails with {@link IllegalReservationStateException}.
+     */
+    public Reservation commit(String orderId) {
+        Reservation known = current.get(orderId);
+        if (known == null) {
+            throw new IllegalReservationStateException(
+                    "order " + orderId + " cannot be committed: inventory holds no reservation for it");
+        }
+        return carryOut(known.commit());
+    }
+
+    /**
+     * Gives back whatever an order holds. An order inventory has not seen yet is remembered as
+     * cancelled, so its late reservation is refused.
+     */
+    public Reservation release(String orderId, String why) {
+        Reservation known = current.get(orderId);
+        if (known == null) {
+            Reservation cancelled = Reservation.cancelledBeforeReserving(orderId);
+            current.put(orderId, cancelled);
+            return cancelled;
+        }
+        return carryOut(known.release(why));
+    }
+
+    private Reservation carryOut(Transition transition) {
+        transition.movements().forEach(stock::apply);
+        Reservation next = transition.next();
+        current.put(next.orderId(), next);
+        if (transition.changesState()) {
+            changedStatus.add(next.orderId());
+        }
+        return next;
+    }
+
+    /** The reservations of orders inventory did not know before the batch, as the batch left them. */
+    public List<Reservation> added() {
+        return current.values().stream()
+                .filter(reservation -> !stored.contains(reservation.orderId()))
+                .toList();
+    }
+
+    /** The reservations inventory already kept whose status the batch changed, with their new status. */
+    public List<Reservation> changed() {
+        return changedStatus.stream().filter(stored::contains).map(current::get).toList();
+    }
+
+    /** What the batch did to stock. */
+    public StockChanges stock() {
+        return stock;
+    }
+}
