@@ -19,8 +19,14 @@ import java.util.List;
 final class LocalInfrastructure implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final InfrastructurePlan plan;
+    private final Path dataDirectory;
+    private PostgresServer postgres;
 
-    private LocalInfrastructure() {}
+    private LocalInfrastructure(InfrastructurePlan plan, Path dataDirectory) {
+        this.plan = plan;
+        this.dataDirectory = dataDirectory;
+    }
 
     /**
      * Starts what the plan embeds, Kafka first because it takes longest to be useful, and makes sure
@@ -28,7 +34,7 @@ final class LocalInfrastructure implements AutoCloseable {
      */
     static LocalInfrastructure start(
             InfrastructurePlan plan, Path dataDirectory, Collection<Service> services, PrintStream out) {
-        LocalInfrastructure infrastructure = new LocalInfrastructure();
+        LocalInfrastructure infrastructure = new LocalInfrastructure(plan, dataDirectory);
         try {
             PostgresServer postgres = null;
             for (BackingServer server : BackingServer.values()) {
@@ -51,6 +57,7 @@ final class LocalInfrastructure implements AutoCloseable {
             List<String> databases = services.stream()
                     .flatMap(service -> service.database().stream())
                     .toList();
+            infrastructure.postgres = postgres;
             if (postgres != null) {
                 databases.forEach(postgres::createDatabaseIfMissing);
             } else if (plan.needs(BackingServer.POSTGRES)) {
@@ -63,9 +70,32 @@ final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the embedded PostgreSQL server (a fast shutdown: open sessions are ended), leaving its
+     * data in place, as an outage of the database would; {@link #startPostgres()} brings it back.
+     */
+    synchronized void stopPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not embedded in this run, or is stopped");
+        }
+        started.remove(postgres);
+        postgres.close();
+        postgres = null;
+    }
+
+    /** Starts the embedded PostgreSQL server again on its port, with the data it had. */
+    synchronized void startPostgres() {
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is running");
+        }
+        postgres = PostgresServer.start(
+                BackingServer.POSTGRES.port(plan.portOffset()), dataDirectory.resolve(BackingServer.POSTGRES.folder()));
+        started.add(postgres);
+    }
+
     /** Stops in reverse start order: MongoDB, PostgreSQL, then Kafka. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (AutoCloseable server : started.reversed()) {
             try {
                 server.close();

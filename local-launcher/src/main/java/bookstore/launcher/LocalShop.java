@@ -147,6 +147,23 @@ public final class LocalShop implements AutoCloseable {
         awaitReady(List.of(process), begin);
     }
 
+    /** Stops the embedded PostgreSQL server, as an outage would; the services keep running. */
+    public void stopPostgres() {
+        infrastructure().stopPostgres();
+    }
+
+    /** Starts the embedded PostgreSQL server again, with its data. */
+    public void startPostgres() {
+        infrastructure().startPostgres();
+    }
+
+    private synchronized LocalInfrastructure infrastructure() {
+        if (infrastructure == null) {
+            throw new IllegalStateException("the shop is not running");
+        }
+        return infrastructure;
+    }
+
     public synchronized boolean isRunning(Service service) {
         ServiceProcess process = running.get(service);
         return process != null && process.isAlive();

@@ -132,6 +132,15 @@ public final class Shop implements AutoCloseable {
         shop.restart(service);
     }
 
+    /** Stops PostgreSQL for real (a fast shutdown that ends every session), as an outage would. */
+    public void stopPostgres() {
+        shop.stopPostgres();
+    }
+
+    public void startPostgres() {
+        shop.startPostgres();
+    }
+
     @Override
     public void close() {
         shop.close();

@@ -1,0 +1,103 @@
+package bookstore.systemtests.resilience;
+
+import static bookstore.systemtests.support.Orders.VISA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import bookstore.launcher.Service;
+import bookstore.systemtests.support.Books;
+import bookstore.systemtests.support.Customer;
+import bookstore.systemtests.support.DeadLetters;
+import bookstore.systemtests.support.Ledger;
+import bookstore.systemtests.support.Orders;
+import bookstore.systemtests.support.Shop;
+import bookstore.systemtests.support.SystemTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PostgreSQL stops for real in the middle of a run of orders (a fast shutdown that ends every
+ * session of every service) and starts again ten seconds later: the services wait it out, every
+ * accepted order still ends, copies and money are conserved, and no record was dead-lettered, since
+ * a database away is a passing failure, not a fault of the record.
+ */
+@SystemTest
+@Order(Order.DEFAULT + 2)
+class DatabaseOutageSystemTests {
+
+    private static final int INITIAL_STOCK = 40;
+    private static final int ORDERS = 30;
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+
+    private final Shop shop;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    DatabaseOutageSystemTests(Shop shop) {
+        this.shop = shop;
+    }
+
+    @Test
+    void aPostgresOutageMidRunDeadLettersNothingAndEveryAcceptedOrderEnds() throws Exception {
+        String book = Books.addOrderable(shop, "The Dark Hour", 2_100, INITIAL_STOCK);
+        List<Customer> customers =
+                IntStream.range(0, 6).mapToObj(i -> shop.newCustomer()).toList();
+        Map<String, Long> deadLettersBefore = DeadLetters.count(shop);
+        Ledger ledger = new Ledger();
+
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> run = threads.submit(() -> {
+                for (int i = 0; i < ORDERS; i++) {
+                    Customer customer = customers.get(i % customers.size());
+                    // Checkouts during the outage are answered 503 and sent again with the same key.
+                    ledger.add(customer, Orders.placeRetrying(customer, book, 1 + i % 2, VISA));
+                }
+            });
+            await("a third of the orders accepted")
+                    .atMost(Duration.ofMinutes(1))
+                    .until(() -> ledger.size() >= ORDERS / 3);
+
+            shop.stopPostgres();
+            // The outage lasts OUTAGE, and order-service sees it the whole time: it is not ready.
+            await("order-service not ready while PostgreSQL is away")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> !ready(Service.ORDER));
+            await("the outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> !ready(Service.ORDER));
+            shop.startPostgres();
+
+            run.get();
+            assertThat(ledger.size()).isEqualTo(ORDERS);
+        }
+
+        List<JsonNode> ended = ledger.awaitAllTerminal(Duration.ofMinutes(3));
+        assertThat(ended).hasSize(ORDERS);
+        assertThat(ended.stream().filter(order -> order.get("status").asString().equals("CONFIRMED")))
+                .isNotEmpty();
+        Ledger.assertStockConserved(shop, book, INITIAL_STOCK, ended);
+        Ledger.assertMoneyConserved(shop, ended);
+        assertThat(DeadLetters.count(shop)).as("records dead-lettered").isEqualTo(deadLettersBefore);
+    }
+
+    private boolean ready(Service service) {
+        try {
+            var readiness = HttpRequest.newBuilder(URI.create(
+                            "http://localhost:" + shop.managementPort(service) + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception unreachable) {
+            return false;
+        }
+    }
+}
