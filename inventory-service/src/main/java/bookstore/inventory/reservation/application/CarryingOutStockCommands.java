@@ -28,8 +28,9 @@ import reactor.core.publisher.Mono;
  * answered (StockReserved or StockReservationFailed, StockCommitted, StockReleased) in the trace of
  * its own record.
  *
- * <p>Idempotent by state: a command that comes again finds its order's reservation and gets the
- * same answer without moving stock. Committing an order inventory holds nothing for fails the batch
+ * <p>Idempotent by state: a command that comes again finds its order's reservation as the first
+ * left it, moves no stock and is not answered again (its first answer is on its way), so replaying
+ * the topic publishes nothing. Committing an order inventory holds nothing for fails the batch
  * with {@code IllegalReservationStateException}; the platform then finds that command and sends it
  * alone to the dead-letter topic, for an operator, while the others take effect.
  */
@@ -56,9 +57,13 @@ public class CarryingOutStockCommands {
     public Mono<List<Reservation>> carryOut(List<Delivered<InventoryCommand>> batch) {
         List<InventoryCommand> commands = Delivered.events(batch);
         return transactions.transactional(lockWhatIsTouchedBy(commands).flatMap(carried -> {
-            List<Reservation> outcomes =
+            List<ReservationBatch.Carried> outcomes =
                     commands.stream().map(command -> carryOut(carried, command)).toList();
-            return write(carried).then(answer(batch, outcomes)).thenReturn(outcomes);
+            return write(carried)
+                    .then(answer(batch, outcomes))
+                    .thenReturn(outcomes.stream()
+                            .map(ReservationBatch.Carried::reservation)
+                            .toList());
         }));
     }
 
@@ -75,17 +80,22 @@ public class CarryingOutStockCommands {
         return ledger.record(carried.stock()).then(reservations.save(carried.added(), carried.changed()));
     }
 
-    /** Each command's answer, in the trace of its own record, so the saga's trace goes on through it. */
-    private Mono<Void> answer(List<Delivered<InventoryCommand>> batch, List<Reservation> outcomes) {
+    /**
+     * Each command's answer, in the trace of its own record, so the saga's trace goes on through it;
+     * a repeated command gets none.
+     */
+    private Mono<Void> answer(List<Delivered<InventoryCommand>> batch, List<ReservationBatch.Carried> outcomes) {
         return Flux.range(0, batch.size())
+                .filter(index -> outcomes.get(index).answered())
                 .concatMap(index -> {
                     Delivered<InventoryCommand> delivered = batch.get(index);
-                    return delivered.traced(answer(delivered.event(), outcomes.get(index)));
+                    return delivered.traced(
+                            answer(delivered.event(), outcomes.get(index).reservation()));
                 })
                 .then();
     }
 
-    private static Reservation carryOut(ReservationBatch batch, InventoryCommand command) {
+    private static ReservationBatch.Carried carryOut(ReservationBatch batch, InventoryCommand command) {
         return switch (command) {
             case ReserveStock reserve -> batch.reserve(request(reserve));
             case CommitStock commit -> batch.commit(commit.orderId());

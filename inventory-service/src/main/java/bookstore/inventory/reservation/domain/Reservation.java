@@ -30,7 +30,7 @@ public record Reservation(
         if ((status == ReservationStatus.REJECTED) != (refusal != null)) {
             throw new IllegalArgumentException("exactly a rejected reservation has a refusal");
         }
-        if (lines.isEmpty() && status != ReservationStatus.CANCELLED) {
+        if (lines.isEmpty() && status != ReservationStatus.CANCELLED && !refusedAsCancelled(status, refusal)) {
             throw new IllegalArgumentException("a " + status + " reservation has lines");
         }
     }
@@ -38,6 +38,21 @@ public record Reservation(
     /** The order was released before inventory saw it: remember that, so its reservation is refused. */
     public static Reservation cancelledBeforeReserving(String orderId) {
         return new Reservation(orderId, ReservationStatus.CANCELLED, List.of(), null, List.of());
+    }
+
+    /**
+     * The late reserve of an order released before inventory saw it: refused because the order was
+     * cancelled, and remembered as answered, so the same command again is a repeat.
+     */
+    public Reservation refusedAsCancelled() {
+        if (status != ReservationStatus.CANCELLED) {
+            throw new IllegalReservationStateException("order " + orderId + " was not cancelled before reserving");
+        }
+        return new Reservation(orderId, ReservationStatus.REJECTED, lines, Refusal.ORDER_CANCELLED, List.of());
+    }
+
+    private static boolean refusedAsCancelled(ReservationStatus status, Refusal refusal) {
+        return status == ReservationStatus.REJECTED && refusal == Refusal.ORDER_CANCELLED;
     }
 
     /**

@@ -38,14 +38,20 @@ public final class ReservationBatch {
 
     /**
      * Sets an order's lines aside, all or nothing: if any line is short (or its book unknown), none is
-     * held and the refusal names every short book, in book id order. An order inventory already knows
-     * stays as it is; the answer to its repeated reserve comes from {@link
-     * Reservation#answerToReserve}.
+     * held and the refusal names every short book, in book id order; answered. An order released
+     * before inventory saw it is refused as cancelled, answered once. Any other order inventory
+     * already knows got its answer: the command is a repeat, it changes nothing and is not answered.
      */
-    public Reservation reserve(ReservationRequest request) {
+    public Carried reserve(ReservationRequest request) {
         Reservation known = current.get(request.orderId());
         if (known != null) {
-            return known;
+            if (known.status() != ReservationStatus.CANCELLED) {
+                return Carried.repeat(known);
+            }
+            Reservation refused = known.refusedAsCancelled();
+            current.put(refused.orderId(), refused);
+            changedStatus.add(refused.orderId());
+            return Carried.answered(refused);
         }
         List<Movement> holds = request.holds();
         List<String> shortBooks = holds.stream()
@@ -60,34 +66,56 @@ public final class ReservationBatch {
             reservation = request.refused(shortBooks);
         }
         current.put(reservation.orderId(), reservation);
-        return reservation;
+        return Carried.answered(reservation);
     }
 
     /**
-     * Sells what an order holds. Committing an order inventory holds nothing for is a saga error and
-     * fails with {@link IllegalReservationStateException}.
+     * Sells what an order holds; answered. A commit of an order already sold (and perhaps returned
+     * since) is a repeat. Committing an order inventory holds nothing for is a saga error and fails
+     * with {@link IllegalReservationStateException}.
      */
-    public Reservation commit(String orderId) {
+    public Carried commit(String orderId) {
         Reservation known = current.get(orderId);
         if (known == null) {
             throw new IllegalReservationStateException(
                     "order " + orderId + " cannot be committed: inventory holds no reservation for it");
         }
-        return carryOut(known.commit());
+        if (known.status() == ReservationStatus.COMMITTED || known.status() == ReservationStatus.RETURNED) {
+            return Carried.repeat(known);
+        }
+        return Carried.answered(carryOut(known.commit()));
     }
 
     /**
-     * Gives back whatever an order holds. An order inventory has not seen yet is remembered as
-     * cancelled, so its late reservation is refused.
+     * Gives back whatever an order holds; answered. An order inventory has not seen yet is remembered
+     * as cancelled, so its late reservation is refused. An order that holds nothing any more was
+     * released (or never held anything): the command is a repeat.
      */
-    public Reservation release(String orderId, String why) {
+    public Carried release(String orderId, String why) {
         Reservation known = current.get(orderId);
         if (known == null) {
             Reservation cancelled = Reservation.cancelledBeforeReserving(orderId);
             current.put(orderId, cancelled);
-            return cancelled;
+            return Carried.answered(cancelled);
         }
-        return carryOut(known.release(why));
+        Transition transition = known.release(why);
+        return transition.changesState() ? Carried.answered(carryOut(transition)) : Carried.repeat(known);
+    }
+
+    /**
+     * What a command left of its order's reservation, and whether the saga gets an answer: a command
+     * that comes again (redelivered, or a topic replayed) changes nothing and is not answered again,
+     * since its first answer is on its way already.
+     */
+    public record Carried(Reservation reservation, boolean answered) {
+
+        static Carried answered(Reservation reservation) {
+            return new Carried(reservation, true);
+        }
+
+        static Carried repeat(Reservation reservation) {
+            return new Carried(reservation, false);
+        }
     }
 
     private Reservation carryOut(Transition transition) {

@@ -53,9 +53,10 @@ class PostgresReservations implements Reservations {
                        AS line (order_id, book_id, quantity)
             )
             UPDATE reservation
-               SET status = changed.status, updated_at = now()
-              FROM unnest(CAST(:changedOrderIds AS TEXT[]), CAST(:changedStatuses AS TEXT[]))
-                   AS changed (order_id, status)
+               SET status = changed.status, refusal = changed.refusal, updated_at = now()
+              FROM unnest(CAST(:changedOrderIds AS TEXT[]), CAST(:changedStatuses AS TEXT[]),
+                          CAST(:changedRefusals AS TEXT[]))
+                   AS changed (order_id, status, refusal)
              WHERE reservation.order_id = changed.order_id
             """;
 
@@ -129,6 +130,13 @@ class PostgresReservations implements Reservations {
                         "changedStatuses",
                         changed.stream()
                                 .map(reservation -> reservation.status().name())
+                                .toArray(String[]::new))
+                .bind(
+                        "changedRefusals",
+                        changed.stream()
+                                .map(reservation -> reservation.refusal() == null
+                                        ? null
+                                        : reservation.refusal().name())
                                 .toArray(String[]::new))
                 .then();
     }

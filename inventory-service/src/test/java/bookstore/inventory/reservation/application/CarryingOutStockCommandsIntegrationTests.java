@@ -20,6 +20,7 @@ import bookstore.events.order.ReserveStock;
 import bookstore.inventory.InventoryServiceTest;
 import bookstore.inventory.StockFixtures;
 import bookstore.inventory.reservation.domain.IllegalReservationStateException;
+import bookstore.inventory.reservation.domain.Refusal;
 import bookstore.inventory.reservation.domain.Reservation;
 import bookstore.inventory.reservation.domain.ReservationLine;
 import bookstore.inventory.reservation.domain.ReservationStatus;
@@ -136,7 +137,7 @@ class CarryingOutStockCommandsIntegrationTests {
     }
 
     @Test
-    void aRepeatedReserveIsAnsweredAgainWithoutReservingTwice() {
+    void aRepeatedReserveChangesNothingAndIsNotAnsweredAgain() {
         String book = stock.bookWith(10);
         String orderId = newOrderId();
 
@@ -146,12 +147,11 @@ class CarryingOutStockCommandsIntegrationTests {
         assertThat(again.status()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(again.lines()).containsExactly(new ReservationLine(book, 2));
         assertThat(stock.stockRow(book)).containsEntry("reserved", 2);
-        assertThat(stock.outboxTypes(orderId))
-                .containsExactly(CloudEvents.typeOf(StockReserved.class), CloudEvents.typeOf(StockReserved.class));
+        assertThat(stock.outboxTypes(orderId)).containsExactly(CloudEvents.typeOf(StockReserved.class));
     }
 
     @Test
-    void aRepeatedReserveOfARefusedOrderIsRefusedAgainEvenWhenStockArrivedMeanwhile() {
+    void aRepeatedReserveOfARefusedOrderStaysRefusedEvenWhenStockArrivedMeanwhile() {
         String book = stock.bookWith(1);
         String orderId = newOrderId();
 
@@ -161,7 +161,7 @@ class CarryingOutStockCommandsIntegrationTests {
 
         assertThat(again.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(stock.stockRow(book)).containsEntry("reserved", 0);
-        assertThat(stock.outboxPayloads(orderId)).hasSize(2).allSatisfy(reply -> assertThat(reply)
+        assertThat(stock.outboxPayloads(orderId)).singleElement().satisfies(reply -> assertThat(reply)
                 .contains(StockReservationFailed.INSUFFICIENT_STOCK));
     }
 
@@ -174,7 +174,8 @@ class CarryingOutStockCommandsIntegrationTests {
         Reservation late = reserve(request(orderId, book, 1)).block();
 
         assertThat(cancelled.status()).isEqualTo(ReservationStatus.CANCELLED);
-        assertThat(late.status()).isEqualTo(ReservationStatus.CANCELLED);
+        assertThat(late.status()).isEqualTo(ReservationStatus.REJECTED);
+        assertThat(late.refusal()).isEqualTo(Refusal.ORDER_CANCELLED);
         assertThat(stock.stockRow(book)).containsEntry("reserved", 0).containsEntry("version", 1L);
         assertThat(stock.outboxTypes(orderId))
                 .containsExactly(
@@ -198,10 +199,8 @@ class CarryingOutStockCommandsIntegrationTests {
                 .extracting(entry -> entry.get("kind"))
                 .containsExactly("OPENING", "RESERVATION", "RELEASE");
         assertThat(stock.outboxTypes(orderId))
-                .containsExactly(
-                        CloudEvents.typeOf(StockReserved.class),
-                        CloudEvents.typeOf(StockReleased.class),
-                        CloudEvents.typeOf(StockReleased.class));
+                .as("the repeated release is not answered again")
+                .containsExactly(CloudEvents.typeOf(StockReserved.class), CloudEvents.typeOf(StockReleased.class));
     }
 
     @Test
@@ -222,9 +221,9 @@ class CarryingOutStockCommandsIntegrationTests {
                 .extracting(entry -> entry.get("kind"))
                 .containsExactly("OPENING", "RESERVATION", "SALE", "RETURN");
         assertThat(stock.outboxTypes(orderId))
+                .as("the repeated commit is not answered again")
                 .containsExactly(
                         CloudEvents.typeOf(StockReserved.class),
-                        CloudEvents.typeOf(StockCommitted.class),
                         CloudEvents.typeOf(StockCommitted.class),
                         CloudEvents.typeOf(StockReleased.class));
     }

@@ -33,7 +33,9 @@ class ReservationBatchTests {
         ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 3)));
 
         List<ReservationStatus> outcomes = IntStream.range(0, 5)
-                .mapToObj(i -> batch.reserve(request("order-" + i, "a", 1)).status())
+                .mapToObj(i -> batch.reserve(request("order-" + i, "a", 1))
+                        .reservation()
+                        .status())
                 .toList();
 
         assertThat(outcomes)
@@ -52,8 +54,9 @@ class ReservationBatchTests {
         ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 5), book("b", 1)));
 
         Reservation refused = batch.reserve(new ReservationRequest(
-                "order-1",
-                List.of(new ReservationLine("c", 1), new ReservationLine("a", 2), new ReservationLine("b", 2))));
+                        "order-1",
+                        List.of(new ReservationLine("c", 1), new ReservationLine("a", 2), new ReservationLine("b", 2))))
+                .reservation();
 
         assertThat(refused.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_STOCK);
@@ -67,7 +70,7 @@ class ReservationBatchTests {
 
         batch.reserve(request("order-1", "a", 2));
         batch.commit("order-1");
-        Reservation returned = batch.release("order-1", "customer returned it");
+        Reservation returned = batch.release("order-1", "customer returned it").reservation();
 
         assertThat(returned.status()).isEqualTo(ReservationStatus.RETURNED);
         assertThat(batch.stock().movements())
@@ -81,17 +84,18 @@ class ReservationBatchTests {
     }
 
     @Test
-    void aKnownReservationIsChangedAndARepeatedReserveLeavesItAsItIs() {
+    void aKnownReservationIsChangedAndRepeatedCommandsLeaveItAsItIsUnanswered() {
         Reservation held = request("order-1", "a", 2).granted();
         StockRecord a = new StockRecord("a", new StockLevel(10, 2), new LowStockThreshold(0), 2);
         ReservationBatch batch = new ReservationBatch(List.of(held), stock(a));
 
-        Reservation again = batch.reserve(request("order-1", "a", 5));
-        Reservation committed = batch.commit("order-1");
-        Reservation committedAgain = batch.commit("order-1");
+        ReservationBatch.Carried again = batch.reserve(request("order-1", "a", 5));
+        ReservationBatch.Carried committed = batch.commit("order-1");
+        ReservationBatch.Carried committedAgain = batch.commit("order-1");
 
-        assertThat(again).isEqualTo(held);
-        assertThat(committedAgain).isEqualTo(committed);
+        assertThat(again).isEqualTo(new ReservationBatch.Carried(held, false));
+        assertThat(committed.answered()).isTrue();
+        assertThat(committedAgain).isEqualTo(new ReservationBatch.Carried(committed.reservation(), false));
         assertThat(batch.stock().movements()).hasSize(1);
         assertThat(batch.added()).isEmpty();
         assertThat(batch.changed())
@@ -104,13 +108,19 @@ class ReservationBatchTests {
     void aReleaseBeforeItsReserveCancelsTheOrder() {
         ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 10)));
 
-        Reservation cancelled = batch.release("order-1", "timeout");
-        Reservation late = batch.reserve(request("order-1", "a", 1));
+        ReservationBatch.Carried cancelled = batch.release("order-1", "timeout");
+        ReservationBatch.Carried late = batch.reserve(request("order-1", "a", 1));
+        ReservationBatch.Carried lateAgain = batch.reserve(request("order-1", "a", 1));
+        ReservationBatch.Carried releasedAgain = batch.release("order-1", "timeout");
 
-        assertThat(cancelled.status()).isEqualTo(ReservationStatus.CANCELLED);
-        assertThat(late.answerToReserve()).contains(Refusal.ORDER_CANCELLED);
+        assertThat(cancelled.reservation().status()).isEqualTo(ReservationStatus.CANCELLED);
+        assertThat(cancelled.answered()).isTrue();
+        assertThat(late.answered()).isTrue();
+        assertThat(late.reservation().answerToReserve()).contains(Refusal.ORDER_CANCELLED);
+        assertThat(lateAgain.answered()).as("the refusal was answered once").isFalse();
+        assertThat(releasedAgain.answered()).isFalse();
         assertThat(batch.stock().movements()).isEmpty();
-        assertThat(batch.added()).containsExactly(cancelled);
+        assertThat(batch.added()).containsExactly(late.reservation());
     }
 
     @Test

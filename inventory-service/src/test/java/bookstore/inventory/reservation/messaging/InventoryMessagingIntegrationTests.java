@@ -144,10 +144,10 @@ class InventoryMessagingIntegrationTests {
 
     /**
      * Without an inbox, a redelivery is a repeat like any other: the reservation the first delivery
-     * made tells it apart, so stock is reserved once and every delivery gets the same answer.
+     * made tells it apart, so stock is reserved once and only the first delivery is answered.
      */
     @Test
-    void aRedeliveredOrRepeatedReserveReservesOnceAndIsAnsweredAgain() {
+    void aRedeliveredOrRepeatedReserveReservesOnceAndIsAnsweredOnce() {
         String book = stock.bookWith(10);
         String order = newOrderId();
         ReserveStock first = reserve(order, book, 2);
@@ -158,9 +158,9 @@ class InventoryMessagingIntegrationTests {
         RecordMetadata last = send.send(Topics.INVENTORY_COMMANDS, repeated);
 
         eventually().until(() -> consumed.handled("stock-reservations", last));
-        assertThat(stock.outboxTypes(order)).hasSize(3).containsOnly(CloudEvents.typeOf(StockReserved.class));
+        assertThat(stock.outboxTypes(order)).containsExactly(CloudEvents.typeOf(StockReserved.class));
         eventually().untilAsserted(() -> assertThat(replies.eventsAbout(order))
-                .hasExactlyElementsOfTypes(StockReserved.class, StockReserved.class, StockReserved.class));
+                .hasExactlyElementsOfTypes(StockReserved.class));
         assertThat(stock.stockRow(book)).containsEntry("reserved", 2).containsEntry("version", 2L);
         assertThat(stock.ledger(book)).extracting(entry -> entry.get("kind")).containsExactly("OPENING", "RESERVATION");
     }
