@@ -6,9 +6,11 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import bookstore.payment.payments.application.ChargeRequest;
-import bookstore.payment.payments.application.ChargingPayment;
+import bookstore.payment.payments.application.SagaCommand;
+import bookstore.payment.payments.application.TakingSagaCommands;
 import bookstore.payment.payments.domain.Money;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class PaymentApiIntegrationTests {
     ApplicationContext context;
 
     @Autowired
-    ChargingPayment charging;
+    TakingSagaCommands commands;
 
     @Autowired
     DatabaseClient database;
@@ -47,7 +49,8 @@ class PaymentApiIntegrationTests {
                 .build();
         customer = UUID.randomUUID().toString();
         orderId = "order-" + UUID.randomUUID();
-        charging.charge(new ChargeRequest(orderId, customer, new Money(5_600, "CNY"), "pm_card_visa"))
+        commands.take(List.of(SagaCommand.of(new ChargeRequest(
+                        UUID.randomUUID(), orderId, customer, new Money(5_600, "CNY"), "pm_card_visa"))))
                 .block();
         await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(column("status")));
         paymentId = column("id::text");

@@ -10,6 +10,10 @@ import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentFailed;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
+import bookstore.payment.payments.application.ChargeRequest;
+import bookstore.payment.payments.application.RefundRequest;
+import bookstore.payment.payments.application.SagaCommand;
+import bookstore.payment.payments.application.TakingSagaCommands;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +34,16 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The payment side of the order saga, end to end: commands arrive on Kafka as order-service sends
- * them, the sandbox provider charges (and confirms approved charges through its signed webhook,
- * over HTTP, to this service) and the outcomes leave on Kafka through the outbox.
+ * them, the sandbox provider charges (cards in the call; its processing card confirmed later through
+ * its signed webhook, over HTTP, to this service) and the outcomes leave on Kafka through the outbox.
  */
 @PaymentServiceIntegrationTest
 class PaymentSagaIntegrationTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The sandbox's card whose charge stays processing until its webhook confirms it. */
+    static final String CONFIRMED_BY_WEBHOOK = "pm_card_visa_processing";
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -62,9 +69,12 @@ class PaymentSagaIntegrationTests {
         saga.close();
     }
 
+    @Autowired
+    TakingSagaCommands commands;
+
     @Test
     void approvedCardIsChargedAndConfirmedThroughTheSandboxWebhook() {
-        var charge = charge("pm_card_visa", 2_500);
+        var charge = charge(CONFIRMED_BY_WEBHOOK, 2_500);
 
         saga.send(charge);
 
@@ -79,6 +89,105 @@ class PaymentSagaIntegrationTests {
         // succeeded event was taken (signature checked) before the payment moved.
         assertThat(webhookEventsFor(charge.orderId())).contains("payment_intent.succeeded");
         assertThat(capturedByProvider(charge.orderId())).isEqualTo(2_500);
+    }
+
+    @Test
+    void approvedCardIsCapturedInTheCallAndTheLaterWebhookChangesNothing() {
+        var charge = charge("pm_card_visa", 2_600);
+
+        saga.send(charge);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(saga.eventsFor(charge.orderId(), PaymentSucceeded.class))
+                .singleElement()
+                .satisfies(succeeded -> assertThat(succeeded.amount()).isEqualTo(new Money(2_600, "CNY"))));
+        assertThat(status(charge.orderId())).isEqualTo("SUCCEEDED");
+        assertThat(capturedByProvider(charge.orderId())).isEqualTo(2_600);
+        // The sandbox reports the capture by webhook too, as Stripe does; taken, it tells nothing new.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(webhookEventsFor(charge.orderId()))
+                .contains("payment_intent.succeeded"));
+        awaitOutboxSent(List.of(charge.orderId()));
+        assertThat(saga.eventsFor(charge.orderId())).singleElement().isInstanceOf(PaymentSucceeded.class);
+    }
+
+    @Test
+    void chargesSentTogetherWithOneDeliveredTwiceChargeEachOrderOnceAndAnswerEachOnce() {
+        List<ChargePayment> charges = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            charges.add(charge(i % 3 == 0 ? "pm_card_chargeDeclined" : "pm_card_visa", 1_300 + i));
+        }
+        List<ChargePayment> sent = new ArrayList<>(charges);
+        sent.add(4, charges.get(1)); // the same command again, as a redelivery brings it
+        sent.add(charges.get(6));
+
+        saga.sendTogether(sent);
+
+        List<String> orders = charges.stream().map(ChargePayment::orderId).toList();
+        await().atMost(WAIT)
+                .until(() -> saga.commandsTaken()
+                        && orders.stream()
+                                .allMatch(order -> !saga.eventsFor(order).isEmpty()));
+        awaitOutboxSent(orders);
+        assertThat(charges).allSatisfy(charge -> {
+            assertThat(count("SELECT count(*) FROM payment WHERE order_id = :order", charge.orderId()))
+                    .isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM sandbox_payment_intent WHERE order_id = :order", charge.orderId()))
+                    .isEqualTo(1);
+            var answer = saga.eventsFor(charge.orderId());
+            if (charge.paymentMethod().equals("pm_card_visa")) {
+                assertThat(answer).singleElement().isInstanceOf(PaymentSucceeded.class);
+                assertThat(capturedByProvider(charge.orderId()))
+                        .isEqualTo(charge.amount().amount());
+            } else {
+                assertThat(answer).singleElement().isInstanceOf(PaymentFailed.class);
+                assertThat(capturedByProvider(charge.orderId())).isZero();
+            }
+        });
+    }
+
+    @Test
+    void anotherChargeRequestForAnOrderInTheSameBatchChargesNothingMoreAndIsAnsweredByTheOutcome() {
+        var first = charge("pm_card_visa", 2_100);
+        var again = new ChargePayment(
+                UUID.randomUUID(),
+                Instant.now(),
+                first.orderId(),
+                first.customerId(),
+                first.amount(),
+                first.paymentMethod());
+        var other = charge("pm_card_amex", 2_200);
+
+        commands.take(List.of(command(first), command(again), command(other))).block();
+
+        await().atMost(WAIT)
+                .until(() ->
+                        "SUCCEEDED".equals(status(first.orderId())) && "SUCCEEDED".equals(status(other.orderId())));
+        awaitOutboxSent(List.of(first.orderId(), other.orderId()));
+        // Still with the provider when asked again, the payment is told once, when the provider answers.
+        assertThat(saga.eventsFor(first.orderId())).singleElement().isInstanceOf(PaymentSucceeded.class);
+        assertThat(saga.eventsFor(other.orderId())).singleElement().isInstanceOf(PaymentSucceeded.class);
+        assertThat(count("SELECT count(*) FROM payment WHERE order_id = :order", first.orderId()))
+                .isEqualTo(1);
+        assertThat(capturedByProvider(first.orderId())).isEqualTo(2_100);
+    }
+
+    @Test
+    void chargeAndRefundOfAnOrderInOneBatchCancelThePaymentBeforeAnythingIsCharged() {
+        var charge = charge("pm_card_visa", 1_700);
+        var charged = charge("pm_card_visa", 1_750);
+
+        commands.take(List.of(command(charge), command(charged), command(refund(charge))))
+                .block();
+
+        assertThat(status(charge.orderId())).isEqualTo("CANCELLED");
+        await().atMost(WAIT).until(() -> "SUCCEEDED".equals(status(charged.orderId())));
+        awaitOutboxSent(List.of(charge.orderId(), charged.orderId()));
+        assertThat(saga.eventsFor(charge.orderId()))
+                .singleElement()
+                .isInstanceOfSatisfying(PaymentRefunded.class, refunded -> assertThat(refunded.amount())
+                        .isEqualTo(new Money(0, "CNY")));
+        assertThat(count("SELECT count(*) FROM sandbox_payment_intent WHERE order_id = :order", charge.orderId()))
+                .isZero();
+        assertThat(saga.eventsFor(charged.orderId())).singleElement().isInstanceOf(PaymentSucceeded.class);
     }
 
     @Test
@@ -167,7 +276,7 @@ class PaymentSagaIntegrationTests {
 
     @Test
     void whatTheProviderAnswersContinuesTheTraceOfTheCommandItAnswers() {
-        var charge = charge("pm_card_visa", 2_700);
+        var charge = charge(CONFIRMED_BY_WEBHOOK, 2_700);
         String chargeTrace = newTraceId();
         String refundTrace = newTraceId();
 
@@ -204,7 +313,8 @@ class PaymentSagaIntegrationTests {
     void chargesMinusRefundsEqualWhatPaidOrdersCostAfterAMixedRun() {
         List<ChargePayment> charges = new ArrayList<>();
         Map<String, Boolean> refundAsked = new HashMap<>();
-        String[] cards = {"pm_card_visa", "pm_card_chargeDeclined", "pm_card_amex", "pm_card_visa_debit"};
+        // Cards captured in the call and one confirmed later, so refunds race both kinds of charge.
+        String[] cards = {"pm_card_visa", "pm_card_chargeDeclined", "pm_card_amex", CONFIRMED_BY_WEBHOOK};
         for (int i = 0; i < 24; i++) {
             var charge = charge(cards[i % cards.length], 1_000 + 37L * i);
             charges.add(charge);
@@ -286,6 +396,26 @@ class PaymentSagaIntegrationTests {
                 "customer-" + UUID.randomUUID(),
                 new Money(amount, "CNY"),
                 paymentMethod);
+    }
+
+    private static SagaCommand command(ChargePayment charge) {
+        return SagaCommand.of(new ChargeRequest(
+                charge.eventId(),
+                charge.orderId(),
+                charge.customerId(),
+                new bookstore.payment.payments.domain.Money(
+                        charge.amount().amount(), charge.amount().currency()),
+                charge.paymentMethod()));
+    }
+
+    private static SagaCommand command(RefundPayment refund) {
+        return SagaCommand.of(new RefundRequest(refund.eventId(), refund.orderId(), refund.reason()));
+    }
+
+    /** Waits until the outbox has published everything it held for the orders: the topic has it all. */
+    private void awaitOutboxSent(List<String> orders) {
+        await().atMost(WAIT)
+                .until(() -> sumOf("SELECT count(*) FROM outbox_event WHERE record_key = ANY(:orders)", orders) == 0);
     }
 
     private static RefundPayment refund(ChargePayment charge) {

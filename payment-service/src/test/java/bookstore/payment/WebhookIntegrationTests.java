@@ -3,23 +3,32 @@ package bookstore.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
 import bookstore.payment.payments.application.Payments;
-import bookstore.payment.payments.application.RefundingPayment;
+import bookstore.payment.payments.application.RefundRequest;
+import bookstore.payment.payments.application.SagaCommand;
+import bookstore.payment.payments.application.TakingSagaCommands;
+import bookstore.payment.payments.application.TracedPayment;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.webhook.WebhookSignature;
+import bookstore.platform.messaging.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -40,18 +49,34 @@ class WebhookIntegrationTests {
     Payments payments;
 
     @Autowired
-    RefundingPayment refunding;
+    TakingSagaCommands commands;
 
     @Autowired
     DatabaseClient database;
 
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    EventCodec codec;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
     WebTestClient http;
+    SagaTopics saga;
     Payment pending;
 
     @BeforeEach
     void chargeAwaitingConfirmation() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        saga = new SagaTopics(kafka, codec, bootstrapServers);
         pending = pendingCharge();
+    }
+
+    @AfterEach
+    void stopReading() {
+        saga.close();
     }
 
     @Test
@@ -90,7 +115,9 @@ class WebhookIntegrationTests {
 
     @Test
     void lateConfirmationDoesNotResurrectACancelledCharge() {
-        refunding.refund(pending.orderId(), "payment timed out").block();
+        commands.take(List.of(
+                        SagaCommand.of(new RefundRequest(UUID.randomUUID(), pending.orderId(), "payment timed out"))))
+                .block();
 
         // The charge is cancelled at the provider, and the saga is told nothing was captured.
         await().atMost(Duration.ofSeconds(20))
@@ -198,6 +225,7 @@ class WebhookIntegrationTests {
         String reference = "pi_sbx_" + UUID.randomUUID().toString().replace("-", "");
         var payment = Payment.request(
                 UUID.randomUUID(),
+                UUID.randomUUID(),
                 "order-" + UUID.randomUUID(),
                 "customer-1",
                 new Money(2_000, "CNY"),
@@ -217,7 +245,8 @@ class WebhookIntegrationTests {
                 .bind("orderId", payment.orderId())
                 .then()
                 .block();
-        assertThat(payments.insert(payment).block()).isTrue();
+        assertThat(payments.insertNew(List.of(new TracedPayment(payment, null))).block())
+                .containsExactly(payment.orderId());
         return payment;
     }
 
@@ -285,13 +314,18 @@ class WebhookIntegrationTests {
                 .block();
     }
 
-    /** Events of a type the outbox holds for the order: what was announced, whether sent yet or not. */
-    private long announced(Class<?> type) {
-        return database.sql("SELECT count(*) FROM outbox_event WHERE record_key = :order AND event_type = :type")
-                .bind("order", pending.orderId())
-                .bind("type", "bookstore.payment." + type.getSimpleName())
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block();
+    /**
+     * Events of a type announced for the order so far: once the outbox has published (and dropped)
+     * all it holds for the order, they are all on the topic.
+     */
+    private long announced(Class<? extends PaymentEvent> type) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> database.sql("SELECT count(*) FROM outbox_event WHERE record_key = :order")
+                                .bind("order", pending.orderId())
+                                .map(row -> row.get(0, Long.class))
+                                .one()
+                                .block()
+                        == 0);
+        return saga.eventsFor(pending.orderId(), type).size();
     }
 }

@@ -1,8 +1,10 @@
 package bookstore.payment.payments.application;
 
-import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.payments.application.ProviderAnswers.Reply;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -14,58 +16,109 @@ import reactor.core.publisher.Mono;
 
 /**
  * Makes the provider calls payments have due: charges to submit, pending charges to check, charges
- * to cancel or refund. A call is taken in one transaction and its answer recorded in another, so
- * no transaction stays open while the provider is on the line; a call whose answer is lost is
- * simply made again under the same idempotency key.
+ * to cancel or refund. Calls come handed over in memory by the transactions that made them due, or
+ * from the database, where a poll leases those nobody handed over (due with time, left behind by a
+ * crash or another replica). No transaction stays open while the provider is on the line; answers
+ * are recorded as they come back, those that come together in one transaction. A call whose answer
+ * is lost is simply made again under the same idempotency key.
+ *
+ * <p>Only the worker's thread runs rounds, so the poll's bookkeeping needs no locking.
  */
 @Component
 class CallingProvider {
+
+    /** How long an answer may wait for others to be recorded with it: short next to a provider call. */
+    private static final Duration GATHERING = Duration.ofMillis(10);
 
     private static final Logger log = LoggerFactory.getLogger(CallingProvider.class);
 
     private final Payments payments;
     private final PaymentProvider provider;
     private final ProviderAnswers answers;
+    private final HandedOverCalls handedOver;
     private final TransactionalOperator transactions;
     private final PaymentProperties.ProviderCalls settings;
     private final Clock clock;
+
+    private volatile Instant lastPoll;
+    private volatile boolean lastPollFull;
 
     CallingProvider(
             Payments payments,
             PaymentProvider provider,
             ProviderAnswers answers,
+            HandedOverCalls handedOver,
             TransactionalOperator transactions,
             PaymentProperties properties,
             Clock clock) {
         this.payments = payments;
         this.provider = provider;
         this.answers = answers;
+        this.handedOver = handedOver;
         this.transactions = transactions;
         this.settings = properties.provider();
         this.clock = clock;
     }
 
-    /** Makes one round of due calls; tells how many were made. */
+    /**
+     * Makes one round of calls: those handed over, and those due in the database when nothing was
+     * handed over or the poll interval has passed since the last look; tells how many were made.
+     */
     Mono<Integer> callDue() {
-        return takeDue(clock.instant()).flatMap(taken -> Flux.fromIterable(taken)
-                .flatMap(this::call, settings.concurrency())
-                .then(Mono.just(taken.size())));
-    }
-
-    private Mono<List<TakenCall>> takeDue(Instant now) {
-        Flux<TakenCall> taken = payments.lockDue(now, settings.batchSize()).concatMap(payment -> {
-            ProviderCall call = payment.startProviderCall(now, settings.lease());
-            return payments.update(payment).thenReturn(new TakenCall(payment.id(), call, payment.providerCalls()));
+        return Mono.defer(() -> {
+            var now = clock.instant();
+            List<TakenCall> handed = handedOver.take(settings.batchSize());
+            int room = settings.batchSize() - handed.size();
+            boolean poll = room > 0 && (handed.isEmpty() || lastPollFull || pollIntervalPassed(now));
+            Mono<List<TakenCall>> due = poll ? takeDue(now, room) : Mono.just(List.of());
+            return due.flatMap(polled -> {
+                List<TakenCall> calls = new ArrayList<>(handed);
+                calls.addAll(polled);
+                if (calls.isEmpty()) {
+                    return Mono.just(0);
+                }
+                return Flux.fromIterable(calls)
+                        .flatMap(this::call, settings.concurrency())
+                        .bufferTimeout(settings.batchSize(), GATHERING, true)
+                        .concatMap(this::record)
+                        .then(Mono.just(calls.size()));
+            });
         });
-        // Committed before any call starts: the calls' own transactions lock the same rows.
-        return transactions.transactional(taken.collectList());
     }
 
-    private Mono<Void> call(TakenCall taken) {
-        return provider.execute(taken.call())
+    /** Whether calls are waiting already: handed over, or left by a poll that took a full batch. */
+    boolean hasMoreWaiting() {
+        return handedOver.hasWaiting() || lastPollFull;
+    }
+
+    private boolean pollIntervalPassed(Instant now) {
+        return lastPoll == null || !now.isBefore(lastPoll.plus(settings.pollInterval()));
+    }
+
+    /** Leases due calls with two statements: one locks the payments, one saves their leases. */
+    private Mono<List<TakenCall>> takeDue(Instant now, int limit) {
+        Mono<List<TakenCall>> taken = payments.lockDue(now, limit).flatMap(due -> {
+            List<TakenCall> calls = new ArrayList<>();
+            List<TracedPayment> leased = new ArrayList<>();
+            for (TracedPayment stored : due) {
+                handedOver.lease(stored.payment(), now).ifPresent(call -> {
+                    calls.add(call);
+                    leased.add(stored);
+                });
+            }
+            lastPoll = now;
+            lastPollFull = due.size() >= limit;
+            return (leased.isEmpty() ? Mono.<Void>empty() : payments.update(leased)).thenReturn(calls);
+        });
+        // Committed before any call starts: recording the answers locks the same rows.
+        return transactions.transactional(taken);
+    }
+
+    private Mono<Reply> call(TakenCall taken) {
+        return Mono.defer(() -> provider.execute(taken.call()))
                 .timeout(settings.callTimeout())
-                .flatMap(answer -> transactions.transactional(
-                        payments.lockById(taken.paymentId()).flatMap(payment -> answers.record(payment, answer))))
+                .<Reply>map(
+                        answer -> new Reply.Answered(taken.paymentId(), answer, settings.backOffAfter(taken.attempt())))
                 .onErrorResume(failure -> {
                     var retryIn = settings.backOffAfter(taken.attempt());
                     log.warn(
@@ -75,13 +128,13 @@ class CallingProvider {
                             taken.attempt(),
                             retryIn,
                             failure);
-                    return transactions.transactional(
-                            payments.lockById(taken.paymentId()).flatMap(payment -> {
-                                payment.providerCallFailed(clock.instant(), retryIn);
-                                return payments.update(payment);
-                            }));
+                    return Mono.just(new Reply.Unanswered(taken.paymentId(), retryIn));
                 });
     }
 
-    private record TakenCall(UUID paymentId, ProviderCall call, int attempt) {}
+    /** One transaction for answers that came back together: lock, apply, save, announce. */
+    private Mono<Void> record(List<Reply> replies) {
+        List<UUID> ids = replies.stream().map(Reply::paymentId).distinct().toList();
+        return transactions.transactional(payments.lockByIds(ids).flatMap(locked -> answers.record(locked, replies)));
+    }
 }

@@ -2,6 +2,7 @@ package bookstore.payment.payments.application;
 
 import bookstore.payment.payments.domain.Money;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The saga asks to charge an order.
@@ -9,9 +10,11 @@ import java.util.Objects;
  * @param customerId who pays; the payment is theirs to see
  * @param paymentMethod the provider's payment method, e.g. {@code pm_card_visa}
  */
-public record ChargeRequest(String orderId, String customerId, Money amount, String paymentMethod) {
+public record ChargeRequest(UUID requestId, String orderId, String customerId, Money amount, String paymentMethod)
+        implements PaymentRequest {
 
     public ChargeRequest {
+        Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(paymentMethod, "paymentMethod");

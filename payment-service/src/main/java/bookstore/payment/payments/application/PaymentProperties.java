@@ -15,8 +15,9 @@ public record PaymentProperties(
         @DefaultValue("CNY") String currency, @DefaultValue ProviderCalls provider) {
 
     /**
-     * @param pollInterval how often the worker looks for due calls it was not woken up for
-     * @param batchSize due calls taken per round
+     * @param pollInterval how often the worker looks in the database for due calls nobody handed
+     *     over: due with time (confirmation checks, back-offs), or left by a crash or another replica
+     * @param batchSize calls made per round, and the most answers recorded in one transaction
      * @param concurrency calls in flight at once
      * @param callTimeout the longest one call may take before it counts as failed
      * @param lease how long a taken call is held before another attempt may take it; more than the

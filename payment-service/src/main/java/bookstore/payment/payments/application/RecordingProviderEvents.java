@@ -1,6 +1,7 @@
 package bookstore.payment.payments.application;
 
-import bookstore.payment.payments.domain.Payment;
+import bookstore.payment.payments.application.ProviderAnswers.Reply;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -49,7 +50,10 @@ public class RecordingProviderEvents {
                 return Mono.just(Outcome.IGNORED);
             }
             return paymentOf(event)
-                    .flatMap(payment -> answers.record(payment, event.answer()).thenReturn(Outcome.RECORDED))
+                    .flatMap(stored -> answers.record(
+                                    List.of(stored),
+                                    List.of(new Reply.Answered(stored.payment().id(), event.answer(), null)))
+                            .thenReturn(Outcome.RECORDED))
                     .switchIfEmpty(Mono.defer(() -> event.paymentId() == null
                             ? Mono.just(Outcome.IGNORED)
                             : Mono.error(new UnknownPaymentException(event.paymentId()))));
@@ -57,7 +61,7 @@ public class RecordingProviderEvents {
         return transactions.transactional(record);
     }
 
-    private Mono<Payment> paymentOf(ProviderEvent event) {
+    private Mono<TracedPayment> paymentOf(ProviderEvent event) {
         return event.paymentId() != null
                 ? payments.lockById(event.paymentId())
                 : payments.lockByReference(event.provider(), event.answer().reference());

@@ -1,10 +1,11 @@
 package bookstore.payment.payments.domain;
 
-import bookstore.payment.payments.domain.Announcement.ChargeFailed;
-import bookstore.payment.payments.domain.Announcement.Charged;
-import bookstore.payment.payments.domain.Announcement.Refunded;
+import bookstore.payment.payments.domain.Effect.ChargeFailed;
+import bookstore.payment.payments.domain.Effect.Charged;
+import bookstore.payment.payments.domain.Effect.Refunded;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,12 +14,15 @@ import java.util.UUID;
 /**
  * The payment of one order. It remembers what it still needs from the provider ({@link
  * #nextProviderCall()}), takes the provider's answers in whatever order they come ({@link #record})
- * and says what the order saga must hear ({@link Announcement}s).
+ * and registers what the order saga must hear as {@link Effect}s.
  *
  * <p>Money moves only through the provider, and only in this order: a charge is submitted, then
  * captured, declined or cancelled; a captured charge may be refunded once. Answers that would move
  * a payment backwards (a late "succeeded" after a cancellation or refund) are stale and change
  * nothing.
+ *
+ * <p>Every change records its effects, which the application publishes in the transaction that
+ * saves the payment.
  */
 public final class Payment {
 
@@ -29,12 +33,14 @@ public final class Payment {
     public static final String CHARGE_CANCELED = "payment_canceled";
 
     private final UUID id;
+    private final UUID requestId;
     private final String orderId;
     private final String customerId;
     private final Money amount;
     private final String paymentMethod;
     private final String provider;
     private final Instant createdAt;
+    private final List<Effect> effects = new ArrayList<>();
 
     private PaymentStatus status;
     private String providerReference;
@@ -44,74 +50,67 @@ public final class Payment {
     private int providerCalls;
     private Instant nextProviderCallAt;
     private Instant updatedAt;
-    private String traceparent;
 
-    private Payment(
-            UUID id,
-            String orderId,
-            String customerId,
-            Money amount,
-            String paymentMethod,
-            String provider,
-            Instant createdAt) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.orderId = Objects.requireNonNull(orderId, "orderId");
-        this.customerId = customerId;
-        this.amount = Objects.requireNonNull(amount, "amount");
-        this.paymentMethod = Objects.requireNonNull(paymentMethod, "paymentMethod");
-        this.provider = Objects.requireNonNull(provider, "provider");
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    private Payment(State state) {
+        this.id = Objects.requireNonNull(state.id(), "id");
+        this.requestId = state.requestId();
+        this.orderId = Objects.requireNonNull(state.orderId(), "orderId");
+        this.customerId = state.customerId();
+        this.amount = Objects.requireNonNull(state.amount(), "amount");
+        this.paymentMethod = Objects.requireNonNull(state.paymentMethod(), "paymentMethod");
+        this.provider = Objects.requireNonNull(state.provider(), "provider");
+        this.createdAt = Objects.requireNonNull(state.createdAt(), "createdAt");
+        this.status = Objects.requireNonNull(state.status(), "status");
+        this.providerReference = state.providerReference();
+        this.failureReason = state.failureReason();
+        this.refundRequested = state.refundRequested();
+        this.refunded = Objects.requireNonNull(state.refunded(), "refunded");
+        this.providerCalls = state.providerCalls();
+        this.nextProviderCallAt = state.nextProviderCallAt();
+        this.updatedAt = Objects.requireNonNull(state.updatedAt(), "updatedAt");
     }
 
-    /** A new payment for an order; its charge is due at the provider right away. */
+    /**
+     * A new payment for an order; its charge is due at the provider right away.
+     *
+     * @param requestId the saga's request that asks for it: the same request delivered again is not
+     *     answered twice
+     */
     public static Payment request(
             UUID id,
+            UUID requestId,
             String orderId,
             String customerId,
             Money amount,
             String paymentMethod,
             String provider,
             Instant now) {
+        Objects.requireNonNull(requestId, "requestId");
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a payment must be for a positive amount");
         }
-        Payment payment = new Payment(id, orderId, customerId, amount, paymentMethod, provider, now);
-        payment.status = PaymentStatus.PROCESSING;
-        payment.refunded = Money.zero(amount.currency());
-        payment.nextProviderCallAt = now;
-        payment.updatedAt = now;
-        return payment;
+        return new Payment(new State(
+                id,
+                requestId,
+                orderId,
+                customerId,
+                amount,
+                paymentMethod,
+                provider,
+                PaymentStatus.PROCESSING,
+                null,
+                null,
+                false,
+                Money.zero(amount.currency()),
+                0,
+                now,
+                now,
+                now));
     }
 
-    /** A payment as it was stored. */
-    public static Payment restore(
-            UUID id,
-            String orderId,
-            String customerId,
-            Money amount,
-            String paymentMethod,
-            String provider,
-            PaymentStatus status,
-            String providerReference,
-            String failureReason,
-            boolean refundRequested,
-            Money refunded,
-            int providerCalls,
-            Instant nextProviderCallAt,
-            Instant createdAt,
-            Instant updatedAt,
-            String traceparent) {
-        Payment payment = new Payment(id, orderId, customerId, amount, paymentMethod, provider, createdAt);
-        payment.status = Objects.requireNonNull(status, "status");
-        payment.providerReference = providerReference;
-        payment.failureReason = failureReason;
-        payment.refundRequested = refundRequested;
-        payment.refunded = Objects.requireNonNull(refunded, "refunded");
-        payment.providerCalls = providerCalls;
-        payment.nextProviderCallAt = nextProviderCallAt;
-        payment.updatedAt = updatedAt;
-        payment.traceparent = traceparent;
-        return payment;
+    /** A payment as it was saved; it has no effects yet. */
+    public static Payment restore(State state) {
+        return new Payment(state);
     }
 
     /** The idempotency key of this payment's charge: the same on every attempt. */
@@ -178,54 +177,62 @@ public final class Payment {
 
     /**
      * Applies what the provider says. Stale answers (about a payment that has since moved on) change
-     * nothing; the others move the payment forward and tell what the saga must hear.
+     * nothing, not even when the next call is due; the others move the payment forward and register
+     * what the saga must hear.
      *
      * @param confirmationCheck how long to wait for the provider's confirmation before asking
      */
-    public List<Announcement> record(ProviderAnswer answer, Instant now, Duration confirmationCheck) {
-        List<Announcement> announcements =
+    public void record(ProviderAnswer answer, Instant now, Duration confirmationCheck) {
+        boolean applies =
                 switch (answer) {
                     case ProviderAnswer.Processing processing -> {
-                        if (status == PaymentStatus.PROCESSING) {
-                            rememberReference(processing.reference());
+                        if (status != PaymentStatus.PROCESSING) {
+                            yield false;
                         }
-                        yield List.of();
+                        rememberReference(processing.reference());
+                        yield true;
                     }
                     case ProviderAnswer.Succeeded succeeded -> {
                         if (status != PaymentStatus.PROCESSING) {
-                            yield List.of();
+                            yield false;
                         }
                         rememberReference(succeeded.reference());
                         status = PaymentStatus.SUCCEEDED;
                         // Told even when a refund is already asked for (it follows now): every capture the
                         // saga hears of is matched by the refund it hears of, so charges minus refunds add up.
-                        yield List.of(new Charged(orderId, id, amount));
+                        effects.add(new Charged(orderId, id, amount));
+                        yield true;
                     }
                     case ProviderAnswer.Declined declined -> {
                         if (status != PaymentStatus.PROCESSING) {
-                            yield List.of();
+                            yield false;
                         }
                         rememberReference(declined.reference());
                         status = PaymentStatus.FAILED;
                         failureReason = declined.reason();
-                        var failed = new ChargeFailed(orderId, failureReason);
-                        yield refundRequested ? List.of(failed, nothingRefunded()) : List.of(failed);
+                        effects.add(new ChargeFailed(orderId, failureReason));
+                        if (refundRequested) {
+                            effects.add(nothingRefunded());
+                        }
+                        yield true;
                     }
                     case ProviderAnswer.Canceled canceled -> {
                         if (status != PaymentStatus.PROCESSING) {
-                            yield List.of();
+                            yield false;
                         }
                         rememberReference(canceled.reference());
                         status = PaymentStatus.CANCELLED;
                         if (refundRequested) {
-                            yield List.of(nothingRefunded());
+                            effects.add(nothingRefunded());
+                        } else {
+                            failureReason = CHARGE_CANCELED;
+                            effects.add(new ChargeFailed(orderId, CHARGE_CANCELED));
                         }
-                        failureReason = CHARGE_CANCELED;
-                        yield List.of(new ChargeFailed(orderId, CHARGE_CANCELED));
+                        yield true;
                     }
                     case ProviderAnswer.Refunded refund -> {
                         if (status != PaymentStatus.SUCCEEDED) {
-                            yield List.of();
+                            yield false;
                         }
                         if (!refund.amount().currency().equals(amount.currency())
                                 || refund.amount().amount() > amount.amount()) {
@@ -234,65 +241,66 @@ public final class Payment {
                         }
                         status = PaymentStatus.REFUNDED;
                         refunded = refund.amount();
-                        yield List.of(new Refunded(orderId, refunded));
+                        effects.add(new Refunded(orderId, refunded));
+                        yield true;
                     }
                 };
-        scheduleNextProviderCall(now, confirmationCheck);
-        updatedAt = now;
-        return announcements;
+        if (applies) {
+            scheduleNextProviderCall(now, confirmationCheck);
+            updatedAt = now;
+        }
     }
 
     /**
      * The order no longer wants to be paid for: give back whatever was captured. A charge that
      * never reached the provider is simply cancelled; one that did is cancelled or refunded there
-     * first, and the saga hears once the provider has answered.
+     * first, and the saga hears once the provider has answered. Asked again once the payment is
+     * settled, the outcome is told again.
      */
-    public List<Announcement> requestRefund(Instant now) {
+    public void requestRefund(Instant now) {
         if (refundRequested) {
-            return status.isFinal() ? List.of(refundAnnouncement()) : List.of();
+            if (status.isFinal()) {
+                effects.add(refundOutcome());
+            }
+            return;
         }
         refundRequested = true;
         updatedAt = now;
-        return switch (status) {
+        switch (status) {
             case PROCESSING -> {
                 if (providerCalls == 0) {
                     status = PaymentStatus.CANCELLED;
                     nextProviderCallAt = null;
-                    yield List.of(nothingRefunded());
+                    effects.add(nothingRefunded());
+                } else {
+                    nextProviderCallAt = now;
                 }
-                nextProviderCallAt = now;
-                yield List.of();
             }
-            case SUCCEEDED -> {
-                nextProviderCallAt = now;
-                yield List.of();
-            }
-            case FAILED, CANCELLED, REFUNDED -> List.of(refundAnnouncement());
-        };
-    }
-
-    /**
-     * The saga asks again to charge this order (a retry with a new command): the first outcome is
-     * told again, and nothing is charged a second time.
-     */
-    public List<Announcement> chargeRequestedAgain() {
-        if (refundRequested || status == PaymentStatus.CANCELLED || status == PaymentStatus.REFUNDED) {
-            return List.of(new ChargeFailed(orderId, ORDER_CANCELLED));
+            case SUCCEEDED -> nextProviderCallAt = now;
+            case FAILED, CANCELLED, REFUNDED -> effects.add(refundOutcome());
         }
-        return switch (status) {
-            case SUCCEEDED -> List.of(new Charged(orderId, id, amount));
-            case FAILED -> List.of(new ChargeFailed(orderId, failureReason));
-            default -> List.of();
-        };
     }
 
     /**
-     * The payment now works for a saga command (a charge, later a refund) that came with this W3C
-     * trace context, or with none (null). What it announces from then on continues that trace,
-     * whether the provider's answer comes back from a call or by webhook.
+     * The saga asks to charge this order again. The request that opened the payment, delivered
+     * again, changes nothing and is not answered twice (its answer comes from the provider); another
+     * request is told the first outcome, and nothing is charged a second time.
      */
-    public void serve(String commandTraceparent) {
-        traceparent = commandTraceparent;
+    public void chargeRequestedAgain(UUID request) {
+        if (request != null && request.equals(requestId)) {
+            return;
+        }
+        if (refundRequested || status == PaymentStatus.CANCELLED || status == PaymentStatus.REFUNDED) {
+            effects.add(new ChargeFailed(orderId, ORDER_CANCELLED));
+            return;
+        }
+        switch (status) {
+            case SUCCEEDED -> effects.add(new Charged(orderId, id, amount));
+            case FAILED -> effects.add(new ChargeFailed(orderId, failureReason));
+            default -> {
+                // Still with the provider: the outcome is told when it comes.
+            }
+        }
     }
 
     private void rememberReference(String reference) {
@@ -316,12 +324,42 @@ public final class Payment {
         return new Refunded(orderId, Money.zero(amount.currency()));
     }
 
-    private Refunded refundAnnouncement() {
+    private Refunded refundOutcome() {
         return new Refunded(orderId, refunded);
+    }
+
+    /** The effects of the changes made since the payment was requested or restored, in order. */
+    public List<Effect> effects() {
+        return List.copyOf(effects);
+    }
+
+    /** Everything the payment is, for saving it and for restoring it later. */
+    public State state() {
+        return new State(
+                id,
+                requestId,
+                orderId,
+                customerId,
+                amount,
+                paymentMethod,
+                provider,
+                status,
+                providerReference,
+                failureReason,
+                refundRequested,
+                refunded,
+                providerCalls,
+                nextProviderCallAt,
+                createdAt,
+                updatedAt);
     }
 
     public UUID id() {
         return id;
+    }
+
+    public UUID requestId() {
+        return requestId;
     }
 
     public String orderId() {
@@ -380,8 +418,31 @@ public final class Payment {
         return updatedAt;
     }
 
-    /** The trace context of the saga command the payment serves; null if it came without one. */
-    public String traceparent() {
-        return traceparent;
-    }
+    /**
+     * @param requestId the saga's request that opened the payment; null for payments opened before
+     *     it was kept
+     * @param customerId who pays; null when the saga did not say
+     * @param providerReference the provider's id of the charge, once it gave one
+     * @param refundRequested the order no longer wants to be paid for
+     * @param refunded what was given back; zero until a refund is confirmed
+     * @param providerCalls calls taken so far, for the back-off
+     * @param nextProviderCallAt when the next call to the provider is due; null when none is
+     */
+    public record State(
+            UUID id,
+            UUID requestId,
+            String orderId,
+            String customerId,
+            Money amount,
+            String paymentMethod,
+            String provider,
+            PaymentStatus status,
+            String providerReference,
+            String failureReason,
+            boolean refundRequested,
+            Money refunded,
+            int providerCalls,
+            Instant nextProviderCallAt,
+            Instant createdAt,
+            Instant updatedAt) {}
 }

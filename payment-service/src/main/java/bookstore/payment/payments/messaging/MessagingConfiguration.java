@@ -1,9 +1,7 @@
 package bookstore.payment.payments.messaging;
 
 import bookstore.events.Topics;
-import bookstore.events.order.ChargePayment;
 import bookstore.events.order.PaymentCommand;
-import bookstore.events.order.RefundPayment;
 import bookstore.platform.messaging.EventSubscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,15 +11,12 @@ class MessagingConfiguration {
 
     /**
      * Commands are keyed by order, so one order's charge and refund reach the same consumer in the
-     * order they were sent; handlers only record intent, the provider is called afterwards.
+     * order they were sent; each poll's commands are taken as one batch, idempotent by the payment
+     * each order has, and the provider is called afterwards.
      */
     @Bean
     EventSubscription<PaymentCommand> paymentCommands(PaymentCommandListener listener) {
-        return EventSubscription.<PaymentCommand>on(
-                        Topics.PAYMENT_COMMANDS, "payment-commands", command -> switch (command) {
-                            case ChargePayment charge -> listener.on(charge);
-                            case RefundPayment refund -> listener.on(refund);
-                        })
+        return EventSubscription.onBatch(Topics.PAYMENT_COMMANDS, "payment-commands", listener::on)
                 .withConcurrency(3);
     }
 }

@@ -1,35 +1,45 @@
 package bookstore.payment.payments.messaging;
 
 import bookstore.events.order.ChargePayment;
+import bookstore.events.order.PaymentCommand;
 import bookstore.events.order.RefundPayment;
 import bookstore.payment.payments.application.ChargeRequest;
-import bookstore.payment.payments.application.ChargingPayment;
-import bookstore.payment.payments.application.RefundingPayment;
+import bookstore.payment.payments.application.PaymentRequest;
+import bookstore.payment.payments.application.RefundRequest;
+import bookstore.payment.payments.application.SagaCommand;
+import bookstore.payment.payments.application.TakingSagaCommands;
 import bookstore.payment.payments.domain.Money;
+import bookstore.platform.messaging.Delivered;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The order saga's payment commands, handed to the use cases. */
+/** The order saga's payment commands, a poll's worth at a time, handed to the use case. */
 @Component
 class PaymentCommandListener {
 
-    private final ChargingPayment charging;
-    private final RefundingPayment refunding;
+    private final TakingSagaCommands commands;
 
-    PaymentCommandListener(ChargingPayment charging, RefundingPayment refunding) {
-        this.charging = charging;
-        this.refunding = refunding;
+    PaymentCommandListener(TakingSagaCommands commands) {
+        this.commands = commands;
     }
 
-    Mono<Void> on(ChargePayment command) {
-        return charging.charge(new ChargeRequest(
-                command.orderId(),
-                command.customerId(),
-                new Money(command.amount().amount(), command.amount().currency()),
-                command.paymentMethod()));
+    Mono<Void> on(List<Delivered<PaymentCommand>> batch) {
+        return Mono.defer(() -> commands.take(batch.stream()
+                .map(delivered -> new SagaCommand(request(delivered.event()), delivered::traced))
+                .toList()));
     }
 
-    Mono<Void> on(RefundPayment command) {
-        return refunding.refund(command.orderId(), command.reason());
+    private static PaymentRequest request(PaymentCommand command) {
+        return switch (command) {
+            case ChargePayment charge ->
+                new ChargeRequest(
+                        charge.eventId(),
+                        charge.orderId(),
+                        charge.customerId(),
+                        new Money(charge.amount().amount(), charge.amount().currency()),
+                        charge.paymentMethod());
+            case RefundPayment refund -> new RefundRequest(refund.eventId(), refund.orderId(), refund.reason());
+        };
     }
 }

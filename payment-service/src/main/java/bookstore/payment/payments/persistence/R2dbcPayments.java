@@ -1,30 +1,70 @@
 package bookstore.payment.payments.persistence;
 
 import bookstore.payment.payments.application.Payments;
+import bookstore.payment.payments.application.TracedPayment;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
 import bookstore.payment.payments.domain.PaymentStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Payments in PostgreSQL, with explicit row locks so concurrent changes to a payment queue up. */
+/**
+ * Payments in PostgreSQL, with explicit row locks so concurrent changes to a payment queue up. Sets
+ * of payments are written with one statement each, their fields passed as arrays and unnested.
+ */
 @Repository
 class R2dbcPayments implements Payments {
 
     private static final String COLUMNS = """
-            id, order_id, customer_id, amount, currency, payment_method, provider, status, provider_reference,
-            failure_reason, refund_requested, refunded_amount, provider_calls, next_provider_call_at, created_at,
-            updated_at, traceparent""";
+            id, request_id, order_id, customer_id, amount, currency, payment_method, provider, status,
+            provider_reference, failure_reason, refund_requested, refunded_amount, provider_calls,
+            next_provider_call_at, created_at, updated_at, traceparent""";
+
+    /** A payment's state as arrays, one element per payment, in the order of {@link #COLUMNS}. */
+    private static final String UNNESTED_STATE = """
+            unnest(CAST(:ids AS UUID[]), CAST(:requestIds AS UUID[]), CAST(:orderIds AS TEXT[]),
+                   CAST(:customerIds AS TEXT[]), CAST(:amounts AS BIGINT[]), CAST(:currencies AS TEXT[]),
+                   CAST(:paymentMethods AS TEXT[]), CAST(:providers AS TEXT[]), CAST(:statuses AS TEXT[]),
+                   CAST(:providerReferences AS TEXT[]), CAST(:failureReasons AS TEXT[]),
+                   CAST(:refundRequested AS BOOLEAN[]), CAST(:refundedAmounts AS BIGINT[]),
+                   CAST(:providerCalls AS INTEGER[]), CAST(:nextProviderCallAts AS TIMESTAMPTZ[]),
+                   CAST(:createdAts AS TIMESTAMPTZ[]), CAST(:updatedAts AS TIMESTAMPTZ[]),
+                   CAST(:traceparents AS TEXT[]))
+                AS n(""" + COLUMNS + ")";
+
+    private static final String INSERT_NEW =
+            "INSERT INTO payment (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + UNNESTED_STATE + """
+
+             WHERE NOT EXISTS (SELECT 1 FROM cancelled_order c WHERE c.order_id = n.order_id)
+            ON CONFLICT (order_id) DO NOTHING
+            RETURNING order_id
+            """;
+
+    private static final String UPDATE = """
+            UPDATE payment AS p SET status = n.status, provider_reference = n.provider_reference,
+                   failure_reason = n.failure_reason, refund_requested = n.refund_requested,
+                   refunded_amount = n.refunded_amount, provider_calls = n.provider_calls,
+                   next_provider_call_at = n.next_provider_call_at, updated_at = n.updated_at,
+                   traceparent = n.traceparent
+              FROM
+            """ + UNNESTED_STATE + """
+
+             WHERE p.id = n.id
+            """;
 
     private final DatabaseClient database;
 
@@ -33,124 +73,148 @@ class R2dbcPayments implements Payments {
     }
 
     @Override
-    public Mono<Void> lockOrder(String orderId) {
-        // The two-key form keeps these locks apart from any other advisory lock on the database.
-        return database.sql("SELECT pg_advisory_xact_lock(hashtext('payment.order'), hashtext(:orderId))")
-                .bind("orderId", orderId)
-                .then();
+    public Mono<Void> lockOrders(Collection<String> orderIds) {
+        // Taken in one order by every transaction, so two batches never wait for each other in a
+        // circle; the two-key form keeps these locks apart from any other advisory lock.
+        return database.sql("""
+                        SELECT count(pg_advisory_xact_lock(hashtext('payment.order'), key))
+                          FROM (SELECT DISTINCT hashtext(order_id) AS key
+                                  FROM unnest(CAST(:orders AS TEXT[])) AS order_id
+                                 ORDER BY key) AS keys
+                        """).bind("orders", orderIds.toArray(String[]::new)).then();
     }
 
     @Override
-    public Mono<Boolean> insert(Payment payment) {
-        var insert = database.sql("INSERT INTO payment (" + COLUMNS + """
-                        ) VALUES (:id, :orderId, :customerId, :amount, :currency, :paymentMethod, :provider, :status,
-                        :providerReference, :failureReason, :refundRequested, :refundedAmount, :providerCalls,
-                        :nextProviderCallAt, :createdAt, :updatedAt, :traceparent)
-                        ON CONFLICT (order_id) DO NOTHING
-                        """)
-                .bind("orderId", payment.orderId())
-                .bind("amount", payment.amount().amount())
-                .bind("currency", payment.amount().currency())
-                .bind("paymentMethod", payment.paymentMethod())
-                .bind("provider", payment.provider())
-                .bind("createdAt", payment.createdAt());
-        insert = bindNullable(insert, "customerId", payment.customerId(), String.class);
-        return bindState(insert, payment).fetch().rowsUpdated().map(inserted -> inserted == 1);
+    public Mono<Set<String>> insertNew(List<TracedPayment> payments) {
+        if (payments.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return bindState(database.sql(INSERT_NEW), payments)
+                .map(row -> row.get("order_id", String.class))
+                .all()
+                .collect(HashSet::new, Set::add);
     }
 
     @Override
-    public Mono<Void> update(Payment payment) {
-        var update = database.sql("""
-                UPDATE payment SET status = :status, provider_reference = :providerReference,
-                    failure_reason = :failureReason, refund_requested = :refundRequested,
-                    refunded_amount = :refundedAmount, provider_calls = :providerCalls,
-                    next_provider_call_at = :nextProviderCallAt, updated_at = :updatedAt,
-                    traceparent = :traceparent
-                WHERE id = :id
-                """);
-        return bindState(update, payment)
+    public Mono<Void> update(List<TracedPayment> payments) {
+        if (payments.isEmpty()) {
+            return Mono.empty();
+        }
+        return bindState(database.sql(UPDATE), payments)
                 .fetch()
                 .rowsUpdated()
-                .flatMap(updated -> updated == 1
+                .flatMap(updated -> updated == payments.size()
                         ? Mono.<Void>empty()
-                        : Mono.error(new IllegalStateException("payment " + payment.id() + " is not stored")));
+                        : Mono.error(new IllegalStateException(
+                                "updated " + updated + " of " + payments.size() + " payments: some are not stored")));
     }
 
-    private static GenericExecuteSpec bindState(GenericExecuteSpec spec, Payment payment) {
-        spec = spec.bind("id", payment.id())
-                .bind("status", payment.status().name())
-                .bind("refundRequested", payment.refundRequested())
-                .bind("refundedAmount", payment.refunded().amount())
-                .bind("providerCalls", payment.providerCalls())
-                .bind("updatedAt", payment.updatedAt());
-        spec = bindNullable(spec, "providerReference", payment.providerReference(), String.class);
-        spec = bindNullable(spec, "failureReason", payment.failureReason(), String.class);
-        spec = bindNullable(spec, "traceparent", payment.traceparent(), String.class);
-        return bindNullable(spec, "nextProviderCallAt", payment.nextProviderCallAt(), Instant.class);
+    private static GenericExecuteSpec bindState(GenericExecuteSpec spec, List<TracedPayment> payments) {
+        List<Payment.State> states =
+                payments.stream().map(stored -> stored.payment().state()).toList();
+        Map<String, String[]> columns = new LinkedHashMap<>();
+        columns.put("ids", column(states, Payment.State::id));
+        columns.put("requestIds", column(states, Payment.State::requestId));
+        columns.put("orderIds", column(states, Payment.State::orderId));
+        columns.put("customerIds", column(states, Payment.State::customerId));
+        columns.put("amounts", column(states, state -> state.amount().amount()));
+        columns.put("currencies", column(states, state -> state.amount().currency()));
+        columns.put("paymentMethods", column(states, Payment.State::paymentMethod));
+        columns.put("providers", column(states, Payment.State::provider));
+        columns.put("statuses", column(states, state -> state.status().name()));
+        columns.put("providerReferences", column(states, Payment.State::providerReference));
+        columns.put("failureReasons", column(states, Payment.State::failureReason));
+        columns.put("refundRequested", column(states, Payment.State::refundRequested));
+        columns.put("refundedAmounts", column(states, state -> state.refunded().amount()));
+        columns.put("providerCalls", column(states, Payment.State::providerCalls));
+        columns.put("nextProviderCallAts", column(states, Payment.State::nextProviderCallAt));
+        columns.put("createdAts", column(states, Payment.State::createdAt));
+        columns.put("updatedAts", column(states, Payment.State::updatedAt));
+        columns.put(
+                "traceparents",
+                payments.stream().map(TracedPayment::traceparent).toArray(String[]::new));
+        for (var column : columns.entrySet()) {
+            spec = spec.bind(column.getKey(), column.getValue());
+        }
+        return spec;
+    }
+
+    /** One field of every payment, as text PostgreSQL casts to the column's type; nulls stay null. */
+    private static String[] column(List<Payment.State> states, Function<Payment.State, Object> field) {
+        return states.stream()
+                .map(field)
+                .map(value -> value == null ? null : value.toString())
+                .toArray(String[]::new);
     }
 
     @Override
-    public Mono<Payment> lockByOrder(String orderId) {
-        return database.sql("SELECT " + COLUMNS + " FROM payment WHERE order_id = :orderId FOR UPDATE")
-                .bind("orderId", orderId)
-                .map(R2dbcPayments::toPayment)
-                .one();
+    public Mono<List<TracedPayment>> lockByOrders(Collection<String> orderIds) {
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM payment WHERE order_id = ANY(CAST(:orders AS TEXT[])) ORDER BY id FOR UPDATE")
+                .bind("orders", orderIds.toArray(String[]::new))
+                .map(R2dbcPayments::toTraced)
+                .all()
+                .collectList();
     }
 
     @Override
-    public Mono<Payment> lockById(UUID id) {
+    public Mono<List<TracedPayment>> lockByIds(Collection<UUID> ids) {
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM payment WHERE id = ANY(CAST(:ids AS UUID[])) ORDER BY id FOR UPDATE")
+                .bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .map(R2dbcPayments::toTraced)
+                .all()
+                .collectList();
+    }
+
+    @Override
+    public Mono<TracedPayment> lockById(UUID id) {
         return database.sql("SELECT " + COLUMNS + " FROM payment WHERE id = :id FOR UPDATE")
                 .bind("id", id)
-                .map(R2dbcPayments::toPayment)
+                .map(R2dbcPayments::toTraced)
                 .one();
     }
 
     @Override
-    public Mono<Payment> lockByReference(String provider, String reference) {
+    public Mono<TracedPayment> lockByReference(String provider, String reference) {
         return database.sql("SELECT " + COLUMNS
                         + " FROM payment WHERE provider = :provider AND provider_reference = :reference FOR UPDATE")
                 .bind("provider", provider)
                 .bind("reference", reference)
-                .map(R2dbcPayments::toPayment)
+                .map(R2dbcPayments::toTraced)
                 .one();
     }
 
     @Override
-    public Flux<Payment> lockDue(Instant now, int limit) {
+    public Mono<List<TracedPayment>> lockDue(Instant now, int limit) {
         return database.sql("SELECT " + COLUMNS + """
                          FROM payment WHERE next_provider_call_at <= :now
                         ORDER BY next_provider_call_at LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
                 .bind("now", now)
                 .bind("limit", limit)
-                .map(R2dbcPayments::toPayment)
+                .map(R2dbcPayments::toTraced)
                 .all()
                 // Read to the end before the caller updates the rows in the same transaction: one
-                // connection runs one statement at a time, so an update issued while the select
-                // still streams waits for it, and the select waits for the update's caller to ask
-                // for more rows.
-                .collectList()
-                .flatMapMany(Flux::fromIterable);
+                // connection runs one statement at a time.
+                .collectList();
     }
 
     @Override
-    public Mono<Boolean> recordCancelledOrder(String orderId, String reason, Instant at) {
-        var insert = database.sql("""
-                        INSERT INTO cancelled_order (order_id, reason, cancelled_at) VALUES (:orderId, :reason, :at)
+    public Mono<Void> recordCancelledOrders(List<CancelledOrder> orders) {
+        if (orders.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        INSERT INTO cancelled_order (order_id, reason, cancelled_at)
+                        SELECT * FROM unnest(CAST(:orders AS TEXT[]), CAST(:reasons AS TEXT[]),
+                                             CAST(:ats AS TIMESTAMPTZ[]))
                         ON CONFLICT (order_id) DO NOTHING
-                        """).bind("orderId", orderId).bind("at", at);
-        return bindNullable(insert, "reason", reason, String.class)
-                .fetch()
-                .rowsUpdated()
-                .map(inserted -> inserted == 1);
-    }
-
-    @Override
-    public Mono<Boolean> isCancelledOrder(String orderId) {
-        return database.sql("SELECT EXISTS (SELECT 1 FROM cancelled_order WHERE order_id = :orderId)")
-                .bind("orderId", orderId)
-                .map(row -> row.get(0, Boolean.class))
-                .one();
+                        """)
+                .bind("orders", orders.stream().map(CancelledOrder::orderId).toArray(String[]::new))
+                .bind("reasons", orders.stream().map(CancelledOrder::reason).toArray(String[]::new))
+                .bind("ats", orders.stream().map(order -> order.at().toString()).toArray(String[]::new))
+                .then();
     }
 
     @Override
@@ -179,14 +243,15 @@ class R2dbcPayments implements Payments {
                 .one();
     }
 
-    private static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    private static TracedPayment toTraced(Readable row) {
+        return new TracedPayment(toPayment(row), row.get("traceparent", String.class));
     }
 
     private static Payment toPayment(Readable row) {
         String currency = row.get("currency", String.class);
-        return Payment.restore(
+        return Payment.restore(new Payment.State(
                 row.get("id", UUID.class),
+                row.get("request_id", UUID.class),
                 row.get("order_id", String.class),
                 row.get("customer_id", String.class),
                 new Money(row.get("amount", Long.class), currency),
@@ -195,13 +260,12 @@ class R2dbcPayments implements Payments {
                 PaymentStatus.valueOf(row.get("status", String.class)),
                 row.get("provider_reference", String.class),
                 row.get("failure_reason", String.class),
-                row.get("refund_requested", Boolean.class),
+                Objects.requireNonNull(row.get("refund_requested", Boolean.class)),
                 new Money(row.get("refunded_amount", Long.class), currency),
-                row.get("provider_calls", Integer.class),
+                Objects.requireNonNull(row.get("provider_calls", Integer.class)),
                 row.get("next_provider_call_at", Instant.class),
                 row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class),
-                row.get("traceparent", String.class));
+                row.get("updated_at", Instant.class)));
     }
 
     /** The WHERE clause of a listing, with only the conditions asked for. */

@@ -6,10 +6,19 @@ import java.util.Set;
 
 /**
  * Stripe's documented test payment methods and what each does at confirmation: the approved ones
- * are captured, the others are declined with Stripe's reason. A method Stripe does not know is
- * refused as Stripe refuses it, with {@code resource_missing}.
+ * are captured at once, as Stripe captures a card while it confirms, the others are declined with
+ * Stripe's reason. A method Stripe does not know is refused as Stripe refuses it, with {@code
+ * resource_missing}.
+ *
+ * <p>One method is the sandbox's own: {@value #CONFIRMED_LATER} is approved, but its charge stays
+ * {@code processing} and is captured a moment later, which the sandbox reports only by webhook. It
+ * stands in for payments Stripe completes after the call (bank debits, for instance), so the path
+ * those take stays exercised; Stripe itself does not know it.
  */
 final class SandboxCards {
+
+    /** Approved, then captured a moment after the call and reported by webhook. */
+    static final String CONFIRMED_LATER = "pm_card_visa_processing";
 
     private static final Set<String> APPROVED = Set.of(
             "pm_card_visa",
@@ -45,9 +54,14 @@ final class SandboxCards {
 
     /** Why a charge with this payment method is declined; empty when it is approved. */
     static Optional<String> declineReason(String paymentMethod) {
-        if (APPROVED.contains(paymentMethod)) {
+        if (APPROVED.contains(paymentMethod) || CONFIRMED_LATER.equals(paymentMethod)) {
             return Optional.empty();
         }
         return Optional.of(DECLINED.getOrDefault(paymentMethod, UNKNOWN_METHOD));
+    }
+
+    /** Whether an approved charge with this payment method is captured only after the call. */
+    static boolean confirmsLater(String paymentMethod) {
+        return CONFIRMED_LATER.equals(paymentMethod);
     }
 }

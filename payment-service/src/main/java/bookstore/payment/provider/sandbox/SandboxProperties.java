@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     unset, a random one is generated at start (and logged that it was, never its value): no
  *     secret ships as a default that a deployment could end up using
  * @param webhookUrl where it posts webhooks; unset, this service's own webhook route on its port
- * @param confirmationDelay how long after an approved charge the sandbox captures it and says so
+ * @param confirmationDelay how long after accepting a charge it confirms later ({@code
+ *     pm_card_visa_processing}) the sandbox captures it and says so
+ * @param eventDelay how long after answering a call the sandbox reports the outcome by webhook too,
+ *     as Stripe sends its events a moment after its API has answered
  * @param webhookAttempts deliveries of one event before the sandbox gives up
  * @param webhookBackOff the first pause between deliveries; it grows exponentially
  */
@@ -21,6 +24,7 @@ record SandboxProperties(
         String webhookSecret,
         URI webhookUrl,
         @DefaultValue("100ms") Duration confirmationDelay,
+        @DefaultValue("200ms") Duration eventDelay,
         @DefaultValue("8") int webhookAttempts,
         @DefaultValue("200ms") Duration webhookBackOff) {
 

@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * A payment provider that behaves like Stripe in test mode, without leaving the building. Declines
- * are answered at once, as Stripe answers them at confirmation; approved charges are accepted as
- * {@code processing} and captured a moment later, which the sandbox reports through a signed
- * webhook — the path real providers take for anything asynchronous. Calls are idempotent by key.
+ * A payment provider that behaves like Stripe in test mode, without leaving the building. A card is
+ * captured or declined in the call, as Stripe answers a PaymentIntent confirmed with a card ({@code
+ * succeeded} or {@code requires_payment_method}), and the outcome follows as a signed webhook a
+ * moment later, as Stripe's events do. The sandbox's own {@link SandboxCards#CONFIRMED_LATER} card
+ * is accepted as {@code processing} and captured a moment later, which only a webhook reports: the
+ * path real providers take for anything asynchronous. Calls are idempotent by key.
  */
 class SandboxProvider implements PaymentProvider {
 
@@ -42,22 +44,27 @@ class SandboxProvider implements PaymentProvider {
     @Override
     public Mono<ProviderAnswer> charge(ProviderCall.Charge call) {
         var declineReason = SandboxCards.declineReason(call.paymentMethod());
+        String status = declineReason.isPresent()
+                ? SandboxIntent.DECLINED
+                : SandboxCards.confirmsLater(call.paymentMethod()) ? SandboxIntent.PROCESSING : SandboxIntent.SUCCEEDED;
         var intent = new SandboxIntent(
                 "pi_sbx_" + UUID.randomUUID().toString().replace("-", ""),
                 call.amount().amount(),
                 call.amount().currency(),
                 call.paymentMethod(),
-                declineReason.isPresent() ? SandboxIntent.DECLINED : SandboxIntent.PROCESSING,
+                status,
                 declineReason.orElse(null),
                 call.paymentId().toString(),
                 call.orderId(),
                 clock.instant());
         return ledger.createOrFind(intent, call.idempotencyKey()).map(stored -> {
             if (stored.isNew()) {
-                if (declineReason.isPresent()) {
-                    webhooks.send("payment_intent.payment_failed", stored.intent());
-                } else {
-                    captureLater(stored.intent().id());
+                switch (stored.intent().status()) {
+                    case SandboxIntent.PROCESSING ->
+                        captureLater(stored.intent().id());
+                    case SandboxIntent.SUCCEEDED ->
+                        webhooks.send("payment_intent.succeeded", stored.intent(), properties.eventDelay());
+                    default -> webhooks.send("payment_intent.payment_failed", stored.intent(), properties.eventDelay());
                 }
             }
             return stored.intent().answer();
@@ -78,7 +85,7 @@ class SandboxProvider implements PaymentProvider {
     public Mono<ProviderAnswer> cancel(ProviderCall.Cancel call) {
         return ledger.transition(call.reference(), SandboxIntent.PROCESSING, SandboxIntent.CANCELED)
                 .map(canceled -> {
-                    webhooks.send("payment_intent.canceled", canceled);
+                    webhooks.send("payment_intent.canceled", canceled, properties.eventDelay());
                     return canceled.answer();
                 })
                 // Already captured (or declined, or cancelled): the charge is what it is.

@@ -51,10 +51,16 @@ class SandboxWebhooks {
 
     /** Sends the event in the background; the caller does not wait for the receiver. */
     void send(String type, SandboxIntent intent) {
+        send(type, intent, Duration.ZERO);
+    }
+
+    /** Sends the event in the background once {@code delay} has passed. */
+    void send(String type, SandboxIntent intent, Duration delay) {
         byte[] payload = json.writeValueAsBytes(event(type, intent));
-        deliver(payload)
-                .retryWhen(Retry.backoff(properties.webhookAttempts() - 1L, properties.webhookBackOff())
-                        .maxBackoff(Duration.ofSeconds(10)))
+        Mono.delay(delay)
+                .then(deliver(payload)
+                        .retryWhen(Retry.backoff(properties.webhookAttempts() - 1L, properties.webhookBackOff())
+                                .maxBackoff(Duration.ofSeconds(10))))
                 .subscribe(
                         delivered -> {},
                         failure -> log.warn(

@@ -21,12 +21,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +63,7 @@ class CallingProviderTests {
                     Duration.ofSeconds(2),
                     Duration.ofMinutes(5)));
 
+    HandedOverCalls handedOver;
     CallingProvider calls;
 
     @BeforeEach
@@ -67,8 +73,9 @@ class CallingProviderTests {
             announced.add(invocation.getArgument(1));
             return Mono.empty();
         });
-        var answers = new ProviderAnswers(payments, new SagaAnnouncements(outbox, clock), properties, clock);
-        calls = new CallingProvider(payments, provider, answers, new NoTransactions(), properties, clock);
+        handedOver = new HandedOverCalls(properties);
+        var answers = new ProviderAnswers(payments, new PaymentMessages(outbox, clock), handedOver, properties, clock);
+        calls = new CallingProvider(payments, provider, answers, handedOver, new NoTransactions(), properties, clock);
     }
 
     @Test
@@ -128,8 +135,84 @@ class CallingProviderTests {
         assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
     }
 
+    @Test
+    void callsHandedOverAreMadeWithoutLookingForThemInTheStore() {
+        assertThat(calls.callDue().block()).isZero();
+        assertThat(payments.dueLookups()).isEqualTo(1);
+        var payment = handedOver(requested());
+
+        assertThat(calls.callDue().block()).isEqualTo(1);
+
+        assertThat(payments.dueLookups()).isEqualTo(1);
+        assertThat(provider.chargeKeys()).containsExactly(payment.chargeKey());
+        assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(announced).singleElement().isInstanceOf(PaymentSucceeded.class);
+    }
+
+    @Test
+    void answersThatComeBackTogetherAreRecordedWithOneUpdate() {
+        List<Payment> charged = List.of(handedOver(requested()), handedOver(requested()), handedOver(requested()));
+
+        assertThat(calls.callDue().block()).isEqualTo(3);
+
+        assertThat(payments.updateSizes()).containsExactly(3);
+        assertThat(charged)
+                .allSatisfy(payment ->
+                        assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED));
+        assertThat(announced).hasSize(3).allMatch(PaymentSucceeded.class::isInstance);
+    }
+
+    @Test
+    void callMadeDueByAnAnswerIsHandedOverForTheNextRound() {
+        var payment = requested();
+        provider.answerChargesWith(reference -> new ProviderAnswer.Processing(reference));
+        calls.callDue().block();
+        payments.get(payment.id()).requestRefund(clock.instant());
+        provider.answerCancelsWith(reference -> new ProviderAnswer.Succeeded(reference));
+        calls.callDue().block();
+
+        // Captured instead of cancelled: the refund is due now, leased and handed over, not left to a poll.
+        assertThat(calls.hasMoreWaiting()).isTrue();
+        assertThat(payments.get(payment.id()).isProviderCallDue(clock.instant()))
+                .isFalse();
+        int lookups = payments.dueLookups();
+        calls.callDue().block();
+
+        assertThat(payments.dueLookups()).isEqualTo(lookups);
+        assertThat(provider.calls().getLast()).isInstanceOf(ProviderCall.Refund.class);
+        assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.REFUNDED);
+    }
+
+    @Test
+    void answerThatDoesNotFitItsPaymentDoesNotHoldUpTheOthersRecordedWithIt() {
+        var misanswered = requested();
+        var refunded = requested();
+        calls.callDue().block();
+        payments.get(misanswered.id()).requestRefund(clock.instant());
+        payments.get(refunded.id()).requestRefund(clock.instant());
+        provider.answerRefundsWith(call -> new ProviderAnswer.Refunded(
+                call.reference(),
+                call.paymentId().equals(misanswered.id())
+                        ? new Money(call.amount().amount() + 1, call.amount().currency())
+                        : call.amount()));
+
+        assertThat(calls.callDue().block()).isEqualTo(2);
+
+        assertThat(payments.get(refunded.id()).status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(payments.get(misanswered.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(payments.get(misanswered.id()).isProviderCallDue(clock.instant()))
+                .isFalse();
+        assertThat(payments.get(misanswered.id()).nextProviderCall()).containsInstanceOf(ProviderCall.Refund.class);
+        assertThat(announced)
+                .filteredOn(PaymentRefunded.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(PaymentRefunded.class, refund -> assertThat(refund.orderId())
+                        .isEqualTo(refunded.orderId()));
+    }
+
     private Payment requested() {
         var payment = Payment.request(
+                UUID.randomUUID(),
                 UUID.randomUUID(),
                 "order-" + UUID.randomUUID(),
                 "customer-1",
@@ -137,7 +220,14 @@ class CallingProviderTests {
                 "pm_card_visa",
                 "fake",
                 clock.instant());
-        payments.insert(payment).block();
+        payments.insertNew(List.of(new TracedPayment(payment, null))).block();
+        return payment;
+    }
+
+    /** Leases the payment's charge and hands it over, as the transaction that opens a payment does. */
+    private Payment handedOver(Payment payment) {
+        var call = handedOver.lease(payment, clock.instant()).orElseThrow();
+        handedOver.afterCommit(List.of(call)).block();
         return payment;
     }
 
@@ -148,6 +238,8 @@ class CallingProviderTests {
         private int failuresLeft;
         private Function<String, ProviderAnswer> chargeAnswer = ProviderAnswer.Succeeded::new;
         private Function<String, ProviderAnswer> cancelAnswer = ProviderAnswer.Canceled::new;
+        private Function<ProviderCall.Refund, ProviderAnswer> refundAnswer =
+                call -> new ProviderAnswer.Refunded(call.reference(), call.amount());
 
         void fails(int times) {
             failuresLeft = times;
@@ -159,6 +251,10 @@ class CallingProviderTests {
 
         void answerCancelsWith(Function<String, ProviderAnswer> answer) {
             cancelAnswer = answer;
+        }
+
+        void answerRefundsWith(Function<ProviderCall.Refund, ProviderAnswer> answer) {
+            refundAnswer = answer;
         }
 
         List<ProviderCall> calls() {
@@ -194,7 +290,7 @@ class CallingProviderTests {
 
         @Override
         public Mono<ProviderAnswer> refund(ProviderCall.Refund call) {
-            return answer(call, () -> new ProviderAnswer.Refunded(call.reference(), call.amount()));
+            return answer(call, () -> refundAnswer.apply(call));
         }
 
         private Mono<ProviderAnswer> answer(ProviderCall call, Supplier<ProviderAnswer> answer) {
@@ -211,67 +307,96 @@ class CallingProviderTests {
     static final class InMemoryPayments implements Payments {
 
         private final Map<UUID, Payment> byId = new ConcurrentHashMap<>();
+        private final List<Integer> updateSizes = new CopyOnWriteArrayList<>();
+        private final AtomicInteger dueLookups = new AtomicInteger();
 
         Payment get(UUID id) {
             return byId.get(id);
         }
 
+        /** How many payments each update saved, in order. */
+        List<Integer> updateSizes() {
+            return List.copyOf(updateSizes);
+        }
+
+        /** How often due calls were looked for. */
+        int dueLookups() {
+            return dueLookups.get();
+        }
+
         @Override
-        public Mono<Void> lockOrder(String orderId) {
+        public Mono<Void> lockOrders(Collection<String> orderIds) {
             return Mono.empty();
         }
 
         @Override
-        public Mono<Boolean> insert(Payment payment) {
-            return Mono.just(byId.putIfAbsent(payment.id(), payment) == null);
+        public Mono<Set<String>> insertNew(List<TracedPayment> payments) {
+            Set<String> stored = new HashSet<>();
+            for (TracedPayment payment : payments) {
+                if (byId.putIfAbsent(payment.payment().id(), payment.payment()) == null) {
+                    stored.add(payment.payment().orderId());
+                }
+            }
+            return Mono.just(stored);
         }
 
         @Override
-        public Mono<Void> update(Payment payment) {
-            byId.put(payment.id(), payment);
+        public Mono<Void> update(List<TracedPayment> payments) {
+            updateSizes.add(payments.size());
+            payments.forEach(payment -> byId.put(payment.payment().id(), payment.payment()));
             return Mono.empty();
         }
 
         @Override
-        public Mono<Payment> lockByOrder(String orderId) {
+        public Mono<List<TracedPayment>> lockByOrders(Collection<String> orderIds) {
+            return Mono.just(byId.values().stream()
+                    .filter(p -> orderIds.contains(p.orderId()))
+                    .map(p -> new TracedPayment(p, null))
+                    .toList());
+        }
+
+        @Override
+        public Mono<List<TracedPayment>> lockByIds(Collection<UUID> ids) {
+            return Mono.just(ids.stream()
+                    .map(byId::get)
+                    .filter(Objects::nonNull)
+                    .map(p -> new TracedPayment(p, null))
+                    .toList());
+        }
+
+        @Override
+        public Mono<TracedPayment> lockById(UUID id) {
+            return Mono.justOrEmpty(byId.get(id)).map(p -> new TracedPayment(p, null));
+        }
+
+        @Override
+        public Mono<TracedPayment> lockByReference(String provider, String reference) {
             return Mono.justOrEmpty(byId.values().stream()
-                    .filter(p -> p.orderId().equals(orderId))
-                    .findFirst());
+                            .filter(p -> reference.equals(p.providerReference()))
+                            .findFirst())
+                    .map(p -> new TracedPayment(p, null));
         }
 
         @Override
-        public Mono<Payment> lockById(UUID id) {
-            return Mono.justOrEmpty(byId.get(id));
+        public Mono<List<TracedPayment>> lockDue(Instant now, int limit) {
+            dueLookups.incrementAndGet();
+            return Mono.just(new ArrayList<>(byId.values())
+                    .stream()
+                            .filter(p -> p.isProviderCallDue(now))
+                            .sorted(Comparator.comparing(Payment::nextProviderCallAt))
+                            .limit(limit)
+                            .map(p -> new TracedPayment(p, null))
+                            .toList());
         }
 
         @Override
-        public Mono<Payment> lockByReference(String provider, String reference) {
-            return Mono.justOrEmpty(byId.values().stream()
-                    .filter(p -> reference.equals(p.providerReference()))
-                    .findFirst());
-        }
-
-        @Override
-        public Flux<Payment> lockDue(Instant now, int limit) {
-            return Flux.fromIterable(new ArrayList<>(byId.values()))
-                    .filter(p -> p.isProviderCallDue(now))
-                    .sort(Comparator.comparing(Payment::nextProviderCallAt))
-                    .take(limit);
-        }
-
-        @Override
-        public Mono<Boolean> recordCancelledOrder(String orderId, String reason, Instant at) {
-            return Mono.just(true);
-        }
-
-        @Override
-        public Mono<Boolean> isCancelledOrder(String orderId) {
-            return Mono.just(false);
+        public Mono<Void> recordCancelledOrders(List<CancelledOrder> orders) {
+            return Mono.empty();
         }
 
         @Override
         public Mono<Payment> findById(UUID id) {
-            return lockById(id);
+            return Mono.justOrEmpty(byId.get(id));
         }
 
         @Override

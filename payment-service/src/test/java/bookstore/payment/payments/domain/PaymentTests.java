@@ -3,9 +3,9 @@ package bookstore.payment.payments.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bookstore.payment.payments.domain.Announcement.ChargeFailed;
-import bookstore.payment.payments.domain.Announcement.Charged;
-import bookstore.payment.payments.domain.Announcement.Refunded;
+import bookstore.payment.payments.domain.Effect.ChargeFailed;
+import bookstore.payment.payments.domain.Effect.Charged;
+import bookstore.payment.payments.domain.Effect.Refunded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,9 +17,10 @@ class PaymentTests {
     static final Duration LEASE = Duration.ofSeconds(30);
     static final Duration CHECK = Duration.ofMinutes(1);
     static final Money PRICE = new Money(4_200, "CNY");
+    static final UUID REQUEST = UUID.randomUUID();
 
     final Payment payment =
-            Payment.request(UUID.randomUUID(), "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
+            Payment.request(UUID.randomUUID(), REQUEST, "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
 
     @Test
     void newPaymentHasItsChargeDueAtOnceUnderAStableKey() {
@@ -27,6 +28,7 @@ class PaymentTests {
         assertThat(payment.isProviderCallDue(NOW)).isTrue();
         assertThat(payment.nextProviderCall())
                 .contains(new ProviderCall.Charge(payment.id(), "order-1", PRICE, "pm_card_visa", payment.chargeKey()));
+        assertThat(payment.effects()).isEmpty();
     }
 
     @Test
@@ -53,12 +55,27 @@ class PaymentTests {
     void acceptedChargeWaitsForConfirmationThenIsCheckedOn() {
         payment.startProviderCall(NOW, LEASE);
 
-        var announced = payment.record(new ProviderAnswer.Processing("pi_1"), NOW, CHECK);
+        payment.record(new ProviderAnswer.Processing("pi_1"), NOW, CHECK);
 
-        assertThat(announced).isEmpty();
+        assertThat(payment.effects()).isEmpty();
         assertThat(payment.providerReference()).isEqualTo("pi_1");
         assertThat(payment.isProviderCallDue(NOW.plus(CHECK).minusSeconds(1))).isFalse();
         assertThat(payment.nextProviderCall()).contains(new ProviderCall.CheckStatus(payment.id(), "pi_1"));
+    }
+
+    @Test
+    void chargeCapturedInTheCallIsAnnouncedOnceAndNeedsNothingMore() {
+        payment.startProviderCall(NOW, LEASE);
+
+        payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        // The provider's webhook about the same capture comes later.
+        payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW.plusSeconds(1), CHECK);
+
+        assertThat(payment.effects()).containsExactly(new Charged("order-1", payment.id(), PRICE));
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(payment.providerReference()).isEqualTo("pi_1");
+        assertThat(payment.nextProviderCall()).isEmpty();
+        assertThat(payment.nextProviderCallAt()).isNull();
     }
 
     @Test
@@ -66,23 +83,35 @@ class PaymentTests {
         payment.startProviderCall(NOW, LEASE);
         payment.record(new ProviderAnswer.Processing("pi_1"), NOW, CHECK);
 
-        var announced = payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
-        var replayed = payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
 
-        assertThat(announced).containsExactly(new Charged("order-1", payment.id(), PRICE));
-        assertThat(replayed).isEmpty();
+        assertThat(payment.effects()).containsExactly(new Charged("order-1", payment.id(), PRICE));
         assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(payment.nextProviderCall()).isEmpty();
         assertThat(payment.nextProviderCallAt()).isNull();
     }
 
     @Test
+    void staleAnswerChangesNothingAtAll() {
+        payment.startProviderCall(NOW, LEASE);
+        payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        var settled = payment.state();
+
+        payment.record(new ProviderAnswer.Processing("pi_1"), NOW.plusSeconds(5), CHECK);
+        payment.record(new ProviderAnswer.Declined("pi_1", "card_declined"), NOW.plusSeconds(6), CHECK);
+
+        assertThat(payment.state()).isEqualTo(settled);
+        assertThat(payment.effects()).hasSize(1);
+    }
+
+    @Test
     void declinedChargeFailsWithTheProvidersReason() {
         payment.startProviderCall(NOW, LEASE);
 
-        var announced = payment.record(new ProviderAnswer.Declined("pi_1", "insufficient_funds"), NOW, CHECK);
+        payment.record(new ProviderAnswer.Declined("pi_1", "insufficient_funds"), NOW, CHECK);
 
-        assertThat(announced).containsExactly(new ChargeFailed("order-1", "insufficient_funds"));
+        assertThat(payment.effects()).containsExactly(new ChargeFailed("order-1", "insufficient_funds"));
         assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(payment.failureReason()).isEqualTo("insufficient_funds");
         assertThat(payment.nextProviderCall()).isEmpty();
@@ -93,41 +122,48 @@ class PaymentTests {
         payment.startProviderCall(NOW, LEASE);
         payment.record(new ProviderAnswer.Declined("pi_1", "card_declined"), NOW, CHECK);
 
-        assertThat(payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK))
-                .isEmpty();
+        payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+
+        assertThat(payment.effects()).containsExactly(new ChargeFailed("order-1", "card_declined"));
         assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 
         var cancelled = submitted("pi_2");
         cancelled.requestRefund(NOW);
         cancelled.record(new ProviderAnswer.Canceled("pi_2"), NOW, CHECK);
+        int told = cancelled.effects().size();
 
-        assertThat(cancelled.record(new ProviderAnswer.Succeeded("pi_2"), NOW, CHECK))
-                .isEmpty();
+        cancelled.record(new ProviderAnswer.Succeeded("pi_2"), NOW, CHECK);
+
+        assertThat(cancelled.effects()).hasSize(told);
         assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
     }
 
     @Test
     void refundBeforeTheChargeLeftIsACancellationWithoutProviderCall() {
-        var announced = payment.requestRefund(NOW);
+        payment.requestRefund(NOW);
 
-        assertThat(announced).containsExactly(new Refunded("order-1", Money.zero("CNY")));
+        assertThat(payment.effects()).containsExactly(new Refunded("order-1", Money.zero("CNY")));
         assertThat(payment.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(payment.nextProviderCall()).isEmpty();
-        assertThat(payment.chargeRequestedAgain())
-                .containsExactly(new ChargeFailed("order-1", Payment.ORDER_CANCELLED));
+
+        payment.chargeRequestedAgain(UUID.randomUUID());
+
+        assertThat(payment.effects()).last().isEqualTo(new ChargeFailed("order-1", Payment.ORDER_CANCELLED));
     }
 
     @Test
     void refundOfAPendingChargeCancelsItAtTheProvider() {
         var pending = submitted("pi_1");
 
-        assertThat(pending.requestRefund(NOW)).isEmpty();
+        pending.requestRefund(NOW);
+
+        assertThat(pending.effects()).isEmpty();
         assertThat(pending.isProviderCallDue(NOW)).isTrue();
         assertThat(pending.nextProviderCall()).contains(new ProviderCall.Cancel(pending.id(), "pi_1"));
 
-        var announced = pending.record(new ProviderAnswer.Canceled("pi_1"), NOW, CHECK);
+        pending.record(new ProviderAnswer.Canceled("pi_1"), NOW, CHECK);
 
-        assertThat(announced).containsExactly(new Refunded("order-1", Money.zero("CNY")));
+        assertThat(pending.effects()).containsExactly(new Refunded("order-1", Money.zero("CNY")));
         assertThat(pending.status()).isEqualTo(PaymentStatus.CANCELLED);
     }
 
@@ -137,15 +173,16 @@ class PaymentTests {
         pending.requestRefund(NOW);
 
         // The provider refuses to cancel: the charge was captured a moment earlier.
-        var captured = pending.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        pending.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
 
-        assertThat(captured).containsExactly(new Charged("order-1", pending.id(), PRICE));
+        assertThat(pending.effects()).containsExactly(new Charged("order-1", pending.id(), PRICE));
         assertThat(pending.nextProviderCall())
                 .contains(new ProviderCall.Refund(pending.id(), "pi_1", PRICE, pending.refundKey()));
 
-        var refunded = pending.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK);
+        pending.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK);
 
-        assertThat(refunded).containsExactly(new Refunded("order-1", PRICE));
+        assertThat(pending.effects())
+                .containsExactly(new Charged("order-1", pending.id(), PRICE), new Refunded("order-1", PRICE));
         assertThat(pending.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(pending.refunded()).isEqualTo(PRICE);
     }
@@ -155,14 +192,21 @@ class PaymentTests {
         var captured = submitted("pi_1");
         captured.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
 
-        assertThat(captured.requestRefund(NOW)).isEmpty();
+        captured.requestRefund(NOW);
+
+        assertThat(captured.effects()).hasSize(1);
         assertThat(captured.nextProviderCall())
                 .contains(new ProviderCall.Refund(captured.id(), "pi_1", PRICE, captured.refundKey()));
         captured.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK);
+        captured.requestRefund(NOW);
+        captured.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK);
 
-        assertThat(captured.requestRefund(NOW)).containsExactly(new Refunded("order-1", PRICE));
-        assertThat(captured.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK))
-                .isEmpty();
+        // Asked again, the refund is told again; the provider's repeated answer adds nothing.
+        assertThat(captured.effects())
+                .containsExactly(
+                        new Charged("order-1", captured.id(), PRICE),
+                        new Refunded("order-1", PRICE),
+                        new Refunded("order-1", PRICE));
         assertThat(captured.nextProviderCall()).isEmpty();
     }
 
@@ -171,19 +215,69 @@ class PaymentTests {
         payment.startProviderCall(NOW, LEASE);
         payment.record(new ProviderAnswer.Declined("pi_1", "card_declined"), NOW, CHECK);
 
-        assertThat(payment.requestRefund(NOW)).containsExactly(new Refunded("order-1", Money.zero("CNY")));
+        payment.requestRefund(NOW);
+
+        assertThat(payment.effects()).last().isEqualTo(new Refunded("order-1", Money.zero("CNY")));
         assertThat(payment.nextProviderCall()).isEmpty();
     }
 
     @Test
     void secondChargeRequestRepeatsTheFirstOutcomeWithoutANewCharge() {
         var captured = submitted("pi_1");
-        assertThat(captured.chargeRequestedAgain()).isEmpty();
+        captured.chargeRequestedAgain(UUID.randomUUID());
+        assertThat(captured.effects()).isEmpty();
 
         captured.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        captured.chargeRequestedAgain(UUID.randomUUID());
 
-        assertThat(captured.chargeRequestedAgain()).containsExactly(new Charged("order-1", captured.id(), PRICE));
+        assertThat(captured.effects())
+                .containsExactly(
+                        new Charged("order-1", captured.id(), PRICE), new Charged("order-1", captured.id(), PRICE));
         assertThat(captured.nextProviderCall()).isEmpty();
+    }
+
+    @Test
+    void theRequestThatOpenedThePaymentDeliveredAgainChangesNothingAndIsNotAnsweredTwice() {
+        payment.startProviderCall(NOW, LEASE);
+        payment.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        var settled = payment.state();
+
+        payment.chargeRequestedAgain(REQUEST);
+
+        assertThat(payment.state()).isEqualTo(settled);
+        assertThat(payment.effects()).containsExactly(new Charged("order-1", payment.id(), PRICE));
+    }
+
+    @Test
+    void restoredPaymentIsTheOneSavedWithoutItsPastEffects() {
+        payment.startProviderCall(NOW, LEASE);
+        payment.record(new ProviderAnswer.Processing("pi_1"), NOW, CHECK);
+        payment.requestRefund(NOW.plusSeconds(1));
+
+        var restored = Payment.restore(payment.state());
+
+        assertThat(restored.state()).isEqualTo(payment.state());
+        assertThat(restored.effects()).isEmpty();
+        assertThat(restored.nextProviderCall()).contains(new ProviderCall.Cancel(payment.id(), "pi_1"));
+
+        restored.record(new ProviderAnswer.Canceled("pi_1"), NOW.plusSeconds(2), CHECK);
+
+        assertThat(restored.effects()).containsExactly(new Refunded("order-1", Money.zero("CNY")));
+        assertThat(restored.state()).isNotEqualTo(payment.state());
+    }
+
+    @Test
+    void effectsAreRegisteredInTheOrderTheChangesWereMade() {
+        var pending = submitted("pi_1");
+        pending.requestRefund(NOW);
+        pending.record(new ProviderAnswer.Declined("pi_1", "card_declined"), NOW, CHECK);
+
+        assertThat(pending.effects())
+                .containsExactly(
+                        new ChargeFailed("order-1", "card_declined"), new Refunded("order-1", Money.zero("CNY")));
+        assertThatThrownBy(() -> pending.effects().add(new Refunded("order-1", PRICE)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(pending.effects()).hasSize(2);
     }
 
     @Test
@@ -200,14 +294,21 @@ class PaymentTests {
     @Test
     void paymentMustBeForAPositiveAmount() {
         assertThatThrownBy(() -> Payment.request(
-                        UUID.randomUUID(), "order-2", "customer-1", Money.zero("CNY"), "pm_card_visa", "sandbox", NOW))
+                        UUID.randomUUID(),
+                        REQUEST,
+                        "order-2",
+                        "customer-1",
+                        Money.zero("CNY"),
+                        "pm_card_visa",
+                        "sandbox",
+                        NOW))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Money(-1, "CNY")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private Payment submitted(String reference) {
-        var submitted =
-                Payment.request(UUID.randomUUID(), "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
+        var submitted = Payment.request(
+                UUID.randomUUID(), UUID.randomUUID(), "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
         submitted.startProviderCall(NOW, LEASE);
         submitted.record(new ProviderAnswer.Processing(reference), NOW, CHECK);
         return submitted;

@@ -1,0 +1,11 @@
+package bookstore.payment.payments.application;
+
+import bookstore.payment.payments.domain.ProviderCall;
+import java.util.UUID;
+
+/**
+ * A provider call taken for a payment, held for it until its lease ends.
+ *
+ * @param attempt how many calls the payment has taken so far, this one included, for the back-off
+ */
+record TakenCall(UUID paymentId, ProviderCall call, int attempt) {}

@@ -1,0 +1,21 @@
+package bookstore.payment.payments.domain;
+
+import java.util.UUID;
+
+/**
+ * What a payment's change tells the order saga. The application turns each into an event on the
+ * saga's payment topic, committed with the change.
+ */
+public sealed interface Effect {
+
+    String orderId();
+
+    /** The order is paid. */
+    record Charged(String orderId, UUID paymentId, Money amount) implements Effect {}
+
+    /** The order could not be paid, and nothing was captured. */
+    record ChargeFailed(String orderId, String reason) implements Effect {}
+
+    /** What was captured for the order is given back; zero when nothing had been captured. */
+    record Refunded(String orderId, Money amount) implements Effect {}
+}
