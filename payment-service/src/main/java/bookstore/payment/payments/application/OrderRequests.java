@@ -109,7 +109,7 @@ final class OrderRequests {
                     return;
                 }
                 int before = payment.effects().size();
-                payment.requestRefund(now);
+                payment.requestRefund(refund.requestId(), now);
                 // The provider's answer to the refund continues the trace of the request asking for it.
                 applied.traceparent = positioned.traceparent();
                 applied.answers.put(positioned.position(), new Answer(since(payment, before), null));

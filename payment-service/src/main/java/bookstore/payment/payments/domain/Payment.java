@@ -46,6 +46,7 @@ public final class Payment {
     private String providerReference;
     private String failureReason;
     private boolean refundRequested;
+    private UUID refundRequestId;
     private Money refunded;
     private int providerCalls;
     private Instant nextProviderCallAt;
@@ -64,6 +65,7 @@ public final class Payment {
         this.providerReference = state.providerReference();
         this.failureReason = state.failureReason();
         this.refundRequested = state.refundRequested();
+        this.refundRequestId = state.refundRequestId();
         this.refunded = Objects.requireNonNull(state.refunded(), "refunded");
         this.providerCalls = state.providerCalls();
         this.nextProviderCallAt = state.nextProviderCallAt();
@@ -101,6 +103,7 @@ public final class Payment {
                 null,
                 null,
                 false,
+                null,
                 Money.zero(amount.currency()),
                 0,
                 now,
@@ -257,14 +260,17 @@ public final class Payment {
      * first, and the saga hears once the provider has answered. Asked again once the payment is
      * settled, the outcome is told again.
      */
-    public void requestRefund(Instant now) {
+    public void requestRefund(UUID request, Instant now) {
         if (refundRequested) {
-            if (status.isFinal()) {
+            // The request that asked for the refund, delivered again, changes nothing and is not
+            // answered twice; another request is told the outcome once there is one.
+            if (status.isFinal() && (request == null || !request.equals(refundRequestId))) {
                 effects.add(refundOutcome());
             }
             return;
         }
         refundRequested = true;
+        refundRequestId = request;
         updatedAt = now;
         switch (status) {
             case PROCESSING -> {
@@ -347,6 +353,7 @@ public final class Payment {
                 providerReference,
                 failureReason,
                 refundRequested,
+                refundRequestId,
                 refunded,
                 providerCalls,
                 nextProviderCallAt,
@@ -424,6 +431,8 @@ public final class Payment {
      * @param customerId who pays; null when the saga did not say
      * @param providerReference the provider's id of the charge, once it gave one
      * @param refundRequested the order no longer wants to be paid for
+     * @param refundRequestId the saga's request that asked for the refund; null before one did, or for
+     *     refunds asked for before it was kept
      * @param refunded what was given back; zero until a refund is confirmed
      * @param providerCalls calls taken so far, for the back-off
      * @param nextProviderCallAt when the next call to the provider is due; null when none is
@@ -440,6 +449,7 @@ public final class Payment {
             String providerReference,
             String failureReason,
             boolean refundRequested,
+            UUID refundRequestId,
             Money refunded,
             int providerCalls,
             Instant nextProviderCallAt,

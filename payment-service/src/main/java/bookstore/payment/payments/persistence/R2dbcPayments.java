@@ -31,7 +31,7 @@ class R2dbcPayments implements Payments {
 
     private static final String COLUMNS = """
             id, request_id, order_id, customer_id, amount, currency, payment_method, provider, status,
-            provider_reference, failure_reason, refund_requested, refunded_amount, provider_calls,
+            provider_reference, failure_reason, refund_requested, refund_request_id, refunded_amount, provider_calls,
             next_provider_call_at, created_at, updated_at, traceparent""";
 
     /** A payment's state as arrays, one element per payment, in the order of {@link #COLUMNS}. */
@@ -40,7 +40,8 @@ class R2dbcPayments implements Payments {
                    CAST(:customerIds AS TEXT[]), CAST(:amounts AS BIGINT[]), CAST(:currencies AS TEXT[]),
                    CAST(:paymentMethods AS TEXT[]), CAST(:providers AS TEXT[]), CAST(:statuses AS TEXT[]),
                    CAST(:providerReferences AS TEXT[]), CAST(:failureReasons AS TEXT[]),
-                   CAST(:refundRequested AS BOOLEAN[]), CAST(:refundedAmounts AS BIGINT[]),
+                   CAST(:refundRequested AS BOOLEAN[]), CAST(:refundRequestIds AS UUID[]),
+                   CAST(:refundedAmounts AS BIGINT[]),
                    CAST(:providerCalls AS INTEGER[]), CAST(:nextProviderCallAts AS TIMESTAMPTZ[]),
                    CAST(:createdAts AS TIMESTAMPTZ[]), CAST(:updatedAts AS TIMESTAMPTZ[]),
                    CAST(:traceparents AS TEXT[]))
@@ -57,6 +58,7 @@ class R2dbcPayments implements Payments {
     private static final String UPDATE = """
             UPDATE payment AS p SET status = n.status, provider_reference = n.provider_reference,
                    failure_reason = n.failure_reason, refund_requested = n.refund_requested,
+                   refund_request_id = n.refund_request_id,
                    refunded_amount = n.refunded_amount, provider_calls = n.provider_calls,
                    next_provider_call_at = n.next_provider_call_at, updated_at = n.updated_at,
                    traceparent = n.traceparent
@@ -125,6 +127,7 @@ class R2dbcPayments implements Payments {
         columns.put("providerReferences", column(states, Payment.State::providerReference));
         columns.put("failureReasons", column(states, Payment.State::failureReason));
         columns.put("refundRequested", column(states, Payment.State::refundRequested));
+        columns.put("refundRequestIds", column(states, Payment.State::refundRequestId));
         columns.put("refundedAmounts", column(states, state -> state.refunded().amount()));
         columns.put("providerCalls", column(states, Payment.State::providerCalls));
         columns.put("nextProviderCallAts", column(states, Payment.State::nextProviderCallAt));
@@ -261,6 +264,7 @@ class R2dbcPayments implements Payments {
                 row.get("provider_reference", String.class),
                 row.get("failure_reason", String.class),
                 Objects.requireNonNull(row.get("refund_requested", Boolean.class)),
+                row.get("refund_request_id", UUID.class),
                 new Money(row.get("refunded_amount", Long.class), currency),
                 Objects.requireNonNull(row.get("provider_calls", Integer.class)),
                 row.get("next_provider_call_at", Instant.class),

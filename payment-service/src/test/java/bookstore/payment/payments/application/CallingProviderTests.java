@@ -103,7 +103,7 @@ class CallingProviderTests {
         provider.answerChargesWith(reference -> new ProviderAnswer.Processing(reference));
         calls.callDue().block();
         var stored = payments.get(payment.id());
-        stored.requestRefund(clock.instant());
+        stored.requestRefund(UUID.randomUUID(), clock.instant());
         provider.answerCancelsWith(reference -> new ProviderAnswer.Succeeded(reference));
 
         calls.callDue().block();
@@ -167,7 +167,7 @@ class CallingProviderTests {
         var payment = requested();
         provider.answerChargesWith(reference -> new ProviderAnswer.Processing(reference));
         calls.callDue().block();
-        payments.get(payment.id()).requestRefund(clock.instant());
+        payments.get(payment.id()).requestRefund(UUID.randomUUID(), clock.instant());
         provider.answerCancelsWith(reference -> new ProviderAnswer.Succeeded(reference));
         calls.callDue().block();
 
@@ -188,8 +188,8 @@ class CallingProviderTests {
         var misanswered = requested();
         var refunded = requested();
         calls.callDue().block();
-        payments.get(misanswered.id()).requestRefund(clock.instant());
-        payments.get(refunded.id()).requestRefund(clock.instant());
+        payments.get(misanswered.id()).requestRefund(UUID.randomUUID(), clock.instant());
+        payments.get(refunded.id()).requestRefund(UUID.randomUUID(), clock.instant());
         provider.answerRefundsWith(call -> new ProviderAnswer.Refunded(
                 call.reference(),
                 call.paymentId().equals(misanswered.id())

@@ -128,7 +128,7 @@ class PaymentTests {
         assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 
         var cancelled = submitted("pi_2");
-        cancelled.requestRefund(NOW);
+        cancelled.requestRefund(UUID.randomUUID(), NOW);
         cancelled.record(new ProviderAnswer.Canceled("pi_2"), NOW, CHECK);
         int told = cancelled.effects().size();
 
@@ -140,7 +140,7 @@ class PaymentTests {
 
     @Test
     void refundBeforeTheChargeLeftIsACancellationWithoutProviderCall() {
-        payment.requestRefund(NOW);
+        payment.requestRefund(UUID.randomUUID(), NOW);
 
         assertThat(payment.effects()).containsExactly(new Refunded("order-1", Money.zero("CNY")));
         assertThat(payment.status()).isEqualTo(PaymentStatus.CANCELLED);
@@ -155,7 +155,7 @@ class PaymentTests {
     void refundOfAPendingChargeCancelsItAtTheProvider() {
         var pending = submitted("pi_1");
 
-        pending.requestRefund(NOW);
+        pending.requestRefund(UUID.randomUUID(), NOW);
 
         assertThat(pending.effects()).isEmpty();
         assertThat(pending.isProviderCallDue(NOW)).isTrue();
@@ -170,7 +170,7 @@ class PaymentTests {
     @Test
     void chargeCapturedWhileItsCancellationWasUnderWayIsRefunded() {
         var pending = submitted("pi_1");
-        pending.requestRefund(NOW);
+        pending.requestRefund(UUID.randomUUID(), NOW);
 
         // The provider refuses to cancel: the charge was captured a moment earlier.
         pending.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
@@ -192,13 +192,13 @@ class PaymentTests {
         var captured = submitted("pi_1");
         captured.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
 
-        captured.requestRefund(NOW);
+        captured.requestRefund(UUID.randomUUID(), NOW);
 
         assertThat(captured.effects()).hasSize(1);
         assertThat(captured.nextProviderCall())
                 .contains(new ProviderCall.Refund(captured.id(), "pi_1", PRICE, captured.refundKey()));
         captured.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK);
-        captured.requestRefund(NOW);
+        captured.requestRefund(UUID.randomUUID(), NOW);
         captured.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK);
 
         // Asked again, the refund is told again; the provider's repeated answer adds nothing.
@@ -211,11 +211,27 @@ class PaymentTests {
     }
 
     @Test
+    void theRequestThatAskedForTheRefundDeliveredAgainIsNotAnsweredTwice() {
+        var captured = submitted("pi_1");
+        captured.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
+        UUID request = UUID.randomUUID();
+        captured.requestRefund(request, NOW);
+        captured.record(new ProviderAnswer.Refunded("pi_1", PRICE), NOW, CHECK);
+        int answered = captured.effects().size();
+
+        captured.requestRefund(request, NOW.plusSeconds(5));
+
+        assertThat(captured.effects()).hasSize(answered);
+        assertThat(captured.state().refundRequestId()).isEqualTo(request);
+        assertThat(Payment.restore(captured.state()).state()).isEqualTo(captured.state());
+    }
+
+    @Test
     void refundOfADeclinedPaymentGivesBackNothing() {
         payment.startProviderCall(NOW, LEASE);
         payment.record(new ProviderAnswer.Declined("pi_1", "card_declined"), NOW, CHECK);
 
-        payment.requestRefund(NOW);
+        payment.requestRefund(UUID.randomUUID(), NOW);
 
         assertThat(payment.effects()).last().isEqualTo(new Refunded("order-1", Money.zero("CNY")));
         assertThat(payment.nextProviderCall()).isEmpty();
@@ -252,7 +268,7 @@ class PaymentTests {
     void restoredPaymentIsTheOneSavedWithoutItsPastEffects() {
         payment.startProviderCall(NOW, LEASE);
         payment.record(new ProviderAnswer.Processing("pi_1"), NOW, CHECK);
-        payment.requestRefund(NOW.plusSeconds(1));
+        payment.requestRefund(UUID.randomUUID(), NOW.plusSeconds(1));
 
         var restored = Payment.restore(payment.state());
 
@@ -269,7 +285,7 @@ class PaymentTests {
     @Test
     void effectsAreRegisteredInTheOrderTheChangesWereMade() {
         var pending = submitted("pi_1");
-        pending.requestRefund(NOW);
+        pending.requestRefund(UUID.randomUUID(), NOW);
         pending.record(new ProviderAnswer.Declined("pi_1", "card_declined"), NOW, CHECK);
 
         assertThat(pending.effects())
@@ -284,7 +300,7 @@ class PaymentTests {
     void refundLargerThanTheChargeIsRefused() {
         var captured = submitted("pi_1");
         captured.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
-        captured.requestRefund(NOW);
+        captured.requestRefund(UUID.randomUUID(), NOW);
 
         assertThatThrownBy(() -> captured.record(
                         new ProviderAnswer.Refunded("pi_1", new Money(PRICE.amount() + 1, "CNY")), NOW, CHECK))
