@@ -7,34 +7,46 @@
 #             EndToEndLatency (one record at a time, produce to consume): the raw Kafka limit
 #   postgres  pgbench (TPC-B-like) in a scratch database of the shop's PostgreSQL: the raw
 #             transaction limit
-#   saga      SagaLoad.java through the gateway: stock and customers set up, then open-loop orders
-#             ramping from 0 to RATE/s over WARMUP s and RATE/s for the DURATION s measured;
-#             POST → CONFIRMED is timed from each order's scheduled send to its OrderConfirmed on
-#             orders.events.v1, read by a consumer in the generator (no polling over HTTP), and
-#             split into legs by the saga's command and reply records; CPU per process from /proc,
-#             idle and under load
-# and reports confirmed orders/s and p50/p99 POST → CONFIRMED next to the raw limits, as ratios,
-# with the machine's load average at start and end, in out/results.md (out/ keeps every raw output).
+#   saga      the load generator (SagaLoad and the classes beside it, compiled into out/classes)
+#             through the gateway, one load per offered rate: stock and customers set up, the shop
+#             idle for a while, then open-loop orders ramping from 0 to RATE/s over WARMUP s and RATE/s
+#             for the DURATION s measured; POST → CONFIRMED is timed from each order's scheduled send
+#             to its OrderConfirmed on orders.events.v1, read by a consumer in the generator (no
+#             polling over HTTP), and split into legs by the saga's command and reply records
+# and reports in out/results.md (out/ keeps every raw output), first what the saga asks per
+# confirmed order, which does not depend on the machine's speed: PostgreSQL statements and
+# transactions (pg_stat_statements, pg_stat_database), Kafka records produced (end offsets) and
+# broker requests (the broker's request metrics, over JMX from the launcher JVM), with the rows of
+# the outbox and inbox tables during each load; then confirmed orders/s, p50/p99 POST → CONFIRMED,
+# CPU per process and the marginal CPU per confirmed order between two offered rates (JIT compiler
+# threads and the load generator apart); then the raw limits, as ratios; with the machine's load
+# average at start and end.
 #
 # Usage: bench/saga/run.sh
-#   RATE (200; a list such as 20,100,200 runs one load per rate), DURATION (60), WARMUP (15),
-#   DRAIN (60), CUSTOMERS (50), BOOKS (50), MAX_IN_FLIGHT (2000)                        the saga load
+#   RATE (50,100: one load per rate, in that order; two or more give the marginal CPU per order),
+#   DURATION (60), WARMUP (15), DRAIN (60), IDLE (10), QUIET (11), SAMPLE_EVERY (5), CUSTOMERS (50),
+#   BOOKS (50), MAX_IN_FLIGHT (2000)                                                     the saga load
 #   JIT_WARMUP (240 s; 0 skips it), JIT_WARMUP_RATE (8/s)        an unmeasured load before the first
 #   KAFKA_RECORDS (300000), RECORD_SIZE (1024), E2E_RECORDS (5000)                     the Kafka stage
 #   PGBENCH_SCALE (10), PGBENCH_CLIENTS (8), PGBENCH_THREADS (2), PGBENCH_SECONDS (30)  the pgbench stage
 #   PORT_OFFSET (1000), ADMIN_EMAIL, ADMIN_PASSWORD, SHOP_OPTIONS (--throughput when ./shop
 #   has it; set it empty for the services as ./shop starts them by default)             the shop
-# Needs pgbench and psql (apt-get install postgresql-client). Everything runs on this machine, on
-# loopback only; ./shop builds the jars first when sources changed.
+# A 10-minute load at 100/s: RATE=100 DURATION=600. Needs pgbench and psql (apt-get install
+# postgresql-client). Everything runs on this machine, on loopback only; ./shop builds the jars
+# first when sources changed.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 OUT="$HERE/out"
-RATE="${RATE:-200}"
+RATE="${RATE:-50,100}"
 DURATION="${DURATION:-60}"
 WARMUP="${WARMUP:-15}"
 DRAIN="${DRAIN:-60}"
+IDLE="${IDLE:-10}"
+QUIET="${QUIET:-11}"
+SAMPLE_EVERY="${SAMPLE_EVERY:-5}"
+MAX_IN_FLIGHT="${MAX_IN_FLIGHT:-2000}"
 JIT_WARMUP="${JIT_WARMUP:-240}"
 JIT_WARMUP_RATE="${JIT_WARMUP_RATE:-8}"
 CUSTOMERS="${CUSTOMERS:-50}"
@@ -61,11 +73,9 @@ for tool in pgbench psql; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install postgresql-client" >&2; exit 1; }
 done
 mkdir -p "$OUT"
-rm -rf "$OUT"/saga* "$OUT"/kafka-*.txt "$OUT"/pgbench*.txt "$OUT"/results.md "$OUT"/log-summary.txt
+rm -rf "$OUT"/saga* "$OUT"/kafka-*.txt "$OUT"/pgbench*.txt "$OUT"/pg-statements-* "$OUT"/results.md "$OUT"/run.properties \
+  "$OUT"/log-summary.txt "$OUT"/classes
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-ratio() { # a, b, [printf format]
-  awk -v a="$1" -v b="$2" -v f="${3:-%.4f}" 'BEGIN { if (a == "" || b == "" || a == "NA" || b + 0 == 0) print "—"; else printf f, a / b }'
-}
 . "$ROOT/bench/lib/steal.sh"
 TICKS_START="$(cpu_ticks)"
 LOAD_START="$(loadavg)"
@@ -90,6 +100,8 @@ echo "== classpath of Kafka's perf tools and the load generator (bench/saga/pom.
 (cd "$ROOT" && ./mvnw -q -f "$HERE/pom.xml" dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" \
   > "$OUT/classpath-build.log" 2>&1) || { cat "$OUT/classpath-build.log" >&2; exit 1; }
 CP="$(cat "$OUT/classpath.txt")"
+echo "== compiling the load generator into out/classes"
+"$JAVA_HOME/bin/javac" -nowarn -encoding UTF-8 -d "$OUT/classes" -cp "$CP" "$HERE"/*.java
 
 echo "== starting the shop (./shop --data=bench/saga/out/shop-data --fresh --port-offset=$PORT_OFFSET $SHOP_OPTIONS)"
 started=$SECONDS
@@ -153,54 +165,22 @@ psql -q -d postgres -c 'DROP DATABASE pgbench_scratch' > /dev/null
 
 # ------------------------------------------------------------------ the saga
 # RATE may list several rates (e.g. RATE=20,100,200): each is a load of its own against the same
-# shop, lowest first, each after the previous one has drained.
+# shop, in the order given, each after the previous one has drained.
 RATES="$(tr ',' ' ' <<< "$RATE")"
-# What the saga asks of PostgreSQL per confirmed order, from pg_stat_statements (the embedded
-# server preloads it; the superuser may log in from loopback without a password) and
-# pg_stat_database, counted from just before a load to the end of its drain.
-SAGA_DATABASES="orders inventory payments"
-as_superuser() { psql -X -q -At -U postgres "$@"; }
-for db in $SAGA_DATABASES; do
-  as_superuser -d "$db" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' > /dev/null
+# The launcher JVM hosts the Kafka broker, whose request metrics the generator reads over JMX (the
+# JDK's attach API); ./shop execs it, so it is $shop_pid itself, or else one of its children.
+LAUNCHER_PID=""
+for pid in "$shop_pid" $(pgrep -P "$shop_pid" 2>/dev/null || true); do
+  if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'local-launcher'; then LAUNCHER_PID="$pid"; break; fi
 done
-confirmed_in_shop() { as_superuser -d orders -c "SELECT count(*) FROM customer_order WHERE status = 'CONFIRMED'"; }
-commits_of() { as_superuser -d postgres -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$1'"; }
-statements_start() { # out
-  for db in $SAGA_DATABASES; do
-    as_superuser -d "$db" -c 'SELECT pg_stat_statements_reset()' > /dev/null
-    echo "$db $(commits_of "$db")"
-  done > "$1.commits"
-  confirmed_in_shop > "$1.confirmed"
-}
-statements_end() { # out: writes out.txt (per statement) and out.properties (per database and in all)
-  local orders commits statements exec_ms total_statements=0 total_commits=0 total_ms=0 own
-  orders=$(( $(confirmed_in_shop) - $(cat "$1.confirmed") ))
-  [ "$orders" -gt 0 ] || { echo "pg_statements=NA" > "$1.properties"; return; }
-  : > "$1.txt"; : > "$1.properties"
-  for db in $SAGA_DATABASES; do
-    own="dbid = (SELECT oid FROM pg_database WHERE datname = '$db') AND query NOT LIKE '%pg_stat_statements%'"
-    commits=$(( $(commits_of "$db") - $(awk -v d="$db" '$1 == d {print $2}' "$1.commits") ))
-    read -r statements exec_ms < <(as_superuser -d "$db" -F ' ' \
-      -c "SELECT coalesce(sum(calls), 0), round(coalesce(sum(total_exec_time), 0)::numeric, 1) FROM pg_stat_statements WHERE $own")
-    { echo "== $db: $orders confirmed orders; per order: calls, execution ms, statement"
-      as_superuser -d "$db" -F ' | ' -c "SELECT round(calls::numeric / $orders, 2), round((total_exec_time / $orders)::numeric, 3),
-          left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements WHERE $own ORDER BY calls DESC"
-    } >> "$1.txt"
-    printf '%s_statements_per_order=%s\n%s_commits_per_order=%s\n%s_exec_ms_per_order=%s\n' \
-      "$db" "$(ratio "$statements" "$orders" %.1f)" "$db" "$(ratio "$commits" "$orders" %.1f)" \
-      "$db" "$(ratio "$exec_ms" "$orders" %.2f)" >> "$1.properties"
-    total_statements=$((total_statements + statements)); total_commits=$((total_commits + commits))
-    total_ms="$(awk -v a="$total_ms" -v b="$exec_ms" 'BEGIN { print a + b }')"
-  done
-  printf 'pg_orders=%s\npg_statements_per_order=%s\npg_commits_per_order=%s\npg_exec_ms_per_order=%s\n' "$orders" \
-    "$(ratio "$total_statements" "$orders" %.1f)" "$(ratio "$total_commits" "$orders" %.1f)" \
-    "$(ratio "$total_ms" "$orders" %.2f)" >> "$1.properties"
-}
+echo "launcher JVM: ${LAUNCHER_PID:-not found (the generator looks for it by its command line)}"
 saga_load() { # rate, duration, out
-  GATEWAY="$GATEWAY" KAFKA="$KAFKA" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    RATE="$1" DURATION="$2" WARMUP="$WARMUP" DRAIN="$DRAIN" CUSTOMERS="$CUSTOMERS" BOOKS="$BOOKS" \
-    CLK_TCK="$(getconf CLK_TCK)" SHOP_DATA="$OUT/shop-data" OUT="$3" \
-    "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$HERE/SagaLoad.java"
+  GATEWAY="$GATEWAY" KAFKA="$KAFKA" POSTGRES="$PG_HOST:$PG_PORT" LAUNCHER_PID="$LAUNCHER_PID" \
+    ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    RATE="$1" DURATION="$2" WARMUP="$WARMUP" DRAIN="$DRAIN" IDLE="$IDLE" QUIET="$QUIET" SAMPLE_EVERY="$SAMPLE_EVERY" \
+    CUSTOMERS="$CUSTOMERS" BOOKS="$BOOKS" MAX_IN_FLIGHT="$MAX_IN_FLIGHT" \
+    CLK_TCK="$(getconf CLK_TCK)" SHOP_DATA="$OUT/shop-data" BENCH_TOPICS='bench-.*' OUT="$3" \
+    "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes:$CP" SagaLoad
 }
 # The services' JIT compilers are still busy minutes after start (C2 compiles what the load makes
 # hot): a modest load first, not measured, so the measured loads meet compiled code.
@@ -212,20 +192,11 @@ if [ "$JIT_WARMUP" -gt 0 ]; then
 fi
 for rate in $RATES; do
   echo "== saga: $rate orders/s through the gateway for ${DURATION} s after a ${WARMUP} s ramp (load average $(loadavg))"
-  loadavg > "$OUT/saga-$rate.loadavg"
-  statements_start "$OUT/pg-statements-$rate"
   saga_load "$rate" "$DURATION" "$OUT/saga-$rate" 2>&1 \
     | tee "$OUT/saga-$rate.txt" || echo "the saga load at $rate/s failed, see $OUT/saga-$rate.txt" >&2
-  statements_end "$OUT/pg-statements-$rate"
-  loadavg >> "$OUT/saga-$rate.loadavg"
 done
 LOAD_END="$(loadavg)"
 STEAL="$(steal_since "$TICKS_START")"
-saga() { # rate, key: a figure of that load, NA when it has none
-  local value
-  value="$(sed -n "s/^$2=//p" "$OUT/saga-$1/saga.properties" 2>/dev/null)"
-  echo "${value:-NA}"
-}
 
 # What the services logged as errors or warnings during the run (ECS JSON lines), most frequent first.
 LOG_DIR="$OUT/shop-data/logs"
@@ -242,48 +213,27 @@ log_levels="$(for log in "$LOG_DIR"/*.log; do
       | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g' | sort | uniq -c | sort -rn | head -5
   } >> "$OUT/log-summary.txt"
 done)"
+log_levels="${log_levels%; }"
 
 # ------------------------------------------------------------------ results
-KAFKA_RATE="$(awk -v p="$KAFKA_PRODUCE" -v c="$KAFKA_CONSUME" 'BEGIN { printf "%.0f", (c + 0 > 0 && c + 0 < p + 0) ? c : p }')"
-# EndToEndLatency truncates to whole milliseconds; a p99 of 0 counts as 1 ms for the ratio.
-E2E_P99_FOR_RATIO="$(( ${KAFKA_E2E_P99:-0} > 0 ? ${KAFKA_E2E_P99:-0} : 1 ))"
-PG_TPS="$(awk -v t="$PG_TPS" 'BEGIN { printf "%.0f", t }')"
-JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
-target="not met"
-for rate in $RATES; do
-  awk -v c="$(saga "$rate" confirmed_per_s)" -v p="$(saga "$rate" saga_p99_ms)" \
-    'BEGIN { exit !(c + 0 >= 200 && p != "NA" && p + 0 < 1000) }' && target="met at $rate/s offered"
-done
-
+# Everything results.md needs besides the loads' own figures (out/saga-RATE/saga.properties).
 {
-  echo "# Order saga benchmark, $STARTED_AT"
-  echo
-  echo "$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $JAVA_VERSION."
-  echo "Shop: ./shop --fresh --port-offset=$PORT_OFFSET $SHOP_OPTIONS. Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at the end (per saga load below). CPU time stolen by the hypervisor over the whole run: $STEAL of the machine."
-  echo
-  echo "| offered | confirmed/s | POST→CONFIRMED p50 / p99 (max) | Kafka records/s | Kafka e2e p50 / p99 | pgbench tps | confirmed ÷ Kafka | confirmed ÷ pgbench | saga p99 ÷ Kafka e2e p99 | load avg before → after |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-  for rate in $RATES; do
-    echo "| $rate/s | $(saga "$rate" confirmed_per_s) | $(saga "$rate" saga_p50_ms) ms / $(saga "$rate" saga_p99_ms) ms ($(saga "$rate" saga_max_ms) ms) | $KAFKA_RATE | $KAFKA_E2E_P50 ms / $KAFKA_E2E_P99 ms | $PG_TPS | $(ratio "$(saga "$rate" confirmed_per_s)" "$KAFKA_RATE") | $(ratio "$(saga "$rate" confirmed_per_s)" "$PG_TPS") | $(ratio "$(saga "$rate" saga_p99_ms)" "$E2E_P99_FOR_RATIO" %.0f)× | $(head -1 "$OUT/saga-$rate.loadavg") → $(tail -1 "$OUT/saga-$rate.loadavg") |"
-  done
-  echo
-  echo "Target on 2 cores (200 confirmed orders/s, p99 under 1 s): **$target**."
-  echo
-  echo "- Saga: open-loop POST /api/orders through the gateway (rate limits off), a ${WARMUP} s ramp from 0 to the offered rate, then ${DURATION} s measured; $CUSTOMERS customers, $BOOKS books, 1–2 lines per order, pm_card_visa. POST→CONFIRMED runs from an order's scheduled send to its OrderConfirmed arriving on orders.events.v1; confirmed/s counts OrderConfirmed arriving during the measured window. Before the first load, $JIT_WARMUP s at $JIT_WARMUP_RATE orders/s, not measured, so that the loads meet compiled code."
-  for rate in $RATES; do
-    echo "  - $rate/s: of the orders due in the measured window, $(saga "$rate" sent) sent, $(saga "$rate" accepted) answered 202 ($(saga "$rate" accepted_ratio)), $(saga "$rate" confirmed) confirmed, $(saga "$rate" rejected) rejected, $(saga "$rate" cancelled) cancelled, $(saga "$rate" not_terminal_of_measured) not terminal after a ${DRAIN} s drain; not sent (in-flight cap) $(saga "$rate" not_sent)."
-    echo "    POST answered p50 $(saga "$rate" post_p50_ms) ms, p99 $(saga "$rate" post_p99_ms) ms; most requests in flight $(saga "$rate" max_in_flight); generator lag at most $(saga "$rate" max_send_lag_ms) ms."
-    echo "    Errors: $(saga "$rate" errors). Whole load: $(saga "$rate" not_terminal) accepted orders never terminal on Kafka, $(saga "$rate" pending_in_shop) PENDING in order-service at the end."
-    echo "    Legs of POST→CONFIRMED (arrival of each saga record on Kafka), p50: $(saga "$rate" hops_p50_ms); p99: $(saga "$rate" hops_p99_ms) (ms)."
-    pg() { sed -n "s/^$1=//p" "$OUT/pg-statements-$rate.properties" 2>/dev/null; }
-    echo "    PostgreSQL per confirmed order (from before the load to the end of its drain, $(pg pg_orders) orders): $(pg pg_statements_per_order) statements (orders $(pg orders_statements_per_order), inventory $(pg inventory_statements_per_order), payments $(pg payments_statements_per_order)), $(pg pg_commits_per_order) commits, $(pg pg_exec_ms_per_order) ms executing them (pg-statements-$rate.txt: each statement). 200 orders/s would be $(awk -v s="$(pg pg_statements_per_order)" 'BEGIN { printf "%.0f", 200 * s }') statements/s; pgbench ran $(awk -v t="$PG_TPS" 'BEGIN { printf "%.0f", 7 * t }') (7 a transaction)."
-    echo "    CPU cores used in the measured window: $(saga "$rate" cpu_cores_used), of which the JVMs' JIT compiler threads $(saga "$rate" cpu_cores_jit); with the shop idle just before: $(saga "$rate" cpu_cores_idle). CPU of the whole machine per confirmed order: $(saga "$rate" cpu_ms_per_confirmed_order) ms."
-  done
-  echo "- Kafka (the shop's broker, in the launcher JVM), records of $RECORD_SIZE B, acks=all, 6 partitions: ProducerPerformance $KAFKA_RECORDS unthrottled $KAFKA_PRODUCE records/s, ConsumerPerformance of the same $KAFKA_CONSUME records/s (fetch time only); \"Kafka records/s\" is the lower. EndToEndLatency, $E2E_RECORDS records one at a time: avg $KAFKA_E2E_AVG ms, p50 $KAFKA_E2E_P50 ms, p99 $KAFKA_E2E_P99 ms (whole ms)."
-  echo "- PostgreSQL (the shop's server): pgbench TPC-B-like, scale $PGBENCH_SCALE, $PGBENCH_CLIENTS clients, $PGBENCH_THREADS threads, $PGBENCH_SECONDS s: $PG_TPS tps."
-  echo "- Service logs: ${log_levels:-no errors or warnings} (most frequent: log-summary.txt)"
-  echo
-  echo "Per-second timelines: saga-RATE/saga-timeline.csv; raw outputs: kafka-*.txt, pgbench.txt, saga-RATE.txt; shop logs: shop-data/logs/."
-} > "$OUT/results.md"
+  echo "started_at=$STARTED_AT"
+  echo "machine=$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $("$JAVA" -version 2>&1 | head -1)"
+  echo "shop_command=./shop --fresh --port-offset=$PORT_OFFSET $SHOP_OPTIONS"
+  echo "load_start=$LOAD_START"
+  echo "load_end=$LOAD_END"
+  echo "steal=$STEAL"
+  echo "rates=$RATES"
+  echo "warmup=$WARMUP"; echo "duration=$DURATION"; echo "drain=$DRAIN"; echo "idle=$IDLE"; echo "quiet=$QUIET"
+  echo "sample_every=$SAMPLE_EVERY"; echo "customers=$CUSTOMERS"; echo "books=$BOOKS"
+  echo "jit_warmup=$JIT_WARMUP"; echo "jit_warmup_rate=$JIT_WARMUP_RATE"
+  echo "record_size=$RECORD_SIZE"; echo "kafka_records=$KAFKA_RECORDS"; echo "e2e_records=$E2E_RECORDS"
+  echo "kafka_produce=$KAFKA_PRODUCE"; echo "kafka_consume=$KAFKA_CONSUME"
+  echo "e2e_avg=$KAFKA_E2E_AVG"; echo "e2e_p50=$KAFKA_E2E_P50"; echo "e2e_p99=$KAFKA_E2E_P99"
+  echo "pgbench_scale=$PGBENCH_SCALE"; echo "pgbench_clients=$PGBENCH_CLIENTS"; echo "pgbench_threads=$PGBENCH_THREADS"
+  echo "pgbench_seconds=$PGBENCH_SECONDS"; echo "pg_tps=$PG_TPS"
+  echo "log_levels=${log_levels:-no errors or warnings}"
+} > "$OUT/run.properties"
 echo
-cat "$OUT/results.md"
+"$JAVA" -cp "$OUT/classes" Results "$OUT"
