@@ -19,7 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param batchMinBytes the least a poll waits to gather (Kafka's {@code fetch.min.bytes}): larger
  *     batches take fewer statements and transactions per event
  * @param batchMaxWait how long a poll waits to gather {@code batchMinBytes} (Kafka's {@code
- *     fetch.max.wait.ms}), which each saga step may add to an order's way through the shop
+ *     fetch.max.wait.ms}), which each saga step may add to an order's way through the shop when
+ *     {@code batchMinBytes} is raised; with the default of one byte a fetch returns as soon as
+ *     anything is there, and this is only how long an idle consumer's fetch waits at the broker
  * @param batchMaxRecords the most records a poll brings (Kafka's {@code max.poll.records})
  */
 @ConfigurationProperties("bookstore.messaging")
@@ -30,5 +32,5 @@ public record MessagingProperties(
         @DefaultValue("10s") Duration maxRetryInterval,
         @DefaultValue("30s") Duration handlerTimeout,
         @DefaultValue("1B") DataSize batchMinBytes,
-        @DefaultValue("100ms") Duration batchMaxWait,
+        @DefaultValue("500ms") Duration batchMaxWait,
         @DefaultValue("200") int batchMaxRecords) {}
