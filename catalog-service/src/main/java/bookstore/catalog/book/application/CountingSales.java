@@ -22,6 +22,6 @@ public class CountingSales {
     }
 
     public Mono<Void> on(List<SaleRecorded> sales) {
-        return books.countSales(sales.stream().map(Sale::of).toList());
+        return books.countSales(sales.stream().map(Sale::of).distinct().toList());
     }
 }

@@ -236,7 +236,9 @@ class MongoBooks implements Books {
                 .map(stored -> {
                     Book book = BookMapping.toBook(mongo.getConverter().read(BookDocument.class, stored));
                     List<String> counted = stored.getList(COUNTED_SALES, String.class, List.of());
+                    // A sale delivered twice in the batch counts once, like one the book counted already.
                     int uncounted = salesByBook.getOrDefault(book.id(), List.of()).stream()
+                            .distinct()
                             .filter(sale -> !counted.contains(sale.saleId().toString()))
                             .mapToInt(Sale::units)
                             .sum();
