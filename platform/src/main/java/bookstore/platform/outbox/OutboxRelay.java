@@ -10,6 +10,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Wrapped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +47,7 @@ public final class OutboxRelay extends PollingWorker {
     private Connection leading;
     private Disposable notifications;
     private Instant nextAttemptToLead = Instant.MIN;
+    private long lastRound = System.nanoTime();
     /** Published in the previous round, deleted by the next. */
     private Long[] published = new Long[0];
 
@@ -62,21 +64,43 @@ public final class OutboxRelay extends PollingWorker {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    /** Publishes a batch if this relay leads; a full batch, or one to delete, means another round. */
+    /**
+     * Publishes a batch if this relay leads; a full batch means more are waiting. Rounds start at
+     * most once per {@code linger}: a relay woken by every commit would otherwise spend a statement
+     * on every few events, and the events committed meanwhile go out together.
+     */
     @Override
     protected boolean runOnce() {
+        if (!lingered()) {
+            return false;
+        }
         if (leading == null && !tryToLead()) {
             return false;
         }
         try {
             int read = relayRound();
-            return read > 0;
+            lastRound = System.nanoTime();
+            return read >= properties.batchSize();
         } catch (RuntimeException failure) {
             if (!(failure instanceof NotAllPublished)) {
                 stepDown();
             }
             throw failure;
         }
+    }
+
+    /** Waits out the rest of the linger since the last round; false if the relay was stopped meanwhile. */
+    private boolean lingered() {
+        long rest = properties.linger().toNanos() - (System.nanoTime() - lastRound);
+        if (rest > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(rest));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether this relay now leads; tried at most once per poll interval, not on every wake-up. */
