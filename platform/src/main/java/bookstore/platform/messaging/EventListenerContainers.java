@@ -1,6 +1,7 @@
 package bookstore.platform.messaging;
 
 import bookstore.events.IntegrationEvent;
+import bookstore.platform.TransientFailures;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;

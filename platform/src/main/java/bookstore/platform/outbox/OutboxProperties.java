@@ -23,6 +23,6 @@ public record OutboxProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("500") int batchSize,
         @DefaultValue("20ms") Duration linger,
-        @DefaultValue("30s") Duration maxBackOff,
+        @DefaultValue("5s") Duration maxBackOff,
         @DefaultValue("14d") Duration inboxRetention,
         @DefaultValue("1h") Duration inboxPurgeInterval) {}

@@ -1,6 +1,8 @@
 package bookstore.platform.web;
 
+import bookstore.platform.TransientFailures;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(
@@ -100,22 +103,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A failure nobody foresaw is a 500. A failure of the infrastructure (the database away, a
+     * timeout) is a 503 with {@code Retry-After}: the request was fine and may simply be sent again,
+     * which is what a client, the gateway's breaker and the system tests' clients do.
+     */
     @ExceptionHandler(Exception.class)
-    Mono<ProblemDetail> onUnexpected(Exception ex) {
+    Mono<ResponseEntity<ProblemDetail>> onUnexpected(Exception ex) {
         // Logged inside handle(): with limited context propagation that is where Reactor restores the request's
         // trace context, which the log line must carry.
         return Mono.just(ex).handle((failure, sink) -> {
             if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
                 // The caller hung up (a timeout, a closed tab): nothing went wrong here, and nobody reads the answer.
                 log.debug("The client went away while its request was handled: {}", failure.toString());
+            } else if (TransientFailures.isTransient(failure)) {
+                log.warn("A request failed for a passing reason; answered 503: {}", failure.toString());
+                sink.next(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
+                        .body(Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "service-unavailable",
+                                "Service unavailable",
+                                "The shop cannot serve this right now. Please try again in a few seconds.")));
+                return;
             } else {
                 log.error("Unexpected error while handling a request", failure);
             }
-            sink.next(Problems.of(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    "internal-error",
-                    "Internal error",
-                    "Something went wrong on our side. Please try again later."));
+            sink.next(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .body(Problems.of(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            "internal-error",
+                            "Internal error",
+                            "Something went wrong on our side. Please try again later.")));
         });
     }
 

@@ -2,6 +2,7 @@ package bookstore.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,6 +149,25 @@ class ProblemDetailsWebFluxTests {
     }
 
     @Test
+    void aFailureOfTheDatabaseIsA503ToRetryLater() {
+        http.get()
+                .uri("/widgets/unreachable")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/service-unavailable")
+                .jsonPath("$.detail")
+                .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .doesNotContain("db.internal"));
+    }
+
+    @Test
     void unknownPathIsANotFoundProblem() {
         http.get()
                 .uri("/nothing-here")
@@ -200,6 +221,13 @@ class ProblemDetailsWebFluxTests {
         @GetMapping("/widgets/broken")
         Mono<String> broken() {
             return Mono.error(new IllegalStateException("secret-internal-state"));
+        }
+
+        @GetMapping("/widgets/unreachable")
+        Mono<String> unreachable() {
+            return Mono.error(new DataAccessResourceFailureException(
+                    "Failed to obtain R2DBC Connection",
+                    new R2dbcNonTransientResourceException("Connection refused: db.internal:5432")));
         }
     }
 

@@ -1,4 +1,4 @@
-package bookstore.platform.messaging;
+package bookstore.platform;
 
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
