@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,16 +62,25 @@ class TopicReplaySystemTests {
             Map<TopicPartition, Long> ends = endOffsets(kafka);
             assertThat(ends).as("topics to replay").isNotEmpty();
 
-            long replayed = replay(ends);
+            Map<String, Long> replayedPerTopic = replay(ends);
+            long replayed = replayedPerTopic.values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
 
             awaitConsumersCaughtUp(kafka);
             Map<TopicPartition, Long> after = endOffsets(kafka);
-            long published = after.entrySet().stream()
-                    .mapToLong(end -> end.getValue() - ends.getOrDefault(end.getKey(), 0L))
+            Map<String, Long> publishedPerTopic = new TreeMap<>();
+            after.forEach((partition, end) ->
+                    publishedPerTopic.merge(partition.topic(), end - ends.getOrDefault(partition, 0L), Long::sum));
+            long published = publishedPerTopic.values().stream()
+                    .mapToLong(Long::longValue)
                     .sum();
             assertThat(replayed).as("records replayed").isPositive();
             assertThat(published)
-                    .as("records on the topics after the replay: the replayed ones, and nothing published in reply")
+                    .as(
+                            "records on the topics after the replay: the replayed ones, and nothing published in reply"
+                                    + " (per topic, published after the replay: %s; replayed: %s)",
+                            publishedPerTopic, new TreeMap<>(replayedPerTopic))
                     .isEqualTo(replayed);
             assertThat(state()).isEqualTo(before);
         }
@@ -105,9 +115,12 @@ class TopicReplaySystemTests {
         return items;
     }
 
-    /** Reads every record up to today's end and publishes it again, unchanged, to its own partition. */
-    private long replay(Map<TopicPartition, Long> ends) {
-        long count = 0;
+    /**
+     * Reads every record up to today's end and publishes it again, unchanged, to its own partition;
+     * tells how many per topic.
+     */
+    private Map<String, Long> replay(Map<TopicPartition, Long> ends) {
+        Map<String, Long> count = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig());
                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig())) {
             consumer.assign(ends.keySet());
@@ -122,7 +135,7 @@ class TopicReplaySystemTests {
                     }
                     producer.send(new ProducerRecord<>(
                             record.topic(), record.partition(), record.key(), record.value(), record.headers()));
-                    count++;
+                    count.merge(record.topic(), 1L, Long::sum);
                 }
                 unfinished.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
             }
