@@ -91,15 +91,8 @@ public final class Outbox {
                         return Mono.error(new IllegalStateException(NO_TRANSACTION));
                     }
                     return trace.traceparent()
-                            .doOnNext(traceparent -> pendingIn(transaction)
-                                    .add(new PendingRow(
-                                            event.eventId(),
-                                            topic.name(),
-                                            event.aggregateId(),
-                                            CloudEvents.typeOf(event.getClass()),
-                                            new String(codec.encode(event), StandardCharsets.UTF_8),
-                                            event.occurredAt(),
-                                            traceparent.orElse(null))))
+                            .doOnNext(traceparent ->
+                                    pendingIn(transaction).add(row(topic, event, traceparent.orElse(null))))
                             .then();
                 });
     }

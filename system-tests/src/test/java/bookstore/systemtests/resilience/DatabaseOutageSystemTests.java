@@ -1,15 +1,11 @@
 package bookstore.systemtests.resilience;
 
-import static bookstore.systemtests.support.Orders.VISA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import bookstore.launcher.Service;
-import bookstore.systemtests.support.Books;
-import bookstore.systemtests.support.Customer;
 import bookstore.systemtests.support.DeadLetters;
-import bookstore.systemtests.support.Ledger;
-import bookstore.systemtests.support.Orders;
+import bookstore.systemtests.support.RunOfOrders;
 import bookstore.systemtests.support.Shop;
 import bookstore.systemtests.support.SystemTest;
 import java.net.URI;
@@ -17,15 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * PostgreSQL stops for real in the middle of a run of orders (a fast shutdown that ends every
@@ -50,42 +40,22 @@ class DatabaseOutageSystemTests {
 
     @Test
     void aPostgresOutageMidRunDeadLettersNothingAndEveryAcceptedOrderEnds() throws Exception {
-        String book = Books.addOrderable(shop, "The Dark Hour", 2_100, INITIAL_STOCK);
-        List<Customer> customers =
-                IntStream.range(0, 6).mapToObj(i -> shop.newCustomer()).toList();
         Map<String, Long> deadLettersBefore = DeadLetters.count(shop);
-        Ledger ledger = new Ledger();
-
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> run = threads.submit(() -> {
-                for (int i = 0; i < ORDERS; i++) {
-                    Customer customer = customers.get(i % customers.size());
-                    // Checkouts during the outage are answered 503 and sent again with the same key.
-                    ledger.add(customer, Orders.placeRetrying(customer, book, 1 + i % 2, VISA));
-                }
-            });
-            await("a third of the orders accepted")
-                    .atMost(Duration.ofMinutes(1))
-                    .until(() -> ledger.size() >= ORDERS / 3);
+        try (RunOfOrders run = RunOfOrders.start(shop, "The Dark Hour", INITIAL_STOCK, ORDERS)) {
+            run.awaitAThirdAccepted();
 
             shop.stopPostgres();
             // The outage lasts OUTAGE, and order-service sees it the whole time: it is not ready.
+            // Checkouts meanwhile are answered 503 and sent again with the same key.
             await("order-service not ready while PostgreSQL is away")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> !ready(Service.ORDER));
             await("the outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> !ready(Service.ORDER));
             shop.startPostgres();
 
-            run.get();
-            assertThat(ledger.size()).isEqualTo(ORDERS);
+            run.awaitAllAccepted();
+            run.assertAllEndedAndConserved();
         }
-
-        List<JsonNode> ended = ledger.awaitAllTerminal(Duration.ofMinutes(3));
-        assertThat(ended).hasSize(ORDERS);
-        assertThat(ended.stream().filter(order -> order.get("status").asString().equals("CONFIRMED")))
-                .isNotEmpty();
-        Ledger.assertStockConserved(shop, book, INITIAL_STOCK, ended);
-        Ledger.assertMoneyConserved(shop, ended);
         assertThat(DeadLetters.count(shop)).as("records dead-lettered").isEqualTo(deadLettersBefore);
     }
 

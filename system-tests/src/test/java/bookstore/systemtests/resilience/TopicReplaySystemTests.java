@@ -7,6 +7,7 @@ import bookstore.systemtests.support.Customer;
 import bookstore.systemtests.support.Listings;
 import bookstore.systemtests.support.Shop;
 import bookstore.systemtests.support.SystemTest;
+import bookstore.systemtests.support.TopicEnds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,11 +19,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -146,17 +145,7 @@ class TopicReplaySystemTests {
 
     /** The end of every partition of the shop's topics; dead-letter topics have no consumers to replay to. */
     private static Map<TopicPartition, Long> endOffsets(Admin kafka) throws Exception {
-        Set<String> topics = kafka.listTopics().names().get().stream()
-                .filter(topic -> !topic.endsWith(".dlt"))
-                .collect(Collectors.toSet());
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        kafka.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description
-                .partitions()
-                .forEach(partition ->
-                        latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        kafka.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
+        return TopicEnds.of(kafka, topic -> !topic.endsWith(".dlt"));
     }
 
     /** Waits until every consumer group has committed up to the end of every partition it reads. */
