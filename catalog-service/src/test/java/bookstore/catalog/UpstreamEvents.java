@@ -6,6 +6,7 @@ import bookstore.events.Money;
 import bookstore.events.Topic;
 import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.order.SaleRecorded;
+import bookstore.testsupport.ConsumerGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,12 +72,9 @@ public final class UpstreamEvents implements AutoCloseable {
     }
 
     /** Whether a consumer group has handled (and committed) everything up to and including a record. */
-    public boolean handled(String group, RecordMetadata record) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata()
-                .get(10, TimeUnit.SECONDS);
-        OffsetAndMetadata offset = committed.get(new TopicPartition(record.topic(), record.partition()));
-        return offset != null && offset.offset() > record.offset();
+    public boolean handled(String group, RecordMetadata record) {
+        return ConsumerGroups.handled(
+                admin, group, new TopicPartition(record.topic(), record.partition()), record.offset());
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

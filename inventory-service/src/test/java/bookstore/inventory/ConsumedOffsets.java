@@ -1,17 +1,14 @@
 package bookstore.inventory;
 
+import bookstore.testsupport.ConsumerGroups;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Where the service's consumer groups stand. A group commits a record's offset only once its handler
- * has committed what the record did (or the record went to the dead-letter topic), so a group past a
- * record tells a test the record was handled, whether or not it changed anything.
+ * Where inventory's consumer groups stand ({@link ConsumerGroups}), asked through one admin client.
  */
 public final class ConsumedOffsets implements AutoCloseable {
 
@@ -23,19 +20,11 @@ public final class ConsumedOffsets implements AutoCloseable {
 
     /** Whether the inventory service's subscription of this name has handled the record. */
     public boolean handled(String subscription, RecordMetadata record) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-                            "inventory-service." + subscription)
-                    .partitionsToOffsetAndMetadata()
-                    .get();
-            OffsetAndMetadata position = committed.get(new TopicPartition(record.topic(), record.partition()));
-            return position != null && position.offset() > record.offset();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not tell the group's offsets", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ConsumerGroups.handled(
+                admin,
+                "inventory-service." + subscription,
+                new TopicPartition(record.topic(), record.partition()),
+                record.offset());
     }
 
     @Override

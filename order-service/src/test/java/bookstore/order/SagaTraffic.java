@@ -4,6 +4,7 @@ import bookstore.events.CloudEvents;
 import bookstore.events.IntegrationEvent;
 import bookstore.events.Topic;
 import bookstore.platform.messaging.EventCodec;
+import bookstore.testsupport.ConsumerGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,13 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -101,16 +100,7 @@ public final class SagaTraffic implements AutoCloseable {
     /** Whether a consumer group has handled the record: its committed position is past it. */
     public boolean consumed(String group, Sent sent) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get()
-                    .get(sent.partition());
-            return committed != null && committed.offset() > sent.offset();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+            return ConsumerGroups.handled(admin, group, sent.partition(), sent.offset());
         }
     }
 
