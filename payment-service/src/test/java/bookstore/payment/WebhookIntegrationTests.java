@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
+import bookstore.payment.payments.application.ChargeRequest;
 import bookstore.payment.payments.application.Payments;
 import bookstore.payment.payments.application.RefundRequest;
 import bookstore.payment.payments.application.SagaCommand;
@@ -13,6 +14,7 @@ import bookstore.payment.payments.application.TakingSagaCommands;
 import bookstore.payment.payments.application.TracedPayment;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
+import bookstore.payment.payments.domain.PaymentStatus;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.webhook.WebhookSignature;
 import bookstore.platform.messaging.EventCodec;
@@ -98,6 +100,31 @@ class WebhookIntegrationTests {
 
         assertThat(status()).isEqualTo("SUCCEEDED");
         assertThat(announced(PaymentSucceeded.class)).isEqualTo(1);
+    }
+
+    @Test
+    void eventsRepeatingAnOutcomeTheCallAnsweredAreAcknowledgedWithoutBeingRecorded() {
+        var charged = new ChargeRequest(
+                UUID.randomUUID(), "order-" + UUID.randomUUID(), "customer-1", new Money(2_000, "CNY"), "pm_card_visa");
+        commands.take(List.of(SagaCommand.of(charged))).block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> paymentOf(charged.orderId()) != null);
+        Payment captured = paymentOf(charged.orderId());
+        assertThat(captured.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+
+        String succeeded = event("evt_" + UUID.randomUUID(), "payment_intent.succeeded", captured);
+        String failed = event("evt_" + UUID.randomUUID(), "payment_intent.payment_failed", captured);
+        for (String repeat : List.of(succeeded, failed)) {
+            post(repeat, signed(repeat))
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.outcome")
+                    .isEqualTo("already_settled");
+        }
+
+        assertThat(taken(eventIdOf(succeeded))).isFalse();
+        assertThat(taken(eventIdOf(failed))).isFalse();
+        assertThat(paymentOf(charged.orderId()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
     }
 
     @Test
@@ -304,6 +331,21 @@ class WebhookIntegrationTests {
                 .map(row -> row.get(0, String.class))
                 .one()
                 .block();
+    }
+
+    /** The payment for the order once its charge is answered, or null while it is processing. */
+    private Payment paymentOf(String orderId) {
+        return database.sql("SELECT id FROM payment WHERE order_id = :order")
+                .bind("order", orderId)
+                .map(row -> row.get(0, UUID.class))
+                .one()
+                .flatMap(payments::findById)
+                .filter(Payment::outcomeSettled)
+                .block();
+    }
+
+    private static String eventIdOf(String event) {
+        return event.substring(event.indexOf("\"id\":\"") + 6, event.indexOf('"', event.indexOf("\"id\":\"") + 6));
     }
 
     private boolean taken(String eventId) {

@@ -14,10 +14,15 @@ import bookstore.platform.outbox.Outbox;
 import bookstore.platform.outbox.OutboxRelay;
 import bookstore.testsupport.RealKafka;
 import bookstore.testsupport.RealPostgres;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 @SpringBootTest(classes = LedgerApplication.class)
 @RealKafka
@@ -45,6 +51,9 @@ class OutboxIntegrationTests {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    ConnectionFactory connections;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -78,6 +87,43 @@ class OutboxIntegrationTests {
                 .contains("\"schemaVersion\":1");
         // Deleted once Kafka has it: the table holds only what waits.
         await().until(() -> !inOutbox(credit.eventId()));
+    }
+
+    @Test
+    void onlyCommitsOfAReplicaThatDoesNotLeadNotifyTheLeader() {
+        List<String> payloads = new CopyOnWriteArrayList<>();
+        PostgresqlConnection listener = Mono.from(connections.create())
+                .map(connection -> (PostgresqlConnection) ((Wrapped<?>) connection).unwrap())
+                .block();
+        try {
+            var listening = listener.createStatement("LISTEN " + OutboxRelay.CHANNEL)
+                    .execute()
+                    .flatMap(PostgresqlResult::getRowsUpdated)
+                    .thenMany(listener.getNotifications())
+                    .subscribe(notification -> payloads.add(notification.getParameter()));
+            await().until(relay::leads);
+            Credited byTheLeader = Credited.of("acc-" + UUID.randomUUID(), 1);
+            ledger.credit(byTheLeader).block();
+            awaitPublished(byTheLeader.eventId());
+            // Notifications arrive in commit order: one the leader's commit sent would come before this.
+            database.sql("SELECT pg_notify(:channel, 'marker')")
+                    .bind("channel", OutboxRelay.CHANNEL)
+                    .then()
+                    .block();
+
+            relay.stop();
+            assertThat(relay.leads()).isFalse();
+            Credited byAnother = Credited.of("acc-" + UUID.randomUUID(), 2);
+            ledger.credit(byAnother).block();
+
+            await().until(() -> payloads.size() >= 2 || (payloads.size() == 1 && !payloads.contains("marker")));
+            assertThat(payloads).containsExactly("marker", "");
+            relay.start();
+            awaitPublished(byAnother.eventId());
+            listening.dispose();
+        } finally {
+            Mono.from(listener.close()).block();
+        }
     }
 
     @Test

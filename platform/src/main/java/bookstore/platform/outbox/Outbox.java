@@ -50,22 +50,31 @@ public final class Outbox {
                                              traceparent, position)
             """;
 
+    /** A transaction's events, when the relay of this replica leads and is woken in memory. */
+    private static final String INSERT = APPENDED_ROWS + " ORDER BY position";
+
     /**
-     * A transaction's events, and a notification, sent on commit, that wakes the leading relay of
-     * whichever replica leads.
+     * A transaction's events, and a notification, sent on commit, that wakes the relay of whichever
+     * other replica leads.
      */
-    private static final String INSERT = """
+    private static final String INSERT_NOTIFYING = """
             WITH appended AS (%s ORDER BY position RETURNING 1)
             SELECT pg_notify('%s', '')
             """.formatted(APPENDED_ROWS, OutboxRelay.CHANNEL);
 
-    /** A state change of one statement and its events, the events only if the change changed a row. */
+    /**
+     * A state change of one statement and its events, the events only if the change changed a row;
+     * the notification as for {@link #INSERT_NOTIFYING}, or none ({@code NULL}).
+     */
     private static final String WITH_CHANGE = """
             WITH change AS (%s RETURNING 1),
                  appended AS (%s WHERE EXISTS (SELECT 1 FROM change) ORDER BY position RETURNING 1)
             SELECT (SELECT count(*) FROM change) AS changed,
-                   CASE WHEN EXISTS (SELECT 1 FROM appended) THEN pg_notify('%s', '') END AS notified
+                   %s AS notified
             """;
+
+    private static final String NOTIFY_IF_APPENDED =
+            "CASE WHEN EXISTS (SELECT 1 FROM appended) THEN pg_notify('" + OutboxRelay.CHANNEL + "', '') END";
 
     private final DatabaseClient database;
     private final EventCodec codec;
@@ -130,7 +139,8 @@ public final class Outbox {
         if (rows.isEmpty()) {
             return Mono.empty();
         }
-        return bindRows(database.sql(INSERT), List.copyOf(rows)).then();
+        return bindRows(database.sql(relay.leads() ? INSERT : INSERT_NOTIFYING), List.copyOf(rows))
+                .then();
     }
 
     /**
@@ -144,7 +154,8 @@ public final class Outbox {
             List<PendingRow> rows = messages.stream()
                     .map(message -> row(message.topic(), message.event(), traceparent.orElse(null)))
                     .toList();
-            var statement = database.sql(WITH_CHANGE.formatted(change, APPENDED_ROWS, OutboxRelay.CHANNEL));
+            var statement = database.sql(
+                    WITH_CHANGE.formatted(change, APPENDED_ROWS, relay.leads() ? "NULL" : NOTIFY_IF_APPENDED));
             for (var binding : bindings.entrySet()) {
                 statement = statement.bind(binding.getKey(), binding.getValue());
             }

@@ -29,12 +29,14 @@ import reactor.core.publisher.Mono;
  * <p>One relay publishes at a time, the leader: it holds a PostgreSQL session lock on a connection of
  * its own for as long as it leads, so a round is a single statement that deletes what the previous
  * round published and reads the next batch. Relays of other replicas try to take over every poll
- * interval. The leader listens on that connection for the notification every outbox write sends on
- * commit, so events committed by any replica are published at once; without one it polls.
+ * interval. The leader listens on that connection for the notification that outbox writes of other
+ * replicas send on commit, and is woken in memory by those of its own replica, so events committed
+ * by any replica are published at once; without either it polls.
  */
 public final class OutboxRelay extends PollingWorker {
 
-    static final String CHANNEL = "bookstore_outbox";
+    /** The notification channel that wakes the leading relay. */
+    public static final String CHANNEL = "bookstore_outbox";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String LEADERSHIP_LOCK = "hashtext('bookstore.outbox-relay')";
@@ -42,6 +44,9 @@ public final class OutboxRelay extends PollingWorker {
     private final ConnectionFactory connections;
     private final EventPublisher publisher;
     private final OutboxProperties properties;
+
+    /** Read by the transactions of this replica: whether their commit must notify another replica. */
+    private volatile boolean leads;
 
     // Only the worker's thread reads and writes these.
     private Connection leading;
@@ -124,6 +129,7 @@ public final class OutboxRelay extends PollingWorker {
             leading = connection;
             published = new Long[0];
             listen(connection);
+            leads = true;
             log.info("This outbox relay leads: it publishes the events of every replica");
             return true;
         } catch (RuntimeException e) {
@@ -132,7 +138,16 @@ public final class OutboxRelay extends PollingWorker {
         }
     }
 
-    /** Wakes this relay when any replica commits outbox events. */
+    /**
+     * Whether this replica's relay leads, so that its own commits need only {@link #wakeUp()} it
+     * and no notification: PostgreSQL makes the listening session read every notification in a
+     * transaction of its own, one more for each transaction that sends one.
+     */
+    public boolean leads() {
+        return leads;
+    }
+
+    /** Wakes this relay when another replica commits outbox events. */
     private void listen(Connection connection) {
         Connection physical = connection;
         while (physical instanceof Wrapped<?> wrapped && !(physical instanceof PostgresqlConnection)) {
@@ -154,6 +169,7 @@ public final class OutboxRelay extends PollingWorker {
     private void stepDown() {
         Connection connection = leading;
         leading = null;
+        leads = false;
         if (notifications != null) {
             notifications.dispose();
             notifications = null;

@@ -36,6 +36,7 @@ class CallingProvider {
     private final PaymentProvider provider;
     private final ProviderAnswers answers;
     private final HandedOverCalls handedOver;
+    private final SettledCharges settled;
     private final TransactionalOperator transactions;
     private final PaymentProperties.ProviderCalls settings;
     private final Clock clock;
@@ -48,6 +49,7 @@ class CallingProvider {
             PaymentProvider provider,
             ProviderAnswers answers,
             HandedOverCalls handedOver,
+            SettledCharges settled,
             TransactionalOperator transactions,
             PaymentProperties properties,
             Clock clock) {
@@ -55,6 +57,7 @@ class CallingProvider {
         this.provider = provider;
         this.answers = answers;
         this.handedOver = handedOver;
+        this.settled = settled;
         this.transactions = transactions;
         this.settings = properties.provider();
         this.clock = clock;
@@ -132,9 +135,16 @@ class CallingProvider {
                 });
     }
 
-    /** One transaction for answers that came back together: lock, apply, save, announce. */
+    /**
+     * One transaction for answers that came back together: lock, apply, save, announce; once it has
+     * committed, the outcomes it recorded are remembered for the webhooks that will repeat them.
+     */
     private Mono<Void> record(List<Reply> replies) {
         List<UUID> ids = replies.stream().map(Reply::paymentId).distinct().toList();
-        return transactions.transactional(payments.lockByIds(ids).flatMap(locked -> answers.record(locked, replies)));
+        return transactions
+                .transactional(payments.lockByIds(ids)
+                        .flatMap(locked -> answers.record(locked, replies).thenReturn(locked)))
+                .doOnNext(settled::remember)
+                .then();
     }
 }

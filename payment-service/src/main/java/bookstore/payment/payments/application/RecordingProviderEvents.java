@@ -20,6 +20,11 @@ public class RecordingProviderEvents {
         RECORDED,
         /** The event was taken before. */
         DUPLICATE,
+        /**
+         * The event tells the outcome of a charge whose outcome this replica recorded from the
+         * provider's answer to its call: acknowledged without a database round trip.
+         */
+        ALREADY_SETTLED,
         /** Not about one of our payments, or of a kind payments do not act on. */
         IGNORED
     }
@@ -27,13 +32,19 @@ public class RecordingProviderEvents {
     private final Payments payments;
     private final ProviderEvents events;
     private final ProviderAnswers answers;
+    private final SettledCharges settled;
     private final TransactionalOperator transactions;
 
     RecordingProviderEvents(
-            Payments payments, ProviderEvents events, ProviderAnswers answers, TransactionalOperator transactions) {
+            Payments payments,
+            ProviderEvents events,
+            ProviderAnswers answers,
+            SettledCharges settled,
+            TransactionalOperator transactions) {
         this.payments = payments;
         this.events = events;
         this.answers = answers;
+        this.settled = settled;
         this.transactions = transactions;
     }
 
@@ -42,6 +53,9 @@ public class RecordingProviderEvents {
      *     that is not on record; nothing is recorded then, so a redelivery is taken
      */
     public Mono<Outcome> record(ProviderEvent event) {
+        if (settled.alreadySettled(event.provider(), event.answer())) {
+            return Mono.just(Outcome.ALREADY_SETTLED);
+        }
         Mono<Outcome> record = events.firstDelivery(event).flatMap(first -> {
             if (!first) {
                 return Mono.just(Outcome.DUPLICATE);

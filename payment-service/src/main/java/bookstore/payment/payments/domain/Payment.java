@@ -393,6 +393,15 @@ public final class Payment {
         return status;
     }
 
+    /**
+     * Whether the charge's outcome is on record: a payment takes an outcome only while processing
+     * and never goes back to it, so no {@linkplain ProviderAnswer#isOutcome() outcome} told later,
+     * repeated or contradicting, changes it any more.
+     */
+    public boolean outcomeSettled() {
+        return status != PaymentStatus.PROCESSING;
+    }
+
     public String providerReference() {
         return providerReference;
     }

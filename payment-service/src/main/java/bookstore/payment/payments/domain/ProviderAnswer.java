@@ -11,6 +11,14 @@ public sealed interface ProviderAnswer {
 
     String reference();
 
+    /**
+     * Whether this is the charge's outcome (captured, declined or cancelled), which a payment takes
+     * only while it is processing.
+     */
+    default boolean isOutcome() {
+        return this instanceof Succeeded || this instanceof Declined || this instanceof Canceled;
+    }
+
     /** Accepted; the outcome follows later. */
     record Processing(String reference) implements ProviderAnswer {}
 

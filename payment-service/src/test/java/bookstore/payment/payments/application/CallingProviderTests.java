@@ -75,7 +75,8 @@ class CallingProviderTests {
         });
         handedOver = new HandedOverCalls(properties);
         var answers = new ProviderAnswers(payments, new PaymentMessages(outbox, clock), handedOver, properties, clock);
-        calls = new CallingProvider(payments, provider, answers, handedOver, new NoTransactions(), properties, clock);
+        calls = new CallingProvider(
+                payments, provider, answers, handedOver, new SettledCharges(), new NoTransactions(), properties, clock);
     }
 
     @Test
