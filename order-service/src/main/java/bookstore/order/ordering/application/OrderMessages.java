@@ -123,7 +123,9 @@ class OrderMessages {
                                 order.shipment().carrier(),
                                 order.shipment().trackingNumber())));
             case Effect.Delivered delivered ->
-                List.of(message(Topics.ORDER_EVENTS, new OrderDelivered(id(), now, orderId)));
+                List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new OrderDelivered(id(), now, orderId, order.customerRef(), lines(order))));
         };
     }
 

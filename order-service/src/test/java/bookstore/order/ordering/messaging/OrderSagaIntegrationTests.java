@@ -286,7 +286,11 @@ class OrderSagaIntegrationTests {
         awaitStatus(orderId, "DELIVERED");
         OrderShipped shipped = awaitOne(Topics.ORDER_EVENTS, orderId, OrderShipped.class);
         assertThat(shipped.carrier()).isEqualTo("顺丰速运");
-        awaitOne(Topics.ORDER_EVENTS, orderId, OrderDelivered.class);
+        OrderDelivered delivered = awaitOne(Topics.ORDER_EVENTS, orderId, OrderDelivered.class);
+        OrderPlaced placed = awaitOne(Topics.ORDER_EVENTS, orderId, OrderPlaced.class);
+        assertThat(delivered.customer()).isEqualTo(placed.customer());
+        assertThat(delivered.lines()).isEqualTo(placed.lines());
+        assertThat(delivered.schemaVersion()).isEqualTo(2);
         assertThat(traffic.published(Topics.ORDER_EVENTS, orderId))
                 .extracting(event -> event.getClass().getSimpleName())
                 .containsExactly("OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDelivered");
