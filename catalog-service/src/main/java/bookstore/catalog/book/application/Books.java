@@ -3,7 +3,9 @@ package bookstore.catalog.book.application;
 import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
+import bookstore.catalog.book.domain.Rating;
 import bookstore.events.catalog.BookEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -49,4 +51,16 @@ public interface Books {
      * they are counted. Books that do not exist are left out.
      */
     Flux<Book> findWithSales(Map<BookId, List<Sale>> salesByBook);
+
+    /**
+     * Hands out the next revision of the book's rating, for a tally about to be taken: a tally taken after this call
+     * sees every review written before it. Empty if there is no such book.
+     */
+    Mono<Long> nextRatingRevision(BookId id);
+
+    /** Stores a tally of the book's reviews unless the book holds the same or a newer revision; true if stored. */
+    Mono<Boolean> storeRating(BookId id, Rating rating, Instant now);
+
+    /** The ratings stored at or after a moment, of whichever books they are, for read models of other replicas. */
+    Mono<Map<BookId, Rating>> ratingsChangedSince(Instant since);
 }

@@ -23,6 +23,7 @@ public final class Book {
     private final Instant createdAt;
     private final Availability availability;
     private final long unitsSold;
+    private final Rating rating;
     private final List<BookChange> changes = new ArrayList<>();
     private Isbn isbn;
     private BookDetails details;
@@ -39,6 +40,7 @@ public final class Book {
             BookStatus status,
             Availability availability,
             long unitsSold,
+            Rating rating,
             Instant createdAt,
             Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -49,6 +51,7 @@ public final class Book {
         this.status = Objects.requireNonNull(status, "status");
         this.availability = Objects.requireNonNull(availability, "availability");
         this.unitsSold = unitsSold;
+        this.rating = Objects.requireNonNull(rating, "rating");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     }
@@ -59,12 +62,22 @@ public final class Book {
             throw new InvalidBookException("initialStock", "initial stock must be between 0 and " + MAX_INITIAL_STOCK);
         }
         Book book = new Book(
-                id, 0, isbn, details, price, BookStatus.ACTIVE, Availability.initial(initialStock), 0, now, now);
+                id,
+                0,
+                isbn,
+                details,
+                price,
+                BookStatus.ACTIVE,
+                Availability.initial(initialStock),
+                0,
+                Rating.NONE,
+                now,
+                now);
         book.changes.add(new BookChange.Added(now, initialStock));
         return book;
     }
 
-    /** A stored book as it was read; no changes recorded. */
+    /** A stored book as it was read, before anyone rated it; no changes recorded. */
     public static Book restore(
             BookId id,
             long version,
@@ -76,7 +89,25 @@ public final class Book {
             long unitsSold,
             Instant createdAt,
             Instant updatedAt) {
-        return new Book(id, version, isbn, details, price, status, availability, unitsSold, createdAt, updatedAt);
+        return restore(
+                id, version, isbn, details, price, status, availability, unitsSold, Rating.NONE, createdAt, updatedAt);
+    }
+
+    /** A stored book as it was read, with its readers' rating; no changes recorded. */
+    public static Book restore(
+            BookId id,
+            long version,
+            Isbn isbn,
+            BookDetails details,
+            Money price,
+            BookStatus status,
+            Availability availability,
+            long unitsSold,
+            Rating rating,
+            Instant createdAt,
+            Instant updatedAt) {
+        return new Book(
+                id, version, isbn, details, price, status, availability, unitsSold, rating, createdAt, updatedAt);
     }
 
     /**
@@ -84,8 +115,23 @@ public final class Book {
      * newer figure before the catalogue has stored it. No change is recorded.
      */
     public Book withFigures(Availability newerAvailability, long newerUnitsSold) {
+        return withFigures(newerAvailability, newerUnitsSold, rating);
+    }
+
+    /** This book as stored, but with other figures of stock, sales and rating, for read models. */
+    public Book withFigures(Availability newerAvailability, long newerUnitsSold, Rating newerRating) {
         return restore(
-                id, version, isbn, details, price, status, newerAvailability, newerUnitsSold, createdAt, updatedAt);
+                id,
+                version,
+                isbn,
+                details,
+                price,
+                status,
+                newerAvailability,
+                newerUnitsSold,
+                newerRating,
+                createdAt,
+                updatedAt);
     }
 
     /** Replaces what the book is; records a change only if something actually differs. */
@@ -180,6 +226,11 @@ public final class Book {
 
     public long unitsSold() {
         return unitsSold;
+    }
+
+    /** Readers' rating, as the catalogue last tallied the visible reviews. */
+    public Rating rating() {
+        return rating;
     }
 
     public Instant createdAt() {

@@ -45,7 +45,12 @@ class BookCollection implements InitializingBean {
                                 .on("status", Sort.Direction.ASC)
                                 .on("updatedAt", Sort.Direction.DESC)
                                 .on("_id", Sort.Direction.ASC)
-                                .named("by_status_and_update")))
+                                .named("by_status_and_update")),
+                        // Other replicas' search indexes look for the ratings stored since they last looked.
+                        indexes.createIndex(new Index()
+                                .on("rating.changedAt", Sort.Direction.ASC)
+                                .sparse()
+                                .named("by_rating_change")))
                 .then()
                 .block(TIMEOUT);
     }

@@ -31,6 +31,7 @@ record BookDocument(
         String status,
         Stock stock,
         long unitsSold,
+        Rated rating,
         Instant createdAt,
         Instant updatedAt,
         List<PendingEvent> pendingEvents) {
@@ -41,6 +42,14 @@ record BookDocument(
 
     /** Inventory's latest figure and the version of its stock record it came with. */
     record Stock(int available, long version) {}
+
+    /**
+     * Readers' rating: the latest tally of the book's visible reviews, its revision (see {@code Rating}) and when it
+     * was stored, by which other replicas' search indexes find the ratings that changed. Absent until someone rates
+     * the book. The revisions handed out so far are counted apart, in {@code ratingRevisions}, which only the tally
+     * increments.
+     */
+    record Rated(long count, long sum, long revision, Instant changedAt) {}
 
     /** One event of {@code catalog.books.v1}, encoded as it will be published. */
     record PendingEvent(String eventId, String type, String payload, Instant occurredAt, String traceparent) {}

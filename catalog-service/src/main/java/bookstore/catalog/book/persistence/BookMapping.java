@@ -9,6 +9,7 @@ import bookstore.catalog.book.domain.BookStatus;
 import bookstore.catalog.book.domain.Isbn;
 import bookstore.catalog.book.domain.Money;
 import bookstore.catalog.book.domain.PublicationDate;
+import bookstore.catalog.book.domain.Rating;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +45,7 @@ final class BookMapping {
                 new BookDocument.Stock(
                         book.availability().available(), book.availability().version()),
                 book.unitsSold(),
+                null,
                 book.createdAt(),
                 book.updatedAt(),
                 pendingEvents);
@@ -74,7 +76,12 @@ final class BookMapping {
                 BookStatus.valueOf(document.status()),
                 new Availability(stock.available(), stock.version()),
                 document.unitsSold(),
+                rating(document.rating()),
                 document.createdAt(),
                 document.updatedAt());
+    }
+
+    static Rating rating(BookDocument.Rated rated) {
+        return rated == null ? Rating.NONE : new Rating(rated.count(), rated.sum(), rated.revision());
     }
 }

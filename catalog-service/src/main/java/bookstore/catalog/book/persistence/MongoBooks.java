@@ -12,19 +12,23 @@ import bookstore.catalog.book.application.StaleBookException;
 import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
+import bookstore.catalog.book.domain.Rating;
 import bookstore.events.CloudEvents;
 import bookstore.events.catalog.BookEvent;
 import bookstore.platform.messaging.EventCodec;
 import bookstore.platform.observability.CurrentTrace;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,6 +51,8 @@ class MongoBooks implements Books {
 
     private static final String COUNTED_SALES = "countedSales";
     private static final String PENDING_EVENTS = "pendingEvents";
+    private static final String RATING = "rating";
+    private static final String RATING_REVISIONS = "ratingRevisions";
     /**
      * Sales ids kept per book. A sale is delivered again within moments (a consumer restarted before
      * it committed its position), with the rest of its batch at most: more than one poll can bring
@@ -245,6 +251,45 @@ class MongoBooks implements Books {
                     return uncounted == 0 ? book : book.withFigures(book.availability(), book.unitsSold() + uncounted);
                 });
     }
+
+    @Override
+    public Mono<Long> nextRatingRevision(BookId id) {
+        Query book = byId(id);
+        book.fields().include(RATING_REVISIONS);
+        return mongo.findAndModify(
+                        book,
+                        new Update().inc(RATING_REVISIONS, 1),
+                        FindAndModifyOptions.options().returnNew(true),
+                        Document.class,
+                        BookDocument.COLLECTION)
+                .map(stored -> ((Number) stored.get(RATING_REVISIONS)).longValue());
+    }
+
+    @Override
+    public Mono<Boolean> storeRating(BookId id, Rating rating, Instant now) {
+        Query olderTally = byId(id).addCriteria(new Criteria()
+                .orOperator(
+                        where(RATING).exists(false), where(RATING + ".revision").lt(rating.revision())));
+        return mongo.updateFirst(
+                        olderTally,
+                        new Update()
+                                .set(
+                                        RATING,
+                                        new BookDocument.Rated(rating.count(), rating.sum(), rating.revision(), now)),
+                        BookDocument.class)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<Map<BookId, Rating>> ratingsChangedSince(Instant since) {
+        Query changed = query(where(RATING + ".changedAt").gte(since));
+        changed.fields().include("_id", RATING);
+        return mongo.find(changed, RatedBook.class, BookDocument.COLLECTION)
+                .collectMap(book -> BookId.parse(book.id()), book -> BookMapping.rating(book.rating()));
+    }
+
+    /** A book as far as its rating goes. */
+    record RatedBook(@Id String id, BookDocument.Rated rating) {}
 
     private static Query byId(BookId id) {
         return query(where("_id").is(id.toString()));

@@ -4,10 +4,14 @@ import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookDetails;
 import bookstore.catalog.book.domain.BookFormat;
 import bookstore.catalog.book.domain.BookStatus;
+import bookstore.catalog.book.domain.Rating;
 import java.time.Instant;
 import java.util.List;
 
-/** A book as the API shows it, with its availability (a copy of inventory's figure). */
+/**
+ * A book as the API shows it, with its availability (a copy of inventory's figure) and its readers' rating (the
+ * average of the visible reviews to one decimal, null before the first, and their count).
+ */
 record BookResource(
         String id,
         String isbn,
@@ -28,6 +32,7 @@ record BookResource(
         Price price,
         BookStatus status,
         Availability availability,
+        Rating.Summary rating,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -61,6 +66,7 @@ record BookResource(
                 book.status(),
                 new Availability(
                         book.availability().inStock(), book.availability().available()),
+                book.rating().summary(),
                 book.version(),
                 book.createdAt(),
                 book.updatedAt());

@@ -1,8 +1,9 @@
 package bookstore.catalog.search.application;
 
+import bookstore.catalog.book.domain.Rating;
 import java.util.List;
 
-/** A book in a result list: what a shopper needs to pick it, not the full record. */
+/** A book in a result list: what a shopper needs to pick it, not the full record; its rating as on the book. */
 public record BookHit(
         String id,
         String isbn,
@@ -15,7 +16,8 @@ public record BookHit(
         List<String> categories,
         Price price,
         String coverImage,
-        Availability availability) {
+        Availability availability,
+        Rating.Summary rating) {
 
     public record Price(long amount, String currency) {}
 

@@ -1,5 +1,7 @@
 package bookstore.catalog.search.application;
 
+import java.math.BigDecimal;
+
 /**
  * What a customer searches for: free text plus filters, a sort and a page. Filters are exact (an
  * author, a category…) and combine with AND.
@@ -7,6 +9,7 @@ package bookstore.catalog.search.application;
  * @param minPrice lowest price in minor units, inclusive, or null
  * @param maxPrice highest price in minor units, inclusive, or null
  * @param inStock true for books in stock only, false for out-of-stock only, null for both
+ * @param minRating lowest average rating as shown (one decimal), inclusive, or null; unrated books have none
  */
 public record SearchCriteria(
         String q,
@@ -17,6 +20,7 @@ public record SearchCriteria(
         Long minPrice,
         Long maxPrice,
         Boolean inStock,
+        BigDecimal minRating,
         SortOrder sort,
         int page,
         int size) {
@@ -36,7 +40,29 @@ public record SearchCriteria(
         if (page < 0 || (long) (page + 1) * size > MAX_RESULT_WINDOW) {
             throw new IllegalArgumentException("page is out of range");
         }
+        if (minRating != null
+                && (minRating.compareTo(BigDecimal.ONE) < 0
+                        || minRating.compareTo(BigDecimal.valueOf(5)) > 0
+                        || minRating.stripTrailingZeros().scale() > 1)) {
+            throw new IllegalArgumentException("minRating must be between 1 and 5, to one decimal");
+        }
         sort = sort == null ? SortOrder.RELEVANCE : sort;
+    }
+
+    /** Without a minimum rating, as searches were before books had ratings. */
+    public SearchCriteria(
+            String q,
+            String author,
+            String category,
+            String publisher,
+            String language,
+            Long minPrice,
+            Long maxPrice,
+            Boolean inStock,
+            SortOrder sort,
+            int page,
+            int size) {
+        this(q, author, category, publisher, language, minPrice, maxPrice, inStock, null, sort, page, size);
     }
 
     public static SearchCriteria text(String q) {

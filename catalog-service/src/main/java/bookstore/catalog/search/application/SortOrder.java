@@ -11,9 +11,11 @@ public enum SortOrder {
     PRICE_DESC,
     NEWEST,
     /** Units sold, as the catalogue has counted them. */
-    BESTSELLING;
+    BESTSELLING,
+    /** Readers' average rating as shown (to one decimal), then how many rated it; unrated books last. */
+    RATING;
 
-    public static final String PATTERN = "relevance|price_asc|price_desc|newest|bestselling";
+    public static final String PATTERN = "relevance|price_asc|price_desc|newest|bestselling|rating";
 
     public static SortOrder of(String text) {
         return text == null || text.isBlank()

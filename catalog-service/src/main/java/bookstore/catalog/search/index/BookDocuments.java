@@ -58,6 +58,9 @@ final class BookDocuments {
                         : details.publicationDate().earliestDay().toEpochDay(),
                 Field.Store.NO));
         doc.add(new LongField(Fields.SOLD, book.unitsSold(), Field.Store.NO));
+        // The average as shown, in tenths: a filter of 4 finds a book shown at 4.0, and books shown alike sort alike.
+        doc.add(new LongField(Fields.RATING, book.rating().tenths(), Field.Store.NO));
+        doc.add(new LongField(Fields.RATINGS, book.rating().count(), Field.Store.NO));
 
         doc.add(new StoredField(Fields.SUMMARY, json.writeValueAsBytes(hit(book))));
         return doc;
@@ -105,6 +108,7 @@ final class BookDocuments {
                 new BookHit.Price(book.price().amount(), book.price().currency()),
                 details.coverImage() == null ? null : details.coverImage().toString(),
                 new BookHit.Availability(
-                        book.availability().inStock(), book.availability().available()));
+                        book.availability().inStock(), book.availability().available()),
+                book.rating().summary());
     }
 }

@@ -2,6 +2,7 @@ package bookstore.catalog.search.index;
 
 import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
+import bookstore.catalog.book.domain.Rating;
 import bookstore.catalog.search.application.BookHit;
 import bookstore.catalog.search.application.FacetValue;
 import bookstore.catalog.search.application.SearchCriteria;
@@ -176,6 +177,25 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         return changed;
     }
 
+    /**
+     * Applies readers' newest ratings to the books the index holds, from the index's own copy of each book (nothing
+     * is read back from the store), and makes them searchable together; an older tally than the index holds changes
+     * nothing. Returns how many books changed.
+     */
+    public int putRatings(Map<String, Rating> newest) {
+        int changed = 0;
+        for (var tally : newest.entrySet()) {
+            IndexedState state = indexed.get(tally.getKey());
+            if (state != null && state.rating().isOlderThan(tally.getValue().revision())) {
+                changed += apply(state.latest().withFigures(state.stock(), state.sold(), tally.getValue())) ? 1 : 0;
+            }
+        }
+        if (changed > 0) {
+            refresh();
+        }
+        return changed;
+    }
+
     /** The stock version the index holds for a book, or -1 if it has none. */
     public long stockVersion(String bookId) {
         IndexedState state = indexed.get(bookId);
@@ -292,6 +312,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
                 criteria.minPrice(),
                 criteria.maxPrice(),
                 criteria.inStock(),
+                criteria.minRating() == null ? null : criteria.minRating().stripTrailingZeros(),
                 effectiveOrder(criteria),
                 criteria.page(),
                 criteria.size());
@@ -435,6 +456,8 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
             case PRICE_DESC -> new Sort(numeric(Fields.PRICE, true), SortField.FIELD_SCORE, BY_ID);
             case NEWEST -> new Sort(numeric(Fields.PUBLISHED, true), SortField.FIELD_SCORE, BY_ID);
             case BESTSELLING -> new Sort(soldDescending(), SortField.FIELD_SCORE, BY_ID);
+            case RATING ->
+                new Sort(numeric(Fields.RATING, true), numeric(Fields.RATINGS, true), SortField.FIELD_SCORE, BY_ID);
         };
     }
 
@@ -471,25 +494,34 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
 
     /**
      * What the index holds of a book's parts that change apart: the version of the catalogue record,
-     * inventory's stock figure (with its version) and the units sold, which only ever grow.
+     * inventory's stock figure (with its version), the units sold, which only ever grow, and readers'
+     * rating (with its revision).
      */
-    private record IndexedState(long book, Availability stock, long sold, Book latest) {
+    private record IndexedState(long book, Availability stock, long sold, Rating rating, Book latest) {
 
         static IndexedState of(Book book) {
-            return new IndexedState(book.version(), book.availability(), book.unitsSold(), book);
+            return new IndexedState(book.version(), book.availability(), book.unitsSold(), book.rating(), book);
         }
 
         boolean covers(IndexedState other) {
-            return book >= other.book && stock.version() >= other.stock.version() && sold >= other.sold;
+            return book >= other.book
+                    && stock.version() >= other.stock.version()
+                    && sold >= other.sold
+                    && !rating.isOlderThan(other.rating.revision());
         }
 
         /** The newest of each part; {@code latest} is the book as written with them. */
         IndexedState merge(IndexedState other) {
             Availability newestStock = stock.isOlderThan(other.stock.version()) ? other.stock : stock;
             long mostSold = Math.max(sold, other.sold);
+            Rating newestRating = rating.isOlderThan(other.rating.revision()) ? other.rating : rating;
             Book newestBook = book >= other.book ? latest : other.latest;
             return new IndexedState(
-                    Math.max(book, other.book), newestStock, mostSold, newestBook.withFigures(newestStock, mostSold));
+                    Math.max(book, other.book),
+                    newestStock,
+                    mostSold,
+                    newestRating,
+                    newestBook.withFigures(newestStock, mostSold, newestRating));
         }
     }
 }

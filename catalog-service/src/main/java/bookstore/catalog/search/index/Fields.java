@@ -34,6 +34,8 @@ final class Fields {
     static final String PRICE = "price";
     static final String PUBLISHED = "published";
     static final String SOLD = "sold";
+    static final String RATING = "rating";
+    static final String RATINGS = "ratings";
 
     static final String SUMMARY = "summary";
 

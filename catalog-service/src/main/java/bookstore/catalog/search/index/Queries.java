@@ -78,6 +78,14 @@ final class Queries {
                             criteria.maxPrice() == null ? Long.MAX_VALUE : criteria.maxPrice()),
                     Occur.FILTER);
         }
+        if (criteria.minRating() != null) {
+            query.add(
+                    LongField.newRangeQuery(
+                            Fields.RATING,
+                            criteria.minRating().movePointRight(1).longValueExact(),
+                            Long.MAX_VALUE),
+                    Occur.FILTER);
+        }
         if (criteria.inStock() != null) {
             query.add(new TermQuery(new Term(Fields.IN_STOCK, criteria.inStock().toString())), Occur.FILTER);
         }

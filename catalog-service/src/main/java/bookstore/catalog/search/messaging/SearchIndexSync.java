@@ -6,6 +6,7 @@ import bookstore.catalog.book.application.UpdatingAvailability;
 import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
+import bookstore.catalog.book.domain.Rating;
 import bookstore.catalog.search.index.BookIndex;
 import bookstore.events.IntegrationEvent;
 import bookstore.events.Topic;
@@ -14,6 +15,7 @@ import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.order.SaleRecorded;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +56,12 @@ import org.springframework.stereotype.Component;
  * of the index, and the broker holds a poll back for up to {@link #FRESHNESS} to gather a
  * batch: stock and sales change with every order, and a refresh per change would cost more than
  * the searches it serves (each refresh also empties the result cache).
+ *
+ * <p>Readers' ratings travel on no topic (they are the catalogue's own tallies, and the consumers of
+ * {@code catalog.books.v1} have no use for them): the replica that stores one indexes it at once, and
+ * every replica asks MongoDB after each poll for the ratings stored lately, with {@link
+ * #RATING_LOOKBACK} to spare for clocks that differ between replicas, and applies them to the index's
+ * own copy of each book by their revision, so one seen twice changes nothing.
  */
 @Component
 class SearchIndexSync implements SmartLifecycle {
@@ -66,6 +74,7 @@ class SearchIndexSync implements SmartLifecycle {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MONGO_TIMEOUT = Duration.ofMinutes(5);
     private static final int REBUILD_BATCH = 1_000;
+    private static final Duration RATING_LOOKBACK = Duration.ofSeconds(10);
 
     private final BookIndex index;
     private final Books books;
@@ -76,6 +85,7 @@ class SearchIndexSync implements SmartLifecycle {
     private volatile Consumer<String, byte[]> consumer;
     private volatile boolean running;
     private volatile boolean positioned;
+    private volatile Instant ratingsCheckedAt = Instant.now();
 
     SearchIndexSync(BookIndex index, Books books, EventCodec codec, ConsumerFactory<?, ?> bootConsumers) {
         this.index = index;
@@ -139,6 +149,7 @@ class SearchIndexSync implements SmartLifecycle {
 
     /** Indexes every book in MongoDB; returns how many changed the index. */
     int rebuild() {
+        ratingsCheckedAt = Instant.now();
         return books.findAll()
                 .buffer(REBUILD_BATCH)
                 .map(index::putAll)
@@ -181,6 +192,7 @@ class SearchIndexSync implements SmartLifecycle {
                     rebuild();
                 }
                 follow(consumer.poll(POLL));
+                followRatings();
             }
         } catch (WakeupException e) {
             // stop() woke the consumer to end the loop.
@@ -250,6 +262,23 @@ class SearchIndexSync implements SmartLifecycle {
             index.putStock(held);
         } catch (RuntimeException e) {
             log.warn("Could not apply a batch of {} records to the search index", records.count(), e);
+        }
+    }
+
+    /** Applies the ratings stored since the last look (and a margin before it) to the index. */
+    private void followRatings() {
+        Instant now = Instant.now();
+        try {
+            Map<String, Rating> changed = new HashMap<>();
+            books.ratingsChangedSince(ratingsCheckedAt.minus(RATING_LOOKBACK))
+                    .blockOptional(MONGO_TIMEOUT)
+                    .orElse(Map.of())
+                    .forEach((id, rating) -> changed.put(id.toString(), rating));
+            index.putRatings(changed);
+            ratingsCheckedAt = now;
+        } catch (RuntimeException e) {
+            // Tried again after the next poll, from the same moment.
+            log.warn("Could not apply the latest ratings to the search index", e);
         }
     }
 

@@ -4,11 +4,15 @@ import bookstore.catalog.book.domain.BookDetails;
 import bookstore.catalog.search.application.SearchCriteria;
 import bookstore.catalog.search.application.SortOrder;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 
 /** The query string of {@code GET /api/books}, checked before it reaches the index. */
 record SearchParameters(
@@ -23,6 +27,9 @@ record SearchParameters(
         @PositiveOrZero Long minPrice,
         @PositiveOrZero Long maxPrice,
         Boolean inStock,
+
+        @DecimalMin("1") @DecimalMax("5") @Digits(integer = 1, fraction = 1)
+        BigDecimal minRating,
 
         @Pattern(regexp = SortOrder.PATTERN, message = "must be one of " + SortOrder.PATTERN)
         String sort,
@@ -52,6 +59,7 @@ record SearchParameters(
                 minPrice,
                 maxPrice,
                 inStock,
+                minRating,
                 SortOrder.of(sort),
                 page == null ? 0 : page,
                 sizeOrDefault());

@@ -1,5 +1,6 @@
 package bookstore.catalog.search.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.MethodParameter;
@@ -55,6 +56,7 @@ final class SearchParametersResolver implements HandlerMethodArgumentResolver {
                 query.value("minPrice", Long.class),
                 query.value("maxPrice", Long.class),
                 query.value("inStock", Boolean.class),
+                query.value("minRating", BigDecimal.class),
                 query.value("sort", String.class),
                 query.value("page", Integer.class),
                 query.value("size", Integer.class));
