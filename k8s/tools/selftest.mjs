@@ -185,6 +185,15 @@ const cases = [
   ["an optional pseudonym key", "dev", "CUSTOMER_PSEUDONYM_KEY must not be optional", (d) => {
     envVar(d, "order-service", "CUSTOMER_PSEUDONYM_KEY").valueFrom.secretKeyRef.optional = true;
   }],
+  ["catalog-service without the pseudonym key", "prod", "Deployment/catalog-service: misses contract env CUSTOMER_PSEUDONYM_KEY", (d) => {
+    dropEnv(d, "catalog-service", "CUSTOMER_PSEUDONYM_KEY");
+  }],
+  ["an optional pseudonym key in the catalogue", "dev", "Deployment/catalog-service: CUSTOMER_PSEUDONYM_KEY must not be optional", (d) => {
+    envVar(d, "catalog-service", "CUSTOMER_PSEUDONYM_KEY").valueFrom.secretKeyRef.optional = true;
+  }],
+  ["a pseudonym key of the catalogue's own", "dev", "CUSTOMER_PSEUDONYM_KEY must come from one Secret key for every service", (d) => {
+    envVar(d, "catalog-service", "CUSTOMER_PSEUDONYM_KEY").valueFrom.secretKeyRef.name = "catalog-service-keys";
+  }],
   ["a README that creates the pseudonym Secret without its key", "prod", "Secret/order-service-keys: k8s/README.md creates it without key pseudonym-key", (d, page) => {
     page.readme = page.readme.replace("--from-literal=pseudonym-key=", "--from-literal=key=");
   }],

@@ -17,7 +17,7 @@ const SENSITIVE = /PASSWORD|SECRET|TOKEN|_KEY$|^MONGODB_URI$/;
 // must name each, since nothing else tells an operator what to put in that Secret.
 export const APPS = {
   gateway: { port: 8080, managementPort: 9080 },
-  "catalog-service": { port: 8081, store: "mongodb", mongoDatabase: "catalog" },
+  "catalog-service": { port: 8081, store: "mongodb", mongoDatabase: "catalog", requiredSecrets: ["CUSTOMER_PSEUDONYM_KEY"] },
   "user-service": { port: 8082, store: "postgres", database: "users", adminBootstrap: true, signingKeys: true },
   "order-service": { port: 8083, store: "postgres", database: "orders", requiredSecrets: ["CUSTOMER_PSEUDONYM_KEY"] },
   "inventory-service": { port: 8084, store: "postgres", database: "inventory" },
@@ -60,6 +60,7 @@ export function checkContract(docs, overlay, report, { readme }) {
   for (const app of Object.keys(APPS)) {
     checkApp(ctx, app, infra);
   }
+  checkSharedSecrets(ctx);
   checkExposure(ctx);
   checkUserSecretsDocumented(ctx, infra, readme);
   checkOverlay(ctx, overlay, infra);
@@ -405,6 +406,28 @@ function checkEnv(ctx, app, c, podSpec, infra) {
   if (spec.signingKeys) checkSigningKeys(ctx, ref, c, podSpec, literal("BOOKSTORE_KEYS_DIR"), literal("BOOKSTORE_GENERATE_KEYS"));
   if (spec.optionalSecretEnv && !(c.envFrom ?? []).some((f) => f.secretRef)) {
     ctx.error(ref, `needs an optional envFrom Secret for ${spec.optionalSecretEnv.join(", ")}`);
+  }
+}
+
+// Secrets several services must hold alike: the customer pseudonym key is one key, order-service's,
+// by which the catalogue recognises the buyers order events name (docs/adr/0013). Two Secrets
+// would drift apart, and no buyer would be recognised.
+const SHARED_SECRETS = ["CUSTOMER_PSEUDONYM_KEY"];
+
+function checkSharedSecrets(ctx) {
+  for (const name of SHARED_SECRETS) {
+    const refs = Object.keys(APPS)
+      .filter((app) => (APPS[app].requiredSecrets ?? []).includes(name))
+      .map((app) => {
+        const c = ctx.get("Deployment", app)?.spec?.template?.spec?.containers?.[0];
+        const s = (c?.env ?? []).find((e) => e.name === name)?.valueFrom?.secretKeyRef;
+        return { app, at: s ? `${s.name}/${s.key}` : null };
+      })
+      .filter((r) => r.at);
+    const distinct = new Set(refs.map((r) => r.at));
+    if (distinct.size > 1) {
+      ctx.error(`Deployment/${refs[0].app}`, `${name} must come from one Secret key for every service: ${refs.map((r) => `${r.app} reads ${r.at}`).join(", ")}`);
+    }
   }
 }
 
