@@ -110,7 +110,13 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                 Arguments.of(HttpMethod.GET, "/api/payments/pay-1"),
                 Arguments.of(HttpMethod.POST, "/api/books"),
                 Arguments.of(HttpMethod.DELETE, "/api/books/42"),
-                Arguments.of(HttpMethod.GET, "/api/books/catalogue"));
+                Arguments.of(HttpMethod.GET, "/api/books/catalogue"),
+                Arguments.of(HttpMethod.POST, "/api/books/42/reviews"),
+                Arguments.of(HttpMethod.PUT, "/api/books/42/reviews/7"),
+                Arguments.of(HttpMethod.DELETE, "/api/books/42/reviews/7"),
+                Arguments.of(HttpMethod.POST, "/api/books/42/reviews/7/helpful"),
+                Arguments.of(HttpMethod.GET, "/api/books/42/reviews/mine"),
+                Arguments.of(HttpMethod.POST, "/api/books/42/reviews/7/hide"));
     }
 
     @Nested
@@ -260,6 +266,7 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.GET, "/api/books", catalog),
                     Arguments.of(HttpMethod.GET, "/api/books?q=java&page=0", catalog),
                     Arguments.of(HttpMethod.GET, "/api/books/42", catalog),
+                    Arguments.of(HttpMethod.GET, "/api/books/42/reviews?sort=helpful&page=1", catalog),
                     Arguments.of(HttpMethod.POST, "/api/users", users),
                     Arguments.of(HttpMethod.POST, "/api/auth/token", users),
                     Arguments.of(HttpMethod.POST, "/api/auth/refresh", users),
@@ -268,7 +275,8 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.POST, "/api/auth/session/refresh", users),
                     Arguments.of(HttpMethod.DELETE, "/api/auth/session", users),
                     Arguments.of(HttpMethod.GET, "/api/auth/jwks", users),
-                    Arguments.of(HttpMethod.POST, "/api/payments/webhooks/sandbox", payments));
+                    Arguments.of(HttpMethod.POST, "/api/payments/webhooks/sandbox", payments),
+                    Arguments.of(HttpMethod.POST, "/api/shipping/callbacks/kuaidi100", orders));
         }
 
         // The stubs are AutoCloseable: JUnit would close each one after the invocation that received it.
@@ -296,7 +304,10 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     // The whole catalogue, discontinued books included, though other GETs of /api/books are open.
                     Arguments.of(HttpMethod.GET, "/api/books/catalogue"),
                     Arguments.of(HttpMethod.GET, "/api/books/catalogue?status=DISCONTINUED&page=0&size=50"),
-                    Arguments.of(HttpMethod.GET, "/api/books/catalogue/"));
+                    Arguments.of(HttpMethod.GET, "/api/books/catalogue/"),
+                    // Hiding a review and showing it again; writing one is any signed-in customer's.
+                    Arguments.of(HttpMethod.POST, "/api/books/42/reviews/7/hide"),
+                    Arguments.of(HttpMethod.POST, "/api/books/42/reviews/7/unhide"));
         }
 
         @ParameterizedTest(name = "{0} {1}")
@@ -332,6 +343,26 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     .expectStatus()
                     .isOk();
             call(HttpMethod.POST, "/api/orders/7/cancel", customer)
+                    .expectStatus()
+                    .isOk();
+
+            assertThat(allReceived()).hasSize(4);
+        }
+
+        @Test
+        void leavesACustomersOwnReviewsToTheCatalogue() {
+            String customer = identity.customerToken();
+
+            call(HttpMethod.GET, "/api/books/42/reviews/mine", customer)
+                    .expectStatus()
+                    .isOk();
+            call(HttpMethod.PUT, "/api/books/42/reviews/7", customer)
+                    .expectStatus()
+                    .isOk();
+            call(HttpMethod.DELETE, "/api/books/42/reviews/7", customer)
+                    .expectStatus()
+                    .isOk();
+            call(HttpMethod.POST, "/api/books/42/reviews/7/helpful", customer)
                     .expectStatus()
                     .isOk();
 

@@ -77,7 +77,12 @@ class EdgeSecurity {
                 // /api/books/**, which would otherwise catch it.
                 .pathMatchers("/api/books/catalogue", "/api/books/catalogue/**")
                 .hasRole(ADMIN)
-                // Browsing the catalogue, signing up and in, the keys that verify tokens, payment providers' webhooks
+                // A reader's own standing with a book (may they review it, their review): a GET, but nobody's without
+                // a token.
+                .pathMatchers(HttpMethod.GET, "/api/books/*/reviews/mine")
+                .authenticated()
+                // Browsing the catalogue (and reading reviews), signing up and in, the keys that verify tokens, payment
+                // providers' webhooks
                 // (which carry their own signature).
                 .pathMatchers(HttpMethod.GET, "/api/books", "/api/books/**", "/api/auth/jwks")
                 .permitAll()
@@ -89,7 +94,9 @@ class EdgeSecurity {
                         "/api/auth/logout",
                         "/api/auth/session",
                         "/api/auth/session/refresh",
-                        "/api/payments/webhooks/**")
+                        "/api/payments/webhooks/**",
+                        // Carriers' tracking pushes, which carry their own signature (Kuaidi100's sign).
+                        "/api/shipping/callbacks/*")
                 .permitAll()
                 // The browser session's logout: its HttpOnly cookie, not a token, says whose session ends.
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
@@ -108,6 +115,12 @@ class EdgeSecurity {
                 .pathMatchers(HttpMethod.PATCH, "/api/books/{id}")
                 .hasRole(ADMIN)
                 .pathMatchers(HttpMethod.DELETE, "/api/books/{id}")
+                .hasRole(ADMIN)
+                // Review moderation. Writing, editing, deleting and voting on reviews needs only a token (below): whose
+                // review it is and whether they bought the book, the catalogue decides.
+                .pathMatchers(HttpMethod.POST, "/api/books/{id}/reviews/{reviewId}/hide")
+                .hasRole(ADMIN)
+                .pathMatchers(HttpMethod.POST, "/api/books/{id}/reviews/{reviewId}/unhide")
                 .hasRole(ADMIN)
                 // Everything else of the API needs a valid token; what a caller may do there, the service decides.
                 .pathMatchers("/api", "/api/**")
