@@ -82,8 +82,7 @@ class EdgeSecurity {
                 .pathMatchers(HttpMethod.GET, "/api/books/*/reviews/mine")
                 .authenticated()
                 // Browsing the catalogue (and reading reviews), signing up and in, the keys that verify tokens, payment
-                // providers' webhooks
-                // (which carry their own signature).
+                // providers' webhooks (which carry their own signature).
                 .pathMatchers(HttpMethod.GET, "/api/books", "/api/books/**", "/api/auth/jwks")
                 .permitAll()
                 .pathMatchers(

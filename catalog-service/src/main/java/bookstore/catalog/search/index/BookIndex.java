@@ -63,9 +63,10 @@ import org.apache.lucene.store.Directory;
  * read back into the catalogue.
  *
  * <p>Updates may arrive out of order (a write here and the event of an older write from elsewhere);
- * the index remembers, per book, the book and stock versions and the units sold it holds, ignores a
- * state that is newer in none of them, and indexes the newest stock figure and sales count it has
- * seen, so replicas converge on the latest state whatever the order.
+ * the index remembers, per book, the book and stock versions, the units sold and the rating's
+ * revision it holds, ignores a state that is newer in none of them, and indexes the newest stock
+ * figure, sales count and rating it has seen, so replicas converge on the latest state whatever the
+ * order.
  *
  * <p>Results are cached per index version: the same search on an unchanged index is answered from
  * memory, without Lucene. Every change opens a new version (a new reader) and empties the cache, so

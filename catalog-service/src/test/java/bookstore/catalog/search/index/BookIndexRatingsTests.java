@@ -2,23 +2,14 @@ package bookstore.catalog.search.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
-import bookstore.catalog.book.domain.BookDetails;
-import bookstore.catalog.book.domain.BookId;
-import bookstore.catalog.book.domain.BookStatus;
-import bookstore.catalog.book.domain.Isbn;
-import bookstore.catalog.book.domain.Money;
-import bookstore.catalog.book.domain.PublicationDate;
 import bookstore.catalog.book.domain.Rating;
 import bookstore.catalog.search.application.BookHit;
 import bookstore.catalog.search.application.SearchCriteria;
 import bookstore.catalog.search.application.SortOrder;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,45 +74,10 @@ class BookIndexRatingsTests {
     }
 
     private static Book book(String isbn, String title) {
-        return restored(
-                Book.restore(
-                        new BookId(UUID.randomUUID()),
-                        0,
-                        new Isbn(isbn),
-                        new BookDetails(
-                                title,
-                                null,
-                                List.of("刘慈欣"),
-                                null,
-                                null,
-                                PublicationDate.parse("2008-01"),
-                                "zh",
-                                List.of("Fiction"),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
-                        new Money(2_300, "CNY"),
-                        BookStatus.ACTIVE,
-                        new Availability(3, 1),
-                        0,
-                        Instant.parse("2026-01-01T00:00:00Z"),
-                        Instant.parse("2026-01-01T00:00:00Z")),
-                0);
+        return BookIndexTests.book(isbn, title, "刘慈欣", "zh", "Fiction", 2_300, "2008-01", 3);
     }
 
     private static Book restored(Book book, long version) {
-        return Book.restore(
-                book.id(),
-                version,
-                book.isbn(),
-                book.details(),
-                book.price(),
-                book.status(),
-                book.availability(),
-                book.unitsSold(),
-                book.createdAt(),
-                book.updatedAt());
+        return BookIndexTests.restored(book, version, book.status(), book.availability());
     }
 }

@@ -379,7 +379,7 @@ class BookIndexTests {
         return book.id().toString();
     }
 
-    private static Book book(
+    static Book book(
             String isbn,
             String title,
             String author,
@@ -432,7 +432,7 @@ class BookIndexTests {
         return book.withFigures(book.availability(), units);
     }
 
-    private static Book restored(Book book, long version, BookStatus status, Availability availability) {
+    static Book restored(Book book, long version, BookStatus status, Availability availability) {
         return Book.restore(
                 book.id(),
                 version,
