@@ -7,7 +7,14 @@ import bookstore.events.IntegrationEvent;
  * analytics consumers: see {@code asyncapi.yaml}.
  */
 public sealed interface OrderEvent extends IntegrationEvent
-        permits OrderPlaced, OrderConfirmed, OrderRejected, OrderCancelled, OrderShipped, OrderDelivered {
+        permits OrderPlaced,
+                OrderConfirmed,
+                OrderRejected,
+                OrderCancelled,
+                OrderShipped,
+                OrderInTransit,
+                OrderDelivered,
+                OrderReceived {
 
     String orderId();
 

@@ -6,7 +6,10 @@ import bookstore.order.ordering.domain.Shipment;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** The warehouse's side: a confirmed order is shipped, a shipped one delivered. */
+/**
+ * The warehouse's and the carrier's side: a confirmed order is shipped, a shipped one moves on as the
+ * carrier reports it, or an admin marks it delivered.
+ */
 @Service
 public class FulfillingOrders {
 
@@ -26,6 +29,20 @@ public class FulfillingOrders {
         return idOf(orderId)
                 .flatMap(id -> changes.change(id, (order, now) -> order.deliver(now)))
                 .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
+    }
+
+    /**
+     * The carrier reported the order's parcel on its way or delivered; tracking only moves an order
+     * forward, so a late report changes nothing. Empty if there is no such order.
+     */
+    public Mono<Order> carrierReported(OrderId id, boolean delivered) {
+        return changes.change(id, (order, now) -> {
+            if (delivered) {
+                order.carrierReportedDelivered(now);
+            } else {
+                order.carrierReportedInTransit(now);
+            }
+        });
     }
 
     private static Mono<OrderId> idOf(String orderId) {

@@ -9,8 +9,10 @@ import bookstore.events.order.CommitStock;
 import bookstore.events.order.OrderCancelled;
 import bookstore.events.order.OrderConfirmed;
 import bookstore.events.order.OrderDelivered;
+import bookstore.events.order.OrderInTransit;
 import bookstore.events.order.OrderLine;
 import bookstore.events.order.OrderPlaced;
+import bookstore.events.order.OrderReceived;
 import bookstore.events.order.OrderRejected;
 import bookstore.events.order.OrderShipped;
 import bookstore.events.order.RefundPayment;
@@ -122,6 +124,20 @@ class OrderMessages {
                                 orderId,
                                 order.shipment().carrier(),
                                 order.shipment().trackingNumber())));
+            case Effect.InTransit inTransit ->
+                List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new OrderInTransit(
+                                id(),
+                                now,
+                                orderId,
+                                order.shipment().carrier(),
+                                order.shipment().trackingNumber())));
+            case Effect.Received received ->
+                List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new OrderReceived(
+                                id(), now, orderId, order.customerRef(), lines(order), received.automatic())));
             case Effect.Delivered delivered ->
                 List.of(message(
                         Topics.ORDER_EVENTS,

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeoutScanInterval how often overdue orders are looked for
  * @param timeoutBatchSize overdue orders cancelled per transaction
  * @param sagaConsumers consumer threads per reply topic
+ * @param autoReceiveAfter how long a DELIVERED order waits for the customer to confirm receipt
+ *     before it counts as received (the receipt scan runs every {@code timeoutScanInterval})
  * @param pseudonymKey the secret that turns customer ids into the pseudonyms other services and
  *     analytics see; changing it breaks the link between a customer's old and new pseudonym
  */
@@ -24,12 +26,16 @@ public record OrderingProperties(
         @DefaultValue("5s") Duration timeoutScanInterval,
         @DefaultValue("100") int timeoutBatchSize,
         @DefaultValue("2") int sagaConsumers,
-        String pseudonymKey) {
+        String pseudonymKey,
+        @DefaultValue("7d") Duration autoReceiveAfter) {
 
     public OrderingProperties {
         if (pseudonymKey == null || pseudonymKey.length() < 16) {
             throw new IllegalArgumentException(
                     "bookstore.orders.pseudonym-key must be a secret of at least 16 characters");
+        }
+        if (!autoReceiveAfter.isPositive()) {
+            throw new IllegalArgumentException("bookstore.orders.auto-receive-after must be positive");
         }
     }
 

@@ -23,6 +23,12 @@ public interface Orders {
      */
     Flux<Order> lockOverdue(Instant now, int limit);
 
+    /**
+     * DELIVERED orders delivered at or before {@code cutoff}, oldest first, locked; orders another
+     * replica has locked are skipped.
+     */
+    Flux<Order> lockDeliveredBefore(Instant cutoff, int limit);
+
     Mono<KeyedOrder> findByIdempotencyKey(String customerId, String key);
 
     /**

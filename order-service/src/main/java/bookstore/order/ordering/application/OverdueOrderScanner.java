@@ -9,8 +9,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Looks for overdue orders at a fixed interval, on every replica: the scan skips orders another
- * replica has locked, so replicas share the work instead of cancelling an order twice.
+ * Looks for overdue orders at a fixed interval, on every replica: pending orders whose answer is
+ * overdue are cancelled, delivered orders whose receipt window has passed are received. The scan
+ * skips orders another replica has locked, so replicas share the work instead of doing it twice.
  */
 @Component
 class OverdueOrderScanner implements SmartLifecycle {
@@ -18,11 +19,13 @@ class OverdueOrderScanner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OverdueOrderScanner.class);
 
     private final TimingOutOrders timeouts;
+    private final ReceivingOrders receipts;
     private final OrderingProperties properties;
     private volatile Disposable scanning;
 
-    OverdueOrderScanner(TimingOutOrders timeouts, OrderingProperties properties) {
+    OverdueOrderScanner(TimingOutOrders timeouts, ReceivingOrders receipts, OrderingProperties properties) {
         this.timeouts = timeouts;
+        this.receipts = receipts;
         this.properties = properties;
     }
 
@@ -30,7 +33,7 @@ class OverdueOrderScanner implements SmartLifecycle {
     public void start() {
         scanning = Flux.interval(properties.timeoutScanInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> scan(), 1)
+                .concatMap(tick -> scan().then(receive()), 1)
                 .subscribe();
     }
 
@@ -47,6 +50,23 @@ class OverdueOrderScanner implements SmartLifecycle {
                 })
                 .onErrorResume(e -> {
                     log.warn("Could not cancel overdue orders; trying again at the next scan", e);
+                    return Mono.just(0);
+                });
+    }
+
+    /** Receives batch after batch of orders left delivered past their receipt window. */
+    private Mono<Integer> receive() {
+        return receipts.receiveOverdue()
+                .expand(received ->
+                        received == properties.timeoutBatchSize() ? receipts.receiveOverdue() : Mono.empty())
+                .reduce(0, Integer::sum)
+                .doOnNext(received -> {
+                    if (received > 0) {
+                        log.info("Received {} orders whose receipt window had passed", received);
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.warn("Could not receive delivered orders; trying again at the next scan", e);
                     return Mono.just(0);
                 });
     }

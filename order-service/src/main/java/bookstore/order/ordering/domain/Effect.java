@@ -32,5 +32,11 @@ public sealed interface Effect {
 
     record Shipped() implements Effect {}
 
+    /** The carrier reported the order on its way for the first time. */
+    record InTransit() implements Effect {}
+
     record Delivered() implements Effect {}
+
+    /** @param automatic whether the receipt window ran out rather than the customer confirming */
+    record Received(boolean automatic) implements Effect {}
 }

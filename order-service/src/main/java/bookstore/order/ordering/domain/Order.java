@@ -1,6 +1,7 @@
 package bookstore.order.ordering.domain;
 
 import bookstore.order.pricing.domain.Money;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -216,9 +217,64 @@ public final class Order {
         effects.add(new Effect.Shipped());
     }
 
+    /** An admin marks a shipped order delivered, whether or not the carrier reported it moving. */
     public void deliver(Instant now) {
         transition(OrderStatus.DELIVERED, now, null);
         effects.add(new Effect.Delivered());
+    }
+
+    /**
+     * The carrier reports the parcel on its way (collected, in transit, out for delivery). Only a
+     * SHIPPED order moves on; a report that comes late, repeated or after a later one changes nothing,
+     * since tracking never moves an order back.
+     */
+    public void carrierReportedInTransit(Instant now) {
+        if (status == OrderStatus.SHIPPED) {
+            transition(OrderStatus.IN_TRANSIT, now, null);
+            effects.add(new Effect.InTransit());
+        }
+    }
+
+    /**
+     * The carrier reports the parcel delivered (签收): a SHIPPED or IN_TRANSIT order is DELIVERED; in
+     * any later status (or a repeated report) nothing changes.
+     */
+    public void carrierReportedDelivered(Instant now) {
+        if (status == OrderStatus.SHIPPED || status == OrderStatus.IN_TRANSIT) {
+            deliver(now);
+        }
+    }
+
+    /** The customer confirms receipt (确认收货): only a DELIVERED order can be received. */
+    public void receive(Instant now) {
+        transition(OrderStatus.RECEIVED, now, null);
+        effects.add(new Effect.Received(false));
+    }
+
+    /** When the order was delivered (the last time it became DELIVERED), or null if it never was. */
+    public Instant deliveredAt() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).status() == OrderStatus.DELIVERED) {
+                return history.get(i).at();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a DELIVERED order has waited for its receipt for {@code window} or longer. */
+    public boolean isReceiptDue(Instant now, Duration window) {
+        return status == OrderStatus.DELIVERED && !now.isBefore(deliveredAt().plus(window));
+    }
+
+    /**
+     * The customer let the receipt window pass: the order counts as received. Anything else (not yet
+     * due, already received) changes nothing, so a scan may find an order twice.
+     */
+    public void receiveAutomatically(Instant now, Duration window) {
+        if (isReceiptDue(now, window)) {
+            transition(OrderStatus.RECEIVED, now, null);
+            effects.add(new Effect.Received(true));
+        }
     }
 
     public boolean isOwnedBy(String customerId) {

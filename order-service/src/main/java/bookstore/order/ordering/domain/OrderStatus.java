@@ -4,8 +4,10 @@ import java.util.Set;
 
 /**
  * Where an order is in its life. PENDING while the saga reserves stock and takes payment; then
- * CONFIRMED (and on to SHIPPED and DELIVERED), or REJECTED (stock was short, nothing was held), or
- * CANCELLED (compensated: stock released, payment refunded).
+ * CONFIRMED, or REJECTED (stock was short, nothing was held), or CANCELLED (compensated: stock
+ * released, payment refunded). A confirmed order is SHIPPED, IN_TRANSIT once the carrier reports it
+ * moving, DELIVERED when the carrier (or an admin) says it arrived, and RECEIVED when the customer
+ * confirms receipt or has let the receipt window pass.
  */
 public enum OrderStatus {
     PENDING,
@@ -13,15 +15,19 @@ public enum OrderStatus {
     REJECTED,
     CANCELLED,
     SHIPPED,
-    DELIVERED;
+    IN_TRANSIT,
+    DELIVERED,
+    RECEIVED;
 
     /** The statuses this one may move to. */
     Set<OrderStatus> next() {
         return switch (this) {
             case PENDING -> Set.of(CONFIRMED, REJECTED, CANCELLED);
             case CONFIRMED -> Set.of(SHIPPED, CANCELLED);
-            case SHIPPED -> Set.of(DELIVERED);
-            case REJECTED, CANCELLED, DELIVERED -> Set.of();
+            case SHIPPED -> Set.of(IN_TRANSIT, DELIVERED);
+            case IN_TRANSIT -> Set.of(DELIVERED);
+            case DELIVERED -> Set.of(RECEIVED);
+            case REJECTED, CANCELLED, RECEIVED -> Set.of();
         };
     }
 }

@@ -94,6 +94,21 @@ class PostgresOrders implements Orders {
     }
 
     @Override
+    public Flux<Order> lockDeliveredBefore(Instant cutoff, int limit) {
+        return database.sql("SELECT " + COLUMNS + """
+                         FROM customer_order WHERE status = 'DELIVERED' AND delivered_at <= :cutoff
+                        ORDER BY delivered_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .map(this::order)
+                .all()
+                // Read to the end before the caller changes the orders in the same transaction.
+                .collectList()
+                .flatMapMany(Flux::fromIterable);
+    }
+
+    @Override
     public Mono<KeyedOrder> findByIdempotencyKey(String customerId, String key) {
         return database.sql("SELECT " + COLUMNS + """
                         , request_fingerprint FROM customer_order
@@ -154,15 +169,17 @@ class PostgresOrders implements Orders {
                                charge_requested = u.charge_requested, payment_id = u.payment_id,
                                refunded_amount = u.refunded_amount, refunded_currency = u.refunded_currency,
                                failure_reason = u.failure_reason, carrier = u.carrier,
-                               tracking_number = u.tracking_number, status_history = u.history, updated_at = now()
+                               tracking_number = u.tracking_number, status_history = u.history,
+                               delivered_at = u.delivered_at, updated_at = now()
                           FROM unnest(CAST(:ids AS UUID[]), CAST(:statuses AS TEXT[]), CAST(:steps AS TEXT[]),
                                       CAST(:deadlines AS TIMESTAMPTZ[]), CAST(:chargeRequested AS BOOLEAN[]),
                                       CAST(:paymentIds AS TEXT[]), CAST(:refundedAmounts AS BIGINT[]),
                                       CAST(:refundedCurrencies AS TEXT[]), CAST(:failureReasons AS TEXT[]),
                                       CAST(:carriers AS TEXT[]), CAST(:trackingNumbers AS TEXT[]),
-                                      CAST(:histories AS JSONB[]))
+                                      CAST(:histories AS JSONB[]), CAST(:deliveredAts AS TIMESTAMPTZ[]))
                                AS u (id, status, step, deadline, charge_requested, payment_id, refunded_amount,
-                                     refunded_currency, failure_reason, carrier, tracking_number, history)
+                                     refunded_currency, failure_reason, carrier, tracking_number, history,
+                                     delivered_at)
                          WHERE o.id = u.id
                         """)
                 .bind("ids", column(states, state -> state.id().value().toString()))
@@ -207,12 +224,17 @@ class PostgresOrders implements Orders {
                                         ? null
                                         : state.shipment().trackingNumber()))
                 .bind("histories", column(states, state -> json.history(state.history())))
+                .bind(
+                        "deliveredAts",
+                        column(
+                                changed.stream().map(Order::deliveredAt).toList(),
+                                at -> at == null ? null : at.toString()))
                 .then();
     }
 
     /** One column of the update as text, which the statement casts to the column's type. */
-    private static String[] column(List<Order.State> states, Function<Order.State, String> value) {
-        return states.stream().map(value).toArray(String[]::new);
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     @Override

@@ -7,8 +7,11 @@ import bookstore.order.ordering.application.FulfillingOrders;
 import bookstore.order.ordering.application.InvalidOrderQueryException;
 import bookstore.order.ordering.application.OrderQuery;
 import bookstore.order.ordering.application.PlacingOrder;
+import bookstore.order.ordering.application.ReceivingOrders;
 import bookstore.order.ordering.domain.OrderStatus;
 import bookstore.order.ordering.domain.Shipment;
+import bookstore.order.shipping.application.ShippingOrders;
+import bookstore.order.shipping.application.TrackingQueries;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,8 +36,8 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
- * Checkout, order queries, cancelling, and the warehouse's ship and deliver. Someone else's order
- * answers exactly as a missing one does.
+ * Checkout, order queries, cancelling, tracking and receipt, and the warehouse's ship and deliver.
+ * Someone else's order answers exactly as a missing one does.
  */
 @RestController
 @RequestMapping("/api/orders")
@@ -46,13 +49,25 @@ class OrderController {
     private final FindingOrders finding;
     private final CancellingOrder cancelling;
     private final FulfillingOrders fulfilling;
+    private final ShippingOrders shipping;
+    private final TrackingQueries tracking;
+    private final ReceivingOrders receiving;
 
     OrderController(
-            PlacingOrder placing, FindingOrders finding, CancellingOrder cancelling, FulfillingOrders fulfilling) {
+            PlacingOrder placing,
+            FindingOrders finding,
+            CancellingOrder cancelling,
+            FulfillingOrders fulfilling,
+            ShippingOrders shipping,
+            TrackingQueries tracking,
+            ReceivingOrders receiving) {
         this.placing = placing;
         this.finding = finding;
         this.cancelling = cancelling;
         this.fulfilling = fulfilling;
+        this.shipping = shipping;
+        this.tracking = tracking;
+        this.receiving = receiving;
     }
 
     /** 202 with the PENDING order; 200 with the same order when the Idempotency-Key was seen before. */
@@ -100,11 +115,27 @@ class OrderController {
         return cancelling.cancel(callerOf(caller), id).map(OrderResource::of);
     }
 
+    /**
+     * Ships a confirmed order: {@code carrier} is the carrier company's code (Kuaidi100's, e.g. {@code
+     * shunfeng}, when Kuaidi100 tracks the shop's parcels). The carrier is asked to track it once the
+     * order is saved SHIPPED.
+     */
     @PostMapping("/{id}/ship")
     Mono<OrderResource> ship(@PathVariable String id, @RequestBody @Valid ShipRequest request) {
-        return fulfilling
-                .ship(id, new Shipment(request.carrier(), request.trackingNumber()))
+        return shipping.ship(id, new Shipment(request.carrier(), request.trackingNumber()))
                 .map(OrderResource::of);
+    }
+
+    /** The carrier's timeline of the order's parcel, newest first; empty until the carrier reports. */
+    @GetMapping("/{id}/tracking")
+    Mono<TrackingResource> tracking(Authentication caller, @PathVariable String id) {
+        return tracking.tracking(callerOf(caller), id).map(TrackingResource::of);
+    }
+
+    /** The customer confirms receipt (确认收货) of a DELIVERED order. */
+    @PostMapping("/{id}/receive")
+    Mono<OrderResource> receive(Authentication caller, @PathVariable String id) {
+        return receiving.receive(callerOf(caller), id).map(OrderResource::of);
     }
 
     @PostMapping("/{id}/deliver")

@@ -3,6 +3,7 @@ package bookstore.order.ordering.web;
 import bookstore.order.ordering.application.EmptyCartException;
 import bookstore.order.ordering.application.IdempotencyKeyReusedException;
 import bookstore.order.ordering.application.InvalidOrderQueryException;
+import bookstore.order.ordering.application.OnlyTheCustomerReceivesException;
 import bookstore.order.ordering.application.OrderNotFoundException;
 import bookstore.order.ordering.application.OrdersOfAnotherCustomerException;
 import bookstore.order.ordering.domain.IllegalOrderTransitionException;
@@ -43,6 +44,11 @@ class OrderProblems {
     /** The same problem as the security filters' refusal of a caller without the right role. */
     @ExceptionHandler
     ProblemDetail onOrdersOfAnotherCustomer(OrdersOfAnotherCustomerException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail onReceiptByAnother(OnlyTheCustomerReceivesException e) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 

@@ -1,0 +1,60 @@
+package bookstore.order.ordering.application;
+
+import bookstore.order.ordering.domain.Order;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Receipt (确认收货): the customer confirms a delivered order, or the shop counts it received once it
+ * has stayed delivered for {@code bookstore.orders.auto-receive-after}.
+ */
+@Service
+public class ReceivingOrders {
+
+    private final Orders orders;
+    private final OrderChanges changes;
+    private final TransactionalOperator transactions;
+    private final OrderingProperties properties;
+    private final Clock clock;
+
+    ReceivingOrders(
+            Orders orders,
+            OrderChanges changes,
+            TransactionalOperator transactions,
+            OrderingProperties properties,
+            Clock clock) {
+        this.orders = orders;
+        this.changes = changes;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The customer who placed the order confirms its receipt. Someone else's order is not found, as
+     * everywhere; an admin, who may see the order, is refused: receipt is the customer's word.
+     */
+    public Mono<Order> receive(Caller caller, String orderId) {
+        return Accessible.order(orders, caller, orderId)
+                .flatMap(order -> order.isOwnedBy(caller.userId())
+                        ? changes.change(order.id(), (locked, now) -> locked.receive(now))
+                        : Mono.error(new OnlyTheCustomerReceivesException()));
+    }
+
+    /** Receives one batch of orders whose receipt window has passed; tells how many it received. */
+    public Mono<Integer> receiveOverdue() {
+        Instant now = clock.instant();
+        return transactions.transactional(
+                orders.lockDeliveredBefore(now.minus(properties.autoReceiveAfter()), properties.timeoutBatchSize())
+                        .map(order -> new OrderChanges.Change(
+                                order,
+                                (delivered, at) -> delivered.receiveAutomatically(at, properties.autoReceiveAfter()),
+                                UnaryOperator.identity()))
+                        .collectList()
+                        .flatMap(due -> changes.apply(due).thenReturn(due.size())));
+    }
+}
