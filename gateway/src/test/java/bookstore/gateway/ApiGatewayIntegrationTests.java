@@ -78,7 +78,8 @@ class ApiGatewayIntegrationTests extends EveryServiceStubbed {
                     Arguments.of("/api/orders/0b9c2f5e-1d3a-4c1e-9f6a-2b7f0c3d4e5f", orders),
                     Arguments.of("/api/cart/items/42", orders),
                     Arguments.of("/api/inventory/42", inventory),
-                    Arguments.of("/api/payments/webhooks/sandbox", payments));
+                    Arguments.of("/api/payments/webhooks/sandbox", payments),
+                    Arguments.of("/api/shipping/callbacks/kuaidi100", orders));
         }
 
         // The stubs are AutoCloseable: JUnit would close each one after the invocation that received it.

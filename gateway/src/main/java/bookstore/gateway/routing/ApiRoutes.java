@@ -37,7 +37,7 @@ class ApiRoutes {
                 .route("user-service", route -> route.path("/api/users/**", "/api/auth/**")
                         .filters(callsTo.apply("user-service"))
                         .uri(services.user()))
-                .route("order-service", route -> route.path("/api/orders/**", "/api/cart/**")
+                .route("order-service", route -> route.path("/api/orders/**", "/api/cart/**", "/api/shipping/**")
                         .filters(callsTo.apply("order-service"))
                         .uri(services.order()))
                 .route("inventory-service", route -> route.path("/api/inventory/**")
