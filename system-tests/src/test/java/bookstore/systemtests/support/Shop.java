@@ -72,6 +72,8 @@ public final class Shop implements AutoCloseable {
                 Map.entry("BOOKSTORE_IDENTITY_LOGINTHROTTLE_FIRSTWAIT", "3s"),
                 // Rotated signing keys are read within a second instead of a minute.
                 Map.entry("BOOKSTORE_IDENTITY_KEYSRELOADINTERVAL", "1s"),
+                // The sandbox carrier moves a shipped parcel every second instead of every 20.
+                Map.entry("SANDBOX_CARRIER_PACE", "1s"),
                 Map.entry("LOG_FORMAT", "ecs"));
         return new LocalShop.Settings(
                 repository, data, EnumSet.allOf(Service.class), offset, true, environment, false, false, out);
