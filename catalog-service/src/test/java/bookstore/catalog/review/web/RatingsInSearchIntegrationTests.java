@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import bookstore.catalog.CatalogueApi;
 import bookstore.catalog.CatalogueIntegrationTest;
 import bookstore.catalog.TestIsbns;
-import bookstore.catalog.UpstreamEvents;
 import bookstore.catalog.book.application.Books;
 import bookstore.catalog.book.domain.BookId;
 import bookstore.catalog.book.domain.Rating;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,18 +43,16 @@ class RatingsInSearchIntegrationTests {
 
     CatalogueApi catalogue;
     ReviewApi api;
-    UpstreamEvents orders;
 
     @BeforeEach
     void connect() {
         catalogue = new CatalogueApi(http);
-        api = new ReviewApi(http, pseudonym);
-        orders = new UpstreamEvents(bootstrapServers);
+        api = new ReviewApi(http, pseudonym, bootstrapServers);
     }
 
     @AfterEach
     void disconnect() {
-        orders.close();
+        api.close();
     }
 
     @Test
@@ -65,14 +61,8 @@ class RatingsInSearchIntegrationTests {
         String good = add("Good", shelf);
         String best = add("Best", shelf);
         String unrated = add("Unrated", shelf);
-        Customer first = api.customer();
-        Customer second = api.customer();
-        RecordMetadata delivered = null;
-        for (Customer buyer : List.of(first, second)) {
-            delivered = api.deliver(orders, buyer, good, best);
-        }
-        RecordMetadata last = delivered;
-        await().atMost(Duration.ofSeconds(20)).until(() -> orders.handled(ReviewApi.GROUP, last));
+        Customer first = api.verified(api.customer(), good, best);
+        Customer second = api.verified(api.customer(), good, best);
 
         write(first, good, 4, "Solid");
         write(second, good, 3, null);

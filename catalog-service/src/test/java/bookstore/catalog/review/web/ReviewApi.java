@@ -1,5 +1,6 @@
 package bookstore.catalog.review.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import bookstore.catalog.UpstreamEvents;
@@ -8,6 +9,7 @@ import bookstore.events.Topics;
 import bookstore.events.order.OrderDelivered;
 import bookstore.events.order.OrderLine;
 import bookstore.platform.privacy.CustomerPseudonym;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +19,31 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Readers of the review API as tests use them, and the deliveries that make them verified buyers. */
-final class ReviewApi {
+/**
+ * Readers of the review API as tests use them, and order-service's deliveries (produced to Kafka as order-service
+ * will) that make them verified buyers.
+ */
+final class ReviewApi implements AutoCloseable {
 
     static final String GROUP = "catalog-service.verified-buyers";
 
     private final WebTestClient http;
     private final CustomerPseudonym pseudonym;
+    private final UpstreamEvents orders;
 
-    ReviewApi(WebTestClient http, CustomerPseudonym pseudonym) {
+    ReviewApi(WebTestClient http, CustomerPseudonym pseudonym, String bootstrapServers) {
         this.http = http;
         this.pseudonym = pseudonym;
+        this.orders = new UpstreamEvents(bootstrapServers);
+    }
+
+    UpstreamEvents orders() {
+        return orders;
+    }
+
+    @Override
+    public void close() {
+        orders.close();
     }
 
     /** A customer with an account id of their own, signed in. */
@@ -62,9 +78,20 @@ final class ReviewApi {
                         .toList());
     }
 
-    /** Makes the customer a verified buyer of the books, as order-service would, and returns the record sent. */
-    RecordMetadata deliver(UpstreamEvents orders, Customer customer, String... bookIds) throws Exception {
+    /** Sends the delivery of an order of these books to the customer, and returns the record sent. */
+    RecordMetadata deliver(Customer customer, String... bookIds) throws Exception {
         return orders.send(Topics.ORDER_EVENTS, delivered(customer, bookIds));
+    }
+
+    /** Waits until the catalogue has taken in every delivery up to and including this one. */
+    void awaitHandled(RecordMetadata delivery) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.handled(GROUP, delivery));
+    }
+
+    /** Makes the customer a verified buyer of the books and waits until the catalogue knows. */
+    Customer verified(Customer customer, String... bookIds) throws Exception {
+        awaitHandled(deliver(customer, bookIds));
+        return customer;
     }
 
     static Map<String, Object> review(Object rating, String text) {
