@@ -45,6 +45,16 @@ class OrderChanges {
     }
 
     /**
+     * Locks a batch of orders and applies the same change to each, in one transaction; tells how many
+     * orders the batch held. For scans such as the saga's timeouts and the automatic receipt.
+     */
+    Mono<Integer> changeBatch(Flux<Order> locking, BiConsumer<Order, Instant> change) {
+        return transactions.transactional(locking.map(order -> new Change(order, change, UnaryOperator.identity()))
+                .collectList()
+                .flatMap(batch -> apply(batch).thenReturn(batch.size())));
+    }
+
+    /**
      * Applies changes to orders already locked in the current transaction, in the list's order (an
      * order may appear more than once); each change's messages are appended in its own context,
      * which carries the trace of what caused it.

@@ -1,5 +1,6 @@
 package bookstore.order.ordering.application;
 
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,34 +40,28 @@ class OverdueOrderScanner implements SmartLifecycle {
 
     /** Cancels batch after batch until a batch comes back short: a backlog is worked off at once. */
     private Mono<Integer> scan() {
-        return timeouts.cancelOverdue()
-                .expand(cancelled ->
-                        cancelled == properties.timeoutBatchSize() ? timeouts.cancelOverdue() : Mono.empty())
-                .reduce(0, Integer::sum)
-                .doOnNext(cancelled -> {
-                    if (cancelled > 0) {
-                        log.info("Cancelled {} overdue orders", cancelled);
-                    }
-                })
-                .onErrorResume(e -> {
-                    log.warn("Could not cancel overdue orders; trying again at the next scan", e);
-                    return Mono.just(0);
-                });
+        return inBatches(timeouts::cancelOverdue, "Cancelled {} overdue orders", "cancel overdue orders");
     }
 
     /** Receives batch after batch of orders left delivered past their receipt window. */
     private Mono<Integer> receive() {
-        return receipts.receiveOverdue()
-                .expand(received ->
-                        received == properties.timeoutBatchSize() ? receipts.receiveOverdue() : Mono.empty())
+        return inBatches(
+                receipts::receiveOverdue,
+                "Received {} orders whose receipt window had passed",
+                "receive delivered orders");
+    }
+
+    private Mono<Integer> inBatches(Supplier<Mono<Integer>> batch, String done, String what) {
+        return batch.get()
+                .expand(handled -> handled == properties.timeoutBatchSize() ? batch.get() : Mono.empty())
                 .reduce(0, Integer::sum)
-                .doOnNext(received -> {
-                    if (received > 0) {
-                        log.info("Received {} orders whose receipt window had passed", received);
+                .doOnNext(handled -> {
+                    if (handled > 0) {
+                        log.info(done, handled);
                     }
                 })
                 .onErrorResume(e -> {
-                    log.warn("Could not receive delivered orders; trying again at the next scan", e);
+                    log.warn("Could not {}; trying again at the next scan", what, e);
                     return Mono.just(0);
                 });
     }

@@ -3,9 +3,7 @@ package bookstore.order.ordering.application;
 import bookstore.order.ordering.domain.Order;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,19 +15,12 @@ public class ReceivingOrders {
 
     private final Orders orders;
     private final OrderChanges changes;
-    private final TransactionalOperator transactions;
     private final OrderingProperties properties;
     private final Clock clock;
 
-    ReceivingOrders(
-            Orders orders,
-            OrderChanges changes,
-            TransactionalOperator transactions,
-            OrderingProperties properties,
-            Clock clock) {
+    ReceivingOrders(Orders orders, OrderChanges changes, OrderingProperties properties, Clock clock) {
         this.orders = orders;
         this.changes = changes;
-        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,13 +39,8 @@ public class ReceivingOrders {
     /** Receives one batch of orders whose receipt window has passed; tells how many it received. */
     public Mono<Integer> receiveOverdue() {
         Instant now = clock.instant();
-        return transactions.transactional(
-                orders.lockDeliveredBefore(now.minus(properties.autoReceiveAfter()), properties.timeoutBatchSize())
-                        .map(order -> new OrderChanges.Change(
-                                order,
-                                (delivered, at) -> delivered.receiveAutomatically(at, properties.autoReceiveAfter()),
-                                UnaryOperator.identity()))
-                        .collectList()
-                        .flatMap(due -> changes.apply(due).thenReturn(due.size())));
+        return changes.changeBatch(
+                orders.lockDeliveredBefore(now.minus(properties.autoReceiveAfter()), properties.timeoutBatchSize()),
+                (delivered, at) -> delivered.receiveAutomatically(at, properties.autoReceiveAfter()));
     }
 }

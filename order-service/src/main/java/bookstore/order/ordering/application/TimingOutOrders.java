@@ -2,9 +2,7 @@ package bookstore.order.ordering.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,19 +14,12 @@ public class TimingOutOrders {
 
     private final Orders orders;
     private final OrderChanges changes;
-    private final TransactionalOperator transactions;
     private final OrderingProperties properties;
     private final Clock clock;
 
-    TimingOutOrders(
-            Orders orders,
-            OrderChanges changes,
-            TransactionalOperator transactions,
-            OrderingProperties properties,
-            Clock clock) {
+    TimingOutOrders(Orders orders, OrderChanges changes, OrderingProperties properties, Clock clock) {
         this.orders = orders;
         this.changes = changes;
-        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -36,10 +27,7 @@ public class TimingOutOrders {
     /** Cancels one batch of overdue orders; tells how many it cancelled. */
     public Mono<Integer> cancelOverdue() {
         Instant now = clock.instant();
-        return transactions.transactional(orders.lockOverdue(now, properties.timeoutBatchSize())
-                .map(order ->
-                        new OrderChanges.Change(order, (overdue, at) -> overdue.timeOut(at), UnaryOperator.identity()))
-                .collectList()
-                .flatMap(overdue -> changes.apply(overdue).thenReturn(overdue.size())));
+        return changes.changeBatch(
+                orders.lockOverdue(now, properties.timeoutBatchSize()), (overdue, at) -> overdue.timeOut(at));
     }
 }
