@@ -1,17 +1,12 @@
 package bookstore.payment.payments.application;
 
 import bookstore.payment.payments.domain.Payment;
+import bookstore.platform.work.HandedOver;
 import bookstore.platform.work.WakeUpSignal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,8 +18,7 @@ import reactor.core.publisher.Mono;
 @Component
 class HandedOverCalls {
 
-    private final Queue<TakenCall> waiting = new ConcurrentLinkedQueue<>();
-    private final WakeUpSignal wakeUps = new WakeUpSignal();
+    private final HandedOver<TakenCall> handedOver = new HandedOver<>();
     private final PaymentProperties.ProviderCalls settings;
 
     HandedOverCalls(PaymentProperties properties) {
@@ -40,52 +34,22 @@ class HandedOverCalls {
         return Optional.of(new TakenCall(payment.id(), call, payment.providerCalls()));
     }
 
-    /**
-     * Hands the calls to the worker once their leases are committed: when the current transaction
-     * commits, or at once outside a transaction. Nothing is handed over if the transaction rolls back.
-     */
+    /** Hands the calls to the worker once their leases are committed (see {@link HandedOver#afterCommit}). */
     Mono<Void> afterCommit(List<TakenCall> calls) {
-        if (calls.isEmpty()) {
-            return Mono.empty();
-        }
-        List<TakenCall> handed = List.copyOf(calls);
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .flatMap(transaction -> {
-                    if (!transaction.isActualTransactionActive()) {
-                        return Mono.fromRunnable(() -> handOver(handed));
-                    }
-                    transaction.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public Mono<Void> afterCommit() {
-                            return Mono.fromRunnable(() -> handOver(handed));
-                        }
-                    });
-                    return Mono.<Void>empty();
-                })
-                .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(() -> handOver(handed)));
+        return handedOver.afterCommit(calls);
     }
 
     /** Up to {@code max} calls handed over, oldest first. */
     List<TakenCall> take(int max) {
-        List<TakenCall> taken = new ArrayList<>(Math.min(max, waiting.size()));
-        TakenCall next;
-        while (taken.size() < max && (next = waiting.poll()) != null) {
-            taken.add(next);
-        }
-        return taken;
+        return handedOver.take(max);
     }
 
     boolean hasWaiting() {
-        return !waiting.isEmpty();
+        return handedOver.hasWaiting();
     }
 
     /** Raised whenever calls are handed over; the worker waits on it between rounds. */
     WakeUpSignal wakeUps() {
-        return wakeUps;
-    }
-
-    private void handOver(List<TakenCall> calls) {
-        waiting.addAll(calls);
-        wakeUps.raise();
+        return handedOver.wakeUps();
     }
 }
