@@ -114,3 +114,36 @@ export function newIsbn() {
   for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 3)
   return digits + ((10 - (sum % 10)) % 10)
 }
+
+/** An order of one copy of a book, placed through the API and paid with the sandbox's test Visa, once it is CONFIRMED. */
+export async function placeConfirmedOrder(request: APIRequestContext, token: string, bookId: string) {
+  const placed = await request.post('/api/orders', {
+    headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` },
+    data: {
+      items: [{ bookId, quantity: 1 }],
+      paymentMethod: 'pm_card_visa',
+      shippingAddress: { recipient: '收件人', line1: '长安街 1 号', city: '北京', postalCode: '100000', country: 'CN' },
+    },
+  })
+  expect(placed.status(), await placed.text()).toBe(202)
+  const orderId = ((await placed.json()) as { id: string }).id
+  await expect(async () => expect(await orderStatus(request, token, orderId)).toBe('CONFIRMED')).toPass({ timeout: 60_000 })
+  return orderId
+}
+
+/** The order's status as its owner (or an admin) reads it. */
+export async function orderStatus(request: APIRequestContext, token: string, orderId: string) {
+  const order = await request.get(`/api/orders/${orderId}`, { headers: { Authorization: `Bearer ${token}` } })
+  expect(order.status()).toBe(200)
+  return ((await order.json()) as { status: string }).status
+}
+
+/** An admin hands the order to the carrier (the test shop's sandbox carrier then reports it, a second apart). */
+export async function shipOrder(request: APIRequestContext, orderId: string) {
+  const token = await tokenOf(request, admin())
+  const shipped = await request.post(`/api/orders/${orderId}/ship`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { carrier: 'shunfeng', trackingNumber: `SF${Date.now()}` },
+  })
+  expect(shipped.status(), await shipped.text()).toBe(200)
+}

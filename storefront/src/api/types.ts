@@ -30,6 +30,38 @@ export interface BookHit {
   price: Money
   coverImage?: string | null
   availability: Availability
+  rating?: RatingSummary | null
+}
+
+/** A book's rating: the average of its visible reviews (one decimal, null before the first) and their count. */
+export interface RatingSummary {
+  average: number | null
+  count: number
+}
+
+export interface Review {
+  id: string
+  bookId: string
+  rating: number
+  text?: string | null
+  author: { name?: string | null; verifiedBuyer: boolean }
+  createdAt: string
+  updatedAt: string
+  edited: boolean
+  helpfulCount: number
+  mine: boolean
+  votedHelpful: boolean
+  hidden?: { reason: string; hiddenAt: string } | null
+}
+
+export interface ReviewPage extends Page<Review> {
+  rating: RatingSummary
+}
+
+/** `GET /api/books/{id}/reviews/mine`: may the caller review the book, and their review. */
+export interface ReviewStanding {
+  verifiedBuyer: boolean
+  review: Review | null
 }
 
 export type BookStatus = 'ACTIVE' | 'DISCONTINUED'
@@ -127,6 +159,33 @@ export interface StatusChange {
 export interface Shipment {
   carrier: string
   trackingNumber: string
+}
+
+export type TrackingStatus =
+  | 'COLLECTED'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'DELIVERED'
+  | 'PROBLEM'
+  | 'CUSTOMS'
+  | 'RETURNED'
+  | 'OTHER'
+
+export interface TrackingEvent {
+  status: TrackingStatus
+  description?: string | null
+  place?: string | null
+  at: string
+}
+
+/** `GET /api/orders/{id}/tracking`: the carrier's timeline, newest first. */
+export interface Tracking {
+  orderId: string
+  carrier?: string | null
+  trackingNumber?: string | null
+  status?: TrackingStatus | null
+  orderStatus: OrderStatus
+  events: TrackingEvent[]
 }
 
 export interface Order {

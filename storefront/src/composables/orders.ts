@@ -6,6 +6,9 @@ export const SETTLED: readonly OrderStatus[] = ['CONFIRMED', 'REJECTED', 'CANCEL
 /** Statuses in which the customer may still cancel. */
 export const CANCELLABLE: readonly OrderStatus[] = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED']
 
+/** Statuses in which the customer has the books and may review them. */
+export const REVIEWABLE: readonly OrderStatus[] = ['DELIVERED', 'RECEIVED']
+
 const PAYMENT_FAILED = 'payment failed: '
 
 /** The order's failure reason, which the API gives in English, as a sentence in the reader's language. */

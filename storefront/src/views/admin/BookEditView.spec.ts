@@ -30,6 +30,25 @@ const book = {
   updatedAt: '2025-01-02T00:00:00Z',
 }
 
+const NO_REVIEWS = { items: [], page: 0, size: 20, total: 0, rating: { average: null, count: 0 } }
+
+function review(id: string, text: string, hidden?: { reason: string; hiddenAt: string }) {
+  return {
+    id,
+    bookId: book.id,
+    rating: 2,
+    text,
+    author: { name: null, verifiedBuyer: true },
+    createdAt: '2026-12-01T08:00:00Z',
+    updatedAt: '2026-12-01T08:00:00Z',
+    edited: false,
+    helpfulCount: 3,
+    mine: false,
+    votedHelpful: false,
+    ...(hidden ? { hidden } : {}),
+  }
+}
+
 const mounted: VueWrapper[] = []
 afterEach(() => {
   mounted.splice(0).forEach((wrapper) => wrapper.unmount())
@@ -73,6 +92,7 @@ describe('adding a book', () => {
     const api = fakeApi([
       { method: 'POST', path: '/api/books', status: 201, body: book },
       { path: `/api/books/${book.id}`, body: book },
+      { path: `/api/books/${book.id}/reviews`, body: NO_REVIEWS },
     ])
     const { fill, save, router, wrapper } = await open('/admin/books/new')
     await fillNewBook(fill)
@@ -139,6 +159,7 @@ describe('editing a book', () => {
   it('sends the version it edits, and no stock', async () => {
     const api = fakeApi([
       { path: `/api/books/${book.id}`, body: book },
+      { path: `/api/books/${book.id}/reviews`, body: NO_REVIEWS },
       { method: 'PUT', path: `/api/books/${book.id}`, body: { ...book, title: '三体 I', version: 4 } },
     ])
     const { fill, save, wrapper } = await open(`/admin/books/${book.id}`)
@@ -156,6 +177,7 @@ describe('editing a book', () => {
   it('offers the latest version when someone else changed the book in the meantime', async () => {
     fakeApi([
       { path: `/api/books/${book.id}`, body: book },
+      { path: `/api/books/${book.id}/reviews`, body: NO_REVIEWS },
       { method: 'PUT', path: `/api/books/${book.id}`, status: 412, body: problem('stale-version', 412) },
     ])
     const { fill, save, wrapper } = await open(`/admin/books/${book.id}`, 'zh-CN')
@@ -166,5 +188,40 @@ describe('editing a book', () => {
     await settle()
     expect((wrapper.get('input[data-test="book-title"]').element as HTMLInputElement).value).toBe('三体')
     expect(wrapper.find('[data-test="problem"]').exists()).toBe(false)
+  })
+})
+
+describe('moderating the reviews of a book', () => {
+  it('lists hidden reviews with their reason, and hides one only with a reason', async () => {
+    const markup = '<img src=x onerror="window.__xss=1">'
+    const api = fakeApi([
+      { path: `/api/books/${book.id}`, body: book },
+      {
+        path: `/api/books/${book.id}/reviews`,
+        body: {
+          items: [review('r-1', markup), review('r-2', '广告', { reason: '含有广告', hiddenAt: '2026-12-02T08:00:00Z' })],
+          page: 0,
+          size: 20,
+          total: 2,
+          rating: { average: 2, count: 1 },
+        },
+      },
+      { method: 'POST', path: `/api/books/${book.id}/reviews/r-1/hide`, body: review('r-1', markup, { reason: '不当', hiddenAt: '2026-12-03T08:00:00Z' }) },
+    ])
+    const { wrapper } = await open(`/admin/books/${book.id}`, 'zh-CN')
+    const items = wrapper.findAll('[data-test="review-moderation"] [data-test="review"]')
+    expect(items).toHaveLength(2)
+    // Shown as the characters typed, not as an element.
+    expect(items[0].get('[data-test="review-text-shown"]').text()).toBe(markup)
+    expect(items[0].find('img').exists()).toBe(false)
+    expect(items[1].get('[data-test="review-hidden-reason"]').text()).toContain('含有广告')
+    expect(items[1].find('[data-test="review-unhide"]').exists()).toBe(true)
+
+    await items[0].get('[data-test="review-hide"]').trigger('click')
+    await settle()
+    await wrapper.get('[data-test="review-moderation"] form').trigger('submit')
+    await settle()
+    expect(wrapper.get('[data-test="review-moderation"] [role="alert"]').text()).toBe('请填写原因。')
+    expect(api.requests.some((request) => request.method === 'POST')).toBe(false)
   })
 })

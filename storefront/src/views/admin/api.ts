@@ -102,7 +102,17 @@ export const inventory = {
 }
 
 /** The statuses order-service stores (the others in OrderStatus belong to later features). */
-export const ORDER_STATUSES: OrderStatus[] = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED', 'SHIPPED', 'DELIVERED']
+export const ORDER_STATUSES: OrderStatus[] = [
+  'PENDING',
+  'AWAITING_PAYMENT',
+  'CONFIRMED',
+  'REJECTED',
+  'CANCELLED',
+  'SHIPPED',
+  'IN_TRANSIT',
+  'DELIVERED',
+  'RECEIVED',
+]
 /** An order can still be cancelled (and compensated) until it is shipped. */
 export const CANCELLABLE: OrderStatus[] = ['PENDING', 'CONFIRMED']
 
