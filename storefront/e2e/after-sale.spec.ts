@@ -87,6 +87,8 @@ test('a customer follows the parcel to DELIVERED, confirms receipt and reviews t
   await expect(page.getByTestId('review-form')).toHaveCount(0)
   await expectAccessible(page, 'book with reviews')
   await page.evaluate(() => window.scrollTo(0, 0))
+  // The "published" note has gone.
+  await expect(page.locator('.el-message')).toHaveCount(0)
   await screenshot(page, 'book-reviews')
   await useLanguage(page, 'en')
   await expect(mine.first().getByTestId('review-mine')).toHaveText('Your review')

@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test'
-import { field, findBooks, logIn, newCustomer, screenshot, useLanguage } from './support'
+import {
+  field,
+  findBooks,
+  logIn,
+  newCustomer,
+  orderStatus,
+  placeConfirmedOrder,
+  screenshot,
+  shipOrder,
+  tokenOf,
+  useLanguage,
+} from './support'
 
 test('on a phone a customer finds a book, checks out and follows the order', async ({ page, request }) => {
   const customer = await newCustomer(request)
@@ -39,4 +50,38 @@ test('on a phone a customer finds a book, checks out and follows the order', asy
   await useLanguage(page, 'en')
   await expect(page.getByTestId('order-status')).toHaveText('Confirmed')
   await screenshot(page, 'order')
+})
+
+test('on a phone a customer follows the parcel, confirms receipt and reviews the book', async ({ page, request }) => {
+  const customer = await newCustomer(request)
+  const token = await tokenOf(request, customer)
+  const [book] = await findBooks(request, { q: '三体' })
+  const orderId = await placeConfirmedOrder(request, token, book.id)
+  await shipOrder(request, orderId)
+  await logIn(page, customer)
+  await page.goto(`/orders/${orderId}`)
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'DELIVERED', { timeout: 60_000 })
+  await expect(page.getByTestId('tracking-event').first()).toHaveAttribute('data-status', 'DELIVERED')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+  await screenshot(page, 'order-tracking')
+  await useLanguage(page, 'en')
+  await screenshot(page, 'order-tracking')
+  await page.getByTestId('receive-order').click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm receipt' }).click()
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'RECEIVED')
+  expect(await orderStatus(request, token, orderId)).toBe('RECEIVED')
+
+  await page.getByTestId('write-review').first().click()
+  const form = page.getByTestId('review-form')
+  await form.locator('.el-rate__item').nth(4).click()
+  await form.locator('textarea').fill('A slow start, then impossible to put down.\nRecommended.')
+  await form.getByTestId('review-submit').click()
+  await expect(page.locator('[data-test="review"][data-mine="true"]')).toContainText('impossible to put down')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  // The "published" note has gone.
+  await expect(page.locator('.el-message')).toHaveCount(0)
+  await screenshot(page, 'book-reviews')
+  await useLanguage(page, 'zh-CN')
+  await screenshot(page, 'book-reviews')
 })
