@@ -108,6 +108,13 @@ test('a customer follows the parcel to DELIVERED, confirms receipt and reviews t
   await expect(card.getByTestId('book-rating')).toBeVisible()
   expect(Number(await card.getByTestId('book-rating').getAttribute('data-count'))).toBeGreaterThanOrEqual(1)
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+
+  // Deleting it (after a confirmation) leaves the reader free to write one again.
+  await page.goto(`/books/${book.id}`)
+  await page.getByTestId('review-delete').click()
+  await confirmDialog(page, '删除')
+  await expect(page.locator('[data-test="review"][data-mine="true"]')).toHaveCount(0)
+  await expect(page.getByTestId('review-form')).toBeVisible()
   console.expectClean()
 })
 

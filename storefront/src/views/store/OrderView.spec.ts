@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Order } from '@/api/types'
+import type { Order, Tracking } from '@/api/types'
 import { fakeApi, mountAt } from '@/testing/app'
 import OrderView from './OrderView.vue'
 
@@ -54,6 +54,58 @@ describe('the order page', () => {
     expect(wrapper.get('[data-test="failure-reason"]').text()).toContain('发卡行拒绝了这笔付款')
     expect(wrapper.text()).not.toContain('card_declined')
     expect(wrapper.find('[data-test="cancel-order"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('follows the carrier until delivered, newest entry first, then offers receipt and reviews', async () => {
+    vi.useFakeTimers()
+    const shipped = { ...order('IN_TRANSIT'), shipment: { carrier: 'shunfeng', trackingNumber: 'SF1' } }
+    const delivered = { ...shipped, status: 'DELIVERED' as const }
+    const received = { ...shipped, status: 'RECEIVED' as const }
+    const collected = { status: 'COLLECTED' as const, description: '快递员已揽收', place: '上海市', at: '2026-12-06T10:01:00Z' }
+    const tracking = (orderStatus: Order['status'], events: Tracking['events']): Tracking => ({
+      orderId: shipped.id,
+      carrier: 'shunfeng',
+      trackingNumber: 'SF1',
+      status: events[0]?.status ?? null,
+      orderStatus,
+      events,
+    })
+    let current: Order = shipped
+    const trackings = [
+      tracking('IN_TRANSIT', [collected]),
+      tracking('DELIVERED', [{ status: 'DELIVERED', description: '已签收', place: '北京', at: '2026-12-06T10:03:00Z' }, collected]),
+    ]
+    const api = fakeApi([])
+    api.fetch.mockImplementation(async (input: string, init: RequestInit = {}) => {
+      if (input.endsWith('/tracking')) {
+        const next = trackings.length > 1 ? trackings.shift()! : trackings[0]
+        if (next.orderStatus === 'DELIVERED') current = delivered
+        return new Response(JSON.stringify(next), { status: 200 })
+      }
+      if (input.endsWith('/receive') && init.method === 'POST') return new Response(JSON.stringify(received), { status: 200 })
+      return new Response(JSON.stringify(current), { status: 200 })
+    })
+    const { wrapper } = await mountAt(OrderView, '/orders/x', 'en', { id: shipped.id })
+    await flushPromises()
+    expect(wrapper.findAll('[data-test="tracking-event"]')).toHaveLength(1)
+    expect(wrapper.find('[data-test="receive-order"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="write-review"]').exists()).toBe(false)
+
+    await vi.advanceTimersByTimeAsync(3000)
+    await flushPromises()
+    const events = wrapper.findAll('[data-test="tracking-event"]')
+    expect(events.map((event) => event.attributes('data-status'))).toEqual(['DELIVERED', 'COLLECTED'])
+    expect(events[0].text()).toContain('Delivered')
+    expect(events[0].text()).toContain('北京')
+    expect(wrapper.get('[data-test="tracking"]').text()).toBe('SF Express, tracking number SF1')
+    expect(wrapper.get('[data-test="order-status"]').text()).toBe('Delivered')
+    expect(wrapper.find('[data-test="receive-order"]').exists()).toBe(true)
+    expect(wrapper.get('[data-test="write-review"]').attributes('href')).toBe('/books/b1#reviews')
+
+    const calls = api.fetch.mock.calls.length
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(api.fetch.mock.calls.length, 'no more tracking reads once delivered').toBe(calls)
     wrapper.unmount()
   })
 })
