@@ -46,4 +46,18 @@ describe('the search page', () => {
     expect(wrapper.get('[data-test="facet-category"]').text()).toContain('科幻')
     wrapper.unmount()
   })
+
+  it('sorts by rating and keeps a minimum rating in the URL, asked of the API', async () => {
+    const api = fakeApi([{ path: '/api/books', body: page }])
+    const { wrapper, router } = await mountAt(SearchView, '/search?q=liu&sort=rating', 'en')
+    await flushPromises()
+    expect(api.requests[0].url.searchParams.get('sort')).toBe('rating')
+    const fourUp = wrapper.findAll('[data-test="facet-rating"]').find((button) => button.attributes('data-value') === '4')!
+    expect(fourUp.text()).toBe('4 stars & up')
+    await fourUp.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ q: 'liu', sort: 'rating', minRating: '4' })
+    expect(api.requests.at(-1)!.url.searchParams.get('minRating')).toBe('4')
+    wrapper.unmount()
+  })
 })
