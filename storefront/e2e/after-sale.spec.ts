@@ -129,7 +129,7 @@ test('a customer who did not receive the book is told why they cannot review it'
   await expect(page.getByTestId('review-not-eligible')).toHaveText('Only readers who received this book can review it.')
 })
 
-test('an admin hides a review with a reason and customers no longer see it', async ({ page, browser, request }) => {
+test('an admin hides a review with a reason and customers no longer see it, until it is shown again', async ({ page, browser, request }) => {
   const book = await someBook(request)
   const { token } = await deliveredBuyer(request, book.id)
   const text = `看完很受启发 ${Date.now()}`
@@ -160,5 +160,12 @@ test('an admin hides a review with a reason and customers no longer see it', asy
   await visitor.reload()
   await expect(visitor.getByTestId('reviews')).toBeVisible()
   await expect(visitor.getByTestId('review').filter({ hasText: text })).toHaveCount(0)
+
+  // Shown again, it is back for customers.
+  await review.getByTestId('review-unhide').click()
+  await confirmDialog(page, '重新显示')
+  await expect(review.getByTestId('review-hidden-reason')).toHaveCount(0)
+  await visitor.reload()
+  await expect(visitor.getByTestId('review').filter({ hasText: text })).toBeVisible()
   await visitor.close()
 })
