@@ -101,10 +101,9 @@ export const inventory = {
     http.get<Page<Movement>>(`/api/inventory/${path(bookId)}/movements`, { query: { page, size } }),
 }
 
-/** The statuses order-service stores (the others in OrderStatus belong to later features). */
+/** The statuses the order list filters by, as order-service takes them (it refuses AWAITING_PAYMENT as a filter). */
 export const ORDER_STATUSES: OrderStatus[] = [
   'PENDING',
-  'AWAITING_PAYMENT',
   'CONFIRMED',
   'REJECTED',
   'CANCELLED',
