@@ -291,14 +291,6 @@ export default {
       trackingNumber: 'Tracking number',
       submit: 'Ship the order',
       done: 'The order is shipped.',
-      carriers: {
-        sf: 'SF Express',
-        ems: 'China Post EMS',
-        jd: 'JD Logistics',
-        zto: 'ZTO Express',
-        yto: 'YTO Express',
-        yunda: 'Yunda Express',
-      },
     },
     roles: { CUSTOMER: 'Customer', ADMIN: 'Administrator' },
     customers: {

@@ -289,14 +289,6 @@ export default {
       trackingNumber: '运单号',
       submit: '发货',
       done: '订单已发货。',
-      carriers: {
-        sf: '顺丰速运',
-        ems: '中国邮政 EMS',
-        jd: '京东物流',
-        zto: '中通快递',
-        yto: '圆通速递',
-        yunda: '韵达快递',
-      },
     },
     roles: { CUSTOMER: '顾客', ADMIN: '管理员' },
     customers: {

@@ -46,11 +46,21 @@ class SandboxCarrier implements Carrier {
         return schedule.plan(shipment.company(), shipment.trackingNumber(), steps(shipment, clock.instant()));
     }
 
+    /** How carriers name themselves in their updates, for the common Kuaidi100 company codes. */
+    private static final Map<String, String> COMPANY_NAMES = Map.of(
+            "shunfeng", "顺丰速运",
+            "ems", "EMS",
+            "jd", "京东物流",
+            "zhongtong", "中通快递",
+            "yuantong", "圆通速递",
+            "yunda", "韵达快递",
+            "shentong", "申通快递");
+
     /** The shipment's updates, each {@code pace} after the one before. */
     List<SandboxSchedule.Step> steps(TrackedShipment shipment, Instant registered) {
         String destination =
                 shipment.destination() == null || shipment.destination().isBlank() ? "收件城市" : shipment.destination();
-        String company = shipment.company();
+        String company = COMPANY_NAMES.getOrDefault(shipment.company(), shipment.company());
         List<String[]> plan = List.of(
                 new String[] {"1", "【" + ORIGIN + "】" + company + " 快递员已揽收", ORIGIN},
                 new String[] {"0", "【" + ORIGIN + "】快件已发往 " + HUB + "转运中心", ORIGIN},
