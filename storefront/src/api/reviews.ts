@@ -1,4 +1,4 @@
-// A book's reviews (`/api/books/{id}/reviews…`, see the README's reviews table), for the book page and the console.
+// A book's reviews (`/api/books/{id}/reviews…`, see catalog-service/README.md), for the book page and the console.
 import { http } from './http'
 import type { Review, ReviewPage, ReviewStanding } from './types'
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A review as the API shows it. The author is never identified: {@code author.name} is null (the catalogue learns no
- * names, see the README) and the storefront shows its own neutral label ("Verified buyer" / "已购读者"); {@code mine}
+ * names, see catalog-service/README.md) and the storefront shows its own neutral label ("Verified buyer" / "已购读者"); {@code mine}
  * tells the caller which review is theirs. {@code hidden} appears only to admins and the author, on a hidden review.
  * The text is exactly what the author sent, to be shown as text.
  */
