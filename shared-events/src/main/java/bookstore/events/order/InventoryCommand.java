@@ -7,7 +7,8 @@ import bookstore.events.IntegrationEvent;
  * Commands travel in the same envelope as events; their {@code eventId} is the message id
  * receivers deduplicate on.
  */
-public sealed interface InventoryCommand extends IntegrationEvent permits ReserveStock, ReleaseStock, CommitStock {
+public sealed interface InventoryCommand extends IntegrationEvent
+        permits ReserveStock, ReleaseStock, CommitStock, RestockReturn {
 
     String orderId();
 

@@ -14,7 +14,15 @@ public sealed interface OrderEvent extends IntegrationEvent
                 OrderShipped,
                 OrderInTransit,
                 OrderDelivered,
-                OrderReceived {
+                OrderReceived,
+                ReturnRequested,
+                ReturnApproved,
+                ReturnRejected,
+                ReturnSentBack,
+                ReturnReceived,
+                ReturnCompleted,
+                ReturnCancelled,
+                OrderRefunded {
 
     String orderId();
 

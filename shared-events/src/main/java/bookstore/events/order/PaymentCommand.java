@@ -3,7 +3,7 @@ package bookstore.events.order;
 import bookstore.events.IntegrationEvent;
 
 /** What the order saga asks of payment, on {@code payments.commands.v1}, keyed by order id. */
-public sealed interface PaymentCommand extends IntegrationEvent permits ChargePayment, RefundPayment {
+public sealed interface PaymentCommand extends IntegrationEvent permits ChargePayment, RefundPayment, RefundAmount {
 
     String orderId();
 
