@@ -3,6 +3,12 @@ package bookstore.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bookstore.events.order.OrderPlaced;
+import bookstore.events.order.OrderRefunded;
+import bookstore.events.order.RefundAmount;
+import bookstore.events.order.ReturnReceived;
+import bookstore.events.order.ReturnRequested;
+import bookstore.events.order.ReturnSentBack;
+import bookstore.events.order.SaleReturned;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -101,6 +107,78 @@ class EventContractTests {
         assertThat(schema.validate(withoutId)).isNotEmpty();
         assertThat(schema.validate(fractionalMoney)).isNotEmpty();
         assertThat(schema.validate(rawCustomerId)).isNotEmpty();
+    }
+
+    @Test
+    void schemasRejectReturnEventsThatBreakThem() {
+        ObjectNode received = (ObjectNode) JSON.valueToTree(Samples.of(ReturnReceived.class));
+        Schema schema = schemaOf(ReturnReceived.class);
+
+        ObjectNode nothingCameBack = received.deepCopy();
+        copiesOf(nothingCameBack).put("resalable", 0).put("damaged", 0);
+        ObjectNode onlyDamaged = received.deepCopy();
+        copiesOf(onlyDamaged).put("resalable", 0).put("damaged", 1);
+        ObjectNode negativeDamaged = received.deepCopy();
+        copiesOf(negativeDamaged).put("resalable", 2).put("damaged", -1);
+        ObjectNode noCopies = received.deepCopy();
+        noCopies.putArray("copies");
+        ObjectNode returnIdNotAUuid = received.deepCopy();
+        returnIdNotAUuid.put("returnId", "return-1");
+
+        assertThat(schema.validate(received)).isEmpty();
+        assertThat(schema.validate(onlyDamaged)).isEmpty();
+        assertThat(schema.validate(nothingCameBack)).isNotEmpty();
+        assertThat(schema.validate(negativeDamaged)).isNotEmpty();
+        assertThat(schema.validate(noCopies)).isNotEmpty();
+        assertThat(schema.validate(returnIdNotAUuid)).isNotEmpty();
+
+        ObjectNode requested = (ObjectNode) JSON.valueToTree(Samples.of(ReturnRequested.class));
+        ObjectNode zeroCopies = requested.deepCopy();
+        ((ObjectNode) zeroCopies.get("items").get(0)).put("quantity", 0);
+        assertThat(schemaOf(ReturnRequested.class).validate(requested)).isEmpty();
+        assertThat(schemaOf(ReturnRequested.class).validate(zeroCopies)).isNotEmpty();
+
+        ObjectNode returned = (ObjectNode) JSON.valueToTree(Samples.of(SaleReturned.class));
+        ObjectNode negativeReturn = returned.deepCopy();
+        negativeReturn.put("quantity", -2);
+        assertThat(schemaOf(SaleReturned.class).validate(negativeReturn)).isNotEmpty();
+
+        ObjectNode refund = (ObjectNode) JSON.valueToTree(Samples.of(RefundAmount.class));
+        ObjectNode zeroRefund = refund.deepCopy();
+        ((ObjectNode) zeroRefund.get("amount")).put("amount", 0);
+        assertThat(schemaOf(RefundAmount.class).validate(refund)).isEmpty();
+        assertThat(schemaOf(RefundAmount.class).validate(zeroRefund)).isNotEmpty();
+    }
+
+    @Test
+    void fieldsTheRecordsAllowToBeNullAcceptNullAndNothingElseDoes() {
+        ReturnSentBack untracked = new ReturnSentBack(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                null,
+                null);
+        OrderRefunded withoutReturn = new OrderRefunded(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                null,
+                new Money(500, "CNY"),
+                "damaged copy kept by the customer");
+        ObjectNode refundedWithoutId = (ObjectNode) JSON.valueToTree(withoutReturn);
+        refundedWithoutId.putNull("refundId");
+
+        assertThat(schemaOf(ReturnSentBack.class).validate(JSON.writeValueAsString(untracked), InputFormat.JSON))
+                .isEmpty();
+        assertThat(schemaOf(OrderRefunded.class).validate(JSON.writeValueAsString(withoutReturn), InputFormat.JSON))
+                .isEmpty();
+        assertThat(schemaOf(OrderRefunded.class).validate(refundedWithoutId)).isNotEmpty();
+    }
+
+    private static ObjectNode copiesOf(ObjectNode event) {
+        return (ObjectNode) event.get("copies").get(0);
     }
 
     @Test
@@ -273,10 +351,10 @@ class EventContractTests {
             throw new IllegalStateException("no sample for a " + type + " named " + name);
         }
 
-        /** Strings as the system makes them: order ids are UUIDs, customers HMAC pseudonyms. */
+        /** Strings as the system makes them: order, return and refund ids are UUIDs, customers HMAC pseudonyms. */
         private static String string(String name) {
             return switch (name) {
-                case "orderId" -> UUID.randomUUID().toString();
+                case "orderId", "returnId", "refundId" -> UUID.randomUUID().toString();
                 case "customer" -> "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
                 default -> "sample-" + name;
             };
