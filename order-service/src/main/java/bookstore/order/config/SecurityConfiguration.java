@@ -19,7 +19,14 @@ class SecurityConfiguration {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/api/shipping/callbacks/*")
                 .permitAll()
-                .pathMatchers(HttpMethod.POST, "/api/orders/*/ship", "/api/orders/*/deliver")
+                .pathMatchers(
+                        HttpMethod.POST,
+                        "/api/orders/*/ship",
+                        "/api/orders/*/deliver",
+                        "/api/orders/*/returns/*/approve",
+                        "/api/orders/*/returns/*/reject",
+                        "/api/orders/*/returns/*/receive",
+                        "/api/orders/*/refunds")
                 .hasRole("ADMIN")
                 .pathMatchers("/api/cart", "/api/cart/**", "/api/orders", "/api/orders/**")
                 .hasAnyRole("CUSTOMER", "ADMIN");

@@ -18,4 +18,15 @@ final class Accessible {
                 .filter(caller::mayAccess)
                 .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
     }
+
+    /**
+     * The caller's own order: someone else's is not found, as everywhere; an admin, who may see it, is
+     * refused, since what follows is the customer's word ({@code what} says what, for the problem).
+     */
+    static Mono<Order> ownOrder(Orders orders, Caller caller, String orderId, String what) {
+        return order(orders, caller, orderId)
+                .flatMap(order -> order.isOwnedBy(caller.userId())
+                        ? Mono.just(order)
+                        : Mono.error(new OnlyTheCustomerException(what)));
+    }
 }

@@ -63,6 +63,19 @@ public class AdvancingSaga {
         return new Answer(orderId, "PaymentRefunded", (order, now) -> order.paymentRefunded(amount));
     }
 
+    public Answer returnRestocked(String orderId, String returnId) {
+        return new Answer(orderId, "ReturnRestocked", (order, now) -> order.returnRestocked(returnId, now));
+    }
+
+    public Answer amountRefunded(String orderId, String refundId, Money totalRefunded) {
+        return new Answer(
+                orderId, "AmountRefunded", (order, now) -> order.amountRefunded(refundId, totalRefunded, now));
+    }
+
+    public Answer refundRefused(String orderId, String refundId, String reason) {
+        return new Answer(orderId, "RefundRefused", (order, now) -> order.refundRefused(refundId, reason, now));
+    }
+
     /** Applies a batch of answers, in their order, in one transaction. */
     public Mono<Void> apply(List<Received> received) {
         List<Received> ofOrders = new ArrayList<>();

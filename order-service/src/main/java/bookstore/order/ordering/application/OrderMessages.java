@@ -13,14 +13,31 @@ import bookstore.events.order.OrderInTransit;
 import bookstore.events.order.OrderLine;
 import bookstore.events.order.OrderPlaced;
 import bookstore.events.order.OrderReceived;
+import bookstore.events.order.OrderRefunded;
 import bookstore.events.order.OrderRejected;
 import bookstore.events.order.OrderShipped;
+import bookstore.events.order.RefundAmount;
 import bookstore.events.order.RefundPayment;
 import bookstore.events.order.ReleaseStock;
 import bookstore.events.order.ReserveStock;
+import bookstore.events.order.RestockReturn;
+import bookstore.events.order.ReturnApproved;
+import bookstore.events.order.ReturnCancelled;
+import bookstore.events.order.ReturnCompleted;
+import bookstore.events.order.ReturnItem;
+import bookstore.events.order.ReturnReceived;
+import bookstore.events.order.ReturnRejected;
+import bookstore.events.order.ReturnRequested;
+import bookstore.events.order.ReturnSentBack;
+import bookstore.events.order.ReturnedCopies;
 import bookstore.events.order.SaleRecorded;
+import bookstore.events.order.SaleReturned;
 import bookstore.order.ordering.domain.Effect;
 import bookstore.order.ordering.domain.Order;
+import bookstore.order.ordering.domain.OrderReturn;
+import bookstore.order.ordering.domain.Refund;
+import bookstore.order.ordering.domain.RefundStatus;
+import bookstore.order.ordering.domain.ReturnLine;
 import bookstore.platform.outbox.Outbox;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,6 +159,117 @@ class OrderMessages {
                 List.of(message(
                         Topics.ORDER_EVENTS,
                         new OrderDelivered(id(), now, orderId, order.customerRef(), lines(order))));
+            case Effect.ReturnRequested requested -> {
+                OrderReturn requestedReturn = order.returnOf(requested.returnId());
+                yield List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new ReturnRequested(
+                                id(),
+                                now,
+                                orderId,
+                                requestedReturn.id(),
+                                order.customerRef(),
+                                requestedReturn.items().stream()
+                                        .map(item -> new ReturnItem(item.bookId(), item.quantity()))
+                                        .toList(),
+                                requestedReturn.reason())));
+            }
+            case Effect.ReturnApproved approved ->
+                List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new ReturnApproved(id(), now, orderId, approved.returnId(), approved.automatic())));
+            case Effect.ReturnRejected rejected ->
+                List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new ReturnRejected(
+                                id(),
+                                now,
+                                orderId,
+                                rejected.returnId(),
+                                order.returnOf(rejected.returnId()).outcomeReason())));
+            case Effect.ReturnCancelled cancelled ->
+                List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new ReturnCancelled(
+                                id(),
+                                now,
+                                orderId,
+                                cancelled.returnId(),
+                                order.returnOf(cancelled.returnId()).outcomeReason())));
+            case Effect.ReturnSentBack sent -> {
+                OrderReturn sentReturn = order.returnOf(sent.returnId());
+                yield List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new ReturnSentBack(
+                                id(),
+                                now,
+                                orderId,
+                                sentReturn.id(),
+                                sentReturn.carrier(),
+                                sentReturn.trackingNumber())));
+            }
+            case Effect.ReturnReceived received -> {
+                OrderReturn receivedReturn = order.returnOf(received.returnId());
+                List<Outbox.Message<?>> receipt = new ArrayList<>();
+                if (received.inspected()) {
+                    receipt.add(message(
+                            Topics.ORDER_EVENTS,
+                            new ReturnReceived(id(), now, orderId, receivedReturn.id(), copies(receivedReturn))));
+                }
+                for (ReturnLine item : receivedReturn.items()) {
+                    receipt.add(message(
+                            Topics.SALES_EVENTS,
+                            new SaleReturned(
+                                    id(),
+                                    now,
+                                    orderId,
+                                    receivedReturn.id(),
+                                    item.bookId(),
+                                    item.quantity(),
+                                    money(item.unitPrice()),
+                                    order.customerRef(),
+                                    now)));
+                }
+                yield receipt;
+            }
+            case Effect.RestockReturn restock ->
+                List.of(message(
+                        Topics.INVENTORY_COMMANDS,
+                        new RestockReturn(
+                                id(), now, orderId, restock.returnId(), copies(order.returnOf(restock.returnId())))));
+            case Effect.RefundAmount refund -> {
+                Refund asked = order.refundOf(refund.refundId());
+                yield List.of(message(
+                        Topics.PAYMENT_COMMANDS,
+                        new RefundAmount(id(), now, orderId, asked.id(), money(asked.amount()), asked.reason())));
+            }
+            case Effect.Refunded refunded -> {
+                Refund given = order.refundOf(refunded.refundId());
+                yield List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new OrderRefunded(
+                                id(),
+                                now,
+                                orderId,
+                                given.id(),
+                                given.returnId(),
+                                money(given.amount()),
+                                given.reason())));
+            }
+            case Effect.ReturnCompleted completed -> {
+                Refund refund = order.refundOf(completed.returnId());
+                long given = refund != null && refund.status() == RefundStatus.REFUNDED
+                        ? refund.amount().amount()
+                        : 0;
+                yield List.of(message(
+                        Topics.ORDER_EVENTS,
+                        new ReturnCompleted(
+                                id(),
+                                now,
+                                orderId,
+                                completed.returnId(),
+                                new Money(given, order.total().currency()))));
+            }
         };
     }
 
@@ -152,6 +280,14 @@ class OrderMessages {
     private static List<OrderLine> lines(Order order) {
         return order.lines().stream()
                 .map(line -> new OrderLine(line.bookId(), line.quantity(), money(line.unitPrice())))
+                .toList();
+    }
+
+    /** The copies of a return that inventory takes in: the inspected ones, or none before inspection. */
+    private static List<ReturnedCopies> copies(OrderReturn received) {
+        return received.items().stream()
+                .filter(item -> item.resalable() != null)
+                .map(item -> new ReturnedCopies(item.bookId(), item.resalable(), item.damaged()))
                 .toList();
     }
 

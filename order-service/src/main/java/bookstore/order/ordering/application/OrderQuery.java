@@ -10,8 +10,11 @@ import java.time.Instant;
  * @param status null for every status
  * @param from the earliest placing time, inclusive, or null
  * @param to the placing time the orders must be before, or null
+ * @param openAfterSale only orders with a return not yet ended or a refund awaiting payment (the
+ *     returns queue)
  */
-public record OrderQuery(String customerId, OrderStatus status, Instant from, Instant to, int page, int size) {
+public record OrderQuery(
+        String customerId, OrderStatus status, boolean openAfterSale, Instant from, Instant to, int page, int size) {
 
     public static final int MAX_SIZE = 100;
     /** How deep anyone may page, so that {@code page * size} stays a small number. */
@@ -45,7 +48,7 @@ public record OrderQuery(String customerId, OrderStatus status, Instant from, In
 
     /** The same query for one customer's orders. */
     public OrderQuery of(String customer) {
-        return new OrderQuery(customer, status, from, to, page, size);
+        return new OrderQuery(customer, status, openAfterSale, from, to, page, size);
     }
 
     public long offset() {

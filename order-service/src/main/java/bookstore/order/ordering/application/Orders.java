@@ -29,6 +29,12 @@ public interface Orders {
      */
     Flux<Order> lockDeliveredBefore(Instant cutoff, int limit);
 
+    /**
+     * Orders with an open return whose step has timed out, earliest first, locked; orders another
+     * replica has locked are skipped.
+     */
+    Flux<Order> lockAfterSaleDue(Instant now, int limit);
+
     Mono<KeyedOrder> findByIdempotencyKey(String customerId, String key);
 
     /**

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Looks for overdue orders at a fixed interval, on every replica: pending orders whose answer is
- * overdue are cancelled, delivered orders whose receipt window has passed are received. The scan
+ * overdue are cancelled, delivered orders whose receipt window has passed are received, and returns
+ * whose step has timed out move on. The scan
  * skips orders another replica has locked, so replicas share the work instead of doing it twice.
  */
 @Component
@@ -21,12 +22,18 @@ class OverdueOrderScanner implements SmartLifecycle {
 
     private final TimingOutOrders timeouts;
     private final ReceivingOrders receipts;
+    private final ReturningOrders returns;
     private final OrderingProperties properties;
     private volatile Disposable scanning;
 
-    OverdueOrderScanner(TimingOutOrders timeouts, ReceivingOrders receipts, OrderingProperties properties) {
+    OverdueOrderScanner(
+            TimingOutOrders timeouts,
+            ReceivingOrders receipts,
+            ReturningOrders returns,
+            OrderingProperties properties) {
         this.timeouts = timeouts;
         this.receipts = receipts;
+        this.returns = returns;
         this.properties = properties;
     }
 
@@ -34,7 +41,7 @@ class OverdueOrderScanner implements SmartLifecycle {
     public void start() {
         scanning = Flux.interval(properties.timeoutScanInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> scan().then(receive()), 1)
+                .concatMap(tick -> scan().then(receive()).then(moveReturnsOn()), 1)
                 .subscribe();
     }
 
@@ -49,6 +56,14 @@ class OverdueOrderScanner implements SmartLifecycle {
                 receipts::receiveOverdue,
                 "Received {} orders whose receipt window had passed",
                 "receive delivered orders");
+    }
+
+    /** Moves on batch after batch of returns whose step has timed out. */
+    private Mono<Integer> moveReturnsOn() {
+        return inBatches(
+                returns::timeOutOverdue,
+                "Moved on {} orders whose returns had waited past their time",
+                "move overdue returns on");
     }
 
     private Mono<Integer> inBatches(Supplier<Mono<Integer>> batch, String done, String what) {

@@ -30,10 +30,8 @@ public class ReceivingOrders {
      * everywhere; an admin, who may see the order, is refused: receipt is the customer's word.
      */
     public Mono<Order> receive(Caller caller, String orderId) {
-        return Accessible.order(orders, caller, orderId)
-                .flatMap(order -> order.isOwnedBy(caller.userId())
-                        ? changes.change(order.id(), (locked, now) -> locked.receive(now))
-                        : Mono.error(new OnlyTheCustomerReceivesException()));
+        return Accessible.ownOrder(orders, caller, orderId, "confirms its receipt")
+                .flatMap(order -> changes.change(order.id(), (locked, now) -> locked.receive(now)));
     }
 
     /** Receives one batch of orders whose receipt window has passed; tells how many it received. */

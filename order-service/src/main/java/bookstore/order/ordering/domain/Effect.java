@@ -39,4 +39,36 @@ public sealed interface Effect {
 
     /** @param automatic whether the receipt window ran out rather than the customer confirming */
     record Received(boolean automatic) implements Effect {}
+
+    /** A customer asked to return copies. */
+    record ReturnRequested(String returnId) implements Effect {}
+
+    /** @param automatic whether the shop's decision time ran out rather than an admin approving */
+    record ReturnApproved(String returnId, boolean automatic) implements Effect {}
+
+    record ReturnRejected(String returnId) implements Effect {}
+
+    /** Withdrawn by the customer, or not sent back in time. */
+    record ReturnCancelled(String returnId) implements Effect {}
+
+    record ReturnSentBack(String returnId) implements Effect {}
+
+    /**
+     * The return's copies count as back: their sales are corrected.
+     *
+     * @param inspected whether an admin recorded them and what inspection found, rather than the
+     *     receipt time running out
+     */
+    record ReturnReceived(String returnId, boolean inspected) implements Effect {}
+
+    /** Take a received return's copies into stock. */
+    record RestockReturn(String returnId) implements Effect {}
+
+    /** Give back a partial refund's amount. */
+    record RefundAmount(String refundId) implements Effect {}
+
+    /** Payment gave back a partial refund. */
+    record Refunded(String refundId) implements Effect {}
+
+    record ReturnCompleted(String returnId) implements Effect {}
 }

@@ -29,6 +29,16 @@ public final class Order {
     static final String TIMEOUT = "timeout";
     static final String CANCELLED_BY_CUSTOMER = "cancelled by customer";
 
+    /** The longest reason a return, a rejection or a refund may give, in characters. */
+    public static final int MAX_REASON = 500;
+
+    public static final int MAX_RETURNS = 20;
+
+    static final String WITHDRAWN = "withdrawn by the customer";
+    static final String APPROVED_BY_TIMEOUT = "approved: the shop did not decide in time";
+    static final String NOT_SENT_BACK = "not sent back in time";
+    static final String NOT_RECORDED_RECEIVED = "refunded without inspection: not recorded received in time";
+
     private final OrderId id;
     private final String customerId;
     private final String customerRef;
@@ -47,6 +57,8 @@ public final class Order {
     private Money refunded;
     private String failureReason;
     private Shipment shipment;
+    private final List<OrderReturn> returns;
+    private final List<Refund> refunds;
 
     private Order(State state) {
         this.id = Objects.requireNonNull(state.id(), "id");
@@ -66,6 +78,8 @@ public final class Order {
         this.refunded = state.refunded();
         this.failureReason = state.failureReason();
         this.shipment = state.shipment();
+        this.returns = new ArrayList<>(state.returns());
+        this.refunds = new ArrayList<>(state.refunds());
     }
 
     /**
@@ -113,7 +127,9 @@ public final class Order {
                 null,
                 null,
                 null,
-                List.of(new StatusChange(OrderStatus.PENDING, now, null))));
+                List.of(new StatusChange(OrderStatus.PENDING, now, null)),
+                List.of(),
+                List.of()));
         order.effects.add(new Effect.Placed());
         order.effects.add(new Effect.ReserveStock());
         return order;
@@ -253,12 +269,7 @@ public final class Order {
 
     /** When the order was delivered (the last time it became DELIVERED), or null if it never was. */
     public Instant deliveredAt() {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).status() == OrderStatus.DELIVERED) {
-                return history.get(i).at();
-            }
-        }
-        return null;
+        return lastTimeIn(OrderStatus.DELIVERED);
     }
 
     /** Whether a DELIVERED order has waited for its receipt for {@code window} or longer. */
@@ -276,6 +287,338 @@ public final class Order {
             effects.add(new Effect.Received(true));
         }
     }
+
+    /**
+     * Until when the customer may ask to return copies: the return window counted from their receipt,
+     * or from the delivery while they have not confirmed it. Null for an order that has not arrived.
+     */
+    public Instant returnableUntil(ReturnPolicy policy) {
+        Instant since =
+                switch (status) {
+                    case RECEIVED -> lastTimeIn(OrderStatus.RECEIVED);
+                    case DELIVERED -> deliveredAt();
+                    default -> null;
+                };
+        return since == null ? null : since.plus(policy.window());
+    }
+
+    /**
+     * The customer asks to return copies of some lines (退货). Each book at most once, each in the
+     * order, and no more copies than the order holds less those that other returns (not rejected or
+     * cancelled) already send back.
+     */
+    public void requestReturn(
+            String returnId, List<ReturnItem> wanted, String reason, Instant now, ReturnPolicy policy) {
+        Instant until = returnableUntil(policy);
+        if (until == null) {
+            throw new ReturnConflictException(
+                    "Only a delivered or received order can be returned; this one is " + describeStatus() + ".");
+        }
+        if (!now.isBefore(until)) {
+            throw new ReturnConflictException("The return window of this order ended at " + until + ".");
+        }
+        if (returns.size() >= MAX_RETURNS) {
+            throw new ReturnConflictException("An order takes at most " + MAX_RETURNS + " returns.");
+        }
+        if (wanted == null || wanted.isEmpty()) {
+            throw new InvalidOrderException("A return names at least one book.");
+        }
+        String why = checkedText(reason, "A return");
+        Set<String> books = new HashSet<>();
+        List<ReturnLine> items = new ArrayList<>();
+        for (ReturnItem item : wanted) {
+            if (!books.add(item.bookId())) {
+                throw new InvalidOrderException("Book " + item.bookId() + " appears more than once in the return.");
+            }
+            OrderLine line = lines.stream()
+                    .filter(candidate -> candidate.bookId().equals(item.bookId()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidOrderException("Book " + item.bookId() + " is not in this order."));
+            int left = line.quantity() - copiesReturning(line.bookId());
+            if (item.quantity() < 1 || item.quantity() > left) {
+                throw new InvalidOrderException("Between 1 and " + left + " copies of book " + line.bookId()
+                        + " may be returned, not " + item.quantity() + ".");
+            }
+            items.add(new ReturnLine(line.bookId(), line.title(), item.quantity(), line.unitPrice(), null, null));
+        }
+        returns.add(OrderReturn.requested(returnId, items, why, now, now.plus(policy.decision())));
+        effects.add(new Effect.ReturnRequested(returnId));
+    }
+
+    /** An admin agrees to take the copies back; the customer has {@code sendBack} to send them. */
+    public void approveReturn(String returnId, Instant now, ReturnPolicy policy) {
+        OrderReturn approved = returnOf(returnId).moved(ReturnStatus.APPROVED, now, null, now.plus(policy.sendBack()));
+        replace(approved);
+        effects.add(new Effect.ReturnApproved(returnId, false));
+    }
+
+    /** An admin refuses a requested return, saying why; nothing is refunded. */
+    public void rejectReturn(String returnId, String reason, Instant now) {
+        String why = checkedText(reason, "A rejection");
+        replace(returnOf(returnId).moved(ReturnStatus.REJECTED, now, why, null));
+        effects.add(new Effect.ReturnRejected(returnId));
+    }
+
+    /** The customer withdraws a return they have not sent yet. */
+    public void withdrawReturn(String returnId, Instant now) {
+        OrderReturn withdrawn = returnOf(returnId);
+        if (withdrawn.status() != ReturnStatus.REQUESTED && withdrawn.status() != ReturnStatus.APPROVED) {
+            throw new ReturnConflictException(
+                    "A return that is " + OrderReturn.describe(withdrawn.status()) + " can no longer be withdrawn.");
+        }
+        replace(withdrawn.moved(ReturnStatus.CANCELLED, now, WITHDRAWN, null));
+        effects.add(new Effect.ReturnCancelled(returnId));
+    }
+
+    /** The customer sent an approved return back, naming the carrier and tracking number if they like. */
+    public void sendBack(String returnId, String carrier, String trackingNumber, Instant now, ReturnPolicy policy) {
+        OrderReturn sent = returnOf(returnId)
+                .moved(ReturnStatus.SENT_BACK, now, null, now.plus(policy.receipt()))
+                .sentWith(carrier, trackingNumber);
+        replace(sent);
+        effects.add(new Effect.ReturnSentBack(returnId));
+    }
+
+    /**
+     * An admin records the parcel received and what inspection found: for every book of the return,
+     * how many copies can be sold again and how many are damaged. Inventory is asked to take them in,
+     * payment to refund their lines (never more than the order still has captured), and each line's
+     * sale is corrected.
+     */
+    public void receiveReturn(String returnId, List<ReturnedCopies> copies, Instant now) {
+        OrderReturn received = returnOf(returnId);
+        if (copies == null || copies.size() != received.items().size()) {
+            throw new InvalidOrderException(
+                    "Say for every book of the return how many copies are resalable and" + " how many damaged.");
+        }
+        List<ReturnLine> inspected = new ArrayList<>();
+        for (ReturnLine item : received.items()) {
+            ReturnedCopies found = copies.stream()
+                    .filter(candidate -> candidate.bookId().equals(item.bookId()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidOrderException(
+                            "Say how many copies of book " + item.bookId() + " are resalable and how many damaged."));
+            if (found.resalable() < 0
+                    || found.damaged() < 0
+                    || found.resalable() + found.damaged() != item.quantity()) {
+                throw new InvalidOrderException("The " + item.quantity() + " returned copies of book " + item.bookId()
+                        + " are each either resalable or damaged.");
+            }
+            inspected.add(item.inspected(found.resalable(), found.damaged()));
+        }
+        replace(received.moved(ReturnStatus.RECEIVED, now, null, null).withItems(inspected));
+        effects.add(new Effect.ReturnReceived(returnId, true));
+        effects.add(new Effect.RestockReturn(returnId));
+        refundReturn(returnOf(returnId), now);
+    }
+
+    /**
+     * Returns whose step has run out of time move on by themselves: a request nobody decided on is
+     * approved, an approved return never sent is cancelled, and a sent return nobody recorded is
+     * refunded without inspection (nothing is restocked: nobody saw the copies arrive).
+     */
+    public void timeOutReturns(Instant now, ReturnPolicy policy) {
+        for (OrderReturn open : List.copyOf(returns)) {
+            if (!open.isOpen() || open.deadline() == null || now.isBefore(open.deadline())) {
+                continue;
+            }
+            switch (open.status()) {
+                case REQUESTED -> {
+                    replace(open.moved(ReturnStatus.APPROVED, now, APPROVED_BY_TIMEOUT, now.plus(policy.sendBack())));
+                    effects.add(new Effect.ReturnApproved(open.id(), true));
+                }
+                case APPROVED -> {
+                    replace(open.moved(ReturnStatus.CANCELLED, now, NOT_SENT_BACK, null));
+                    effects.add(new Effect.ReturnCancelled(open.id()));
+                }
+                case SENT_BACK -> {
+                    replace(open.moved(ReturnStatus.RECEIVED, now, NOT_RECORDED_RECEIVED, null)
+                            .asRestocked());
+                    effects.add(new Effect.ReturnReceived(open.id(), false));
+                    refundReturn(returnOf(open.id()), now);
+                }
+                default -> {
+                    // RECEIVED waits for inventory and payment, which answer on their own.
+                }
+            }
+        }
+    }
+
+    /** When the earliest open return's step times out, or null when none waits on a person. */
+    public Instant afterSaleDeadline() {
+        return returns.stream()
+                .filter(OrderReturn::isOpen)
+                .map(OrderReturn::deadline)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    /** Whether a return is still open or a refund awaits payment: the order is in the returns queue. */
+    public boolean hasOpenAfterSale() {
+        return returns.stream().anyMatch(OrderReturn::isOpen)
+                || refunds.stream().anyMatch(refund -> refund.status() == RefundStatus.PENDING);
+    }
+
+    /**
+     * An admin gives back part of a paid order without a return (a damaged copy the customer keeps):
+     * at most what is still captured, less refunds under way.
+     */
+    public void refund(String refundId, Money amount, String reason, Instant now) {
+        if (paymentId == null
+                || status == OrderStatus.PENDING
+                || status == OrderStatus.CANCELLED
+                || status == OrderStatus.REJECTED) {
+            throw new IllegalOrderTransitionException(
+                    status, "Only a paid order can be refunded in part; this one is " + describeStatus() + ".");
+        }
+        String why = checkedText(reason, "A refund");
+        if (!amount.currency().equals(total.currency())) {
+            throw new InvalidOrderException("This order is paid in " + total.currency() + ".");
+        }
+        Money refundable = refundable();
+        if (amount.amount() < 1 || amount.isGreaterThan(refundable)) {
+            throw new InvalidOrderException("Between 1 and " + refundable.amount() + " (minor units of "
+                    + total.currency() + ") can still be refunded, not " + amount.amount() + ".");
+        }
+        refunds.add(Refund.requested(refundId, null, amount, why, now));
+        effects.add(new Effect.RefundAmount(refundId));
+    }
+
+    /** Payment gave back a partial refund; {@code totalRefunded} is all it has given back for the order. */
+    public void amountRefunded(String refundId, Money totalRefunded, Instant now) {
+        paymentRefunded(totalRefunded);
+        int index = refundIndex(refundId);
+        if (index < 0 || refunds.get(index).status() != RefundStatus.PENDING) {
+            return;
+        }
+        Refund refund = refunds.get(index);
+        refunds.set(index, refund.refunded(now));
+        effects.add(new Effect.Refunded(refundId));
+        completeReturnIfSettled(refund.returnId(), now);
+    }
+
+    /** Payment could not carry out a partial refund; nothing was given back for it. */
+    public void refundRefused(String refundId, String reason, Instant now) {
+        int index = refundIndex(refundId);
+        if (index < 0 || refunds.get(index).status() != RefundStatus.PENDING) {
+            return;
+        }
+        Refund refund = refunds.get(index);
+        refunds.set(index, refund.refused(reason == null || reason.isBlank() ? "refused" : reason, now));
+        completeReturnIfSettled(refund.returnId(), now);
+    }
+
+    /** Inventory took a return's copies in; a repeated answer changes nothing. */
+    public void returnRestocked(String returnId, Instant now) {
+        for (OrderReturn candidate : returns) {
+            if (candidate.id().equals(returnId) && !candidate.restocked()) {
+                replace(candidate.asRestocked());
+                completeReturnIfSettled(returnId, now);
+                return;
+            }
+        }
+    }
+
+    private void refundReturn(OrderReturn received, Instant now) {
+        Money amount = received.total().min(refundable());
+        if (amount.amount() > 0) {
+            refunds.add(Refund.requested(received.id(), received.id(), amount, "return " + received.id(), now));
+            effects.add(new Effect.RefundAmount(received.id()));
+        }
+        completeReturnIfSettled(received.id(), now);
+    }
+
+    private void completeReturnIfSettled(String returnId, Instant now) {
+        if (returnId == null) {
+            return;
+        }
+        OrderReturn settled = returnOf(returnId);
+        int refund = refundIndex(returnId);
+        if (settled.status() == ReturnStatus.RECEIVED
+                && settled.restocked()
+                && (refund < 0 || refunds.get(refund).status() != RefundStatus.PENDING)) {
+            replace(settled.moved(ReturnStatus.COMPLETED, now, null, null));
+            effects.add(new Effect.ReturnCompleted(returnId));
+        }
+    }
+
+    /** What may still be refunded: the total less every refund given or under way. */
+    private Money refundable() {
+        Money committed = Money.zero(total.currency());
+        for (Refund refund : refunds) {
+            if (refund.status() != RefundStatus.REFUSED) {
+                committed = committed.plus(refund.amount());
+            }
+        }
+        return total.minusAtMostAll(committed);
+    }
+
+    private int copiesReturning(String bookId) {
+        return returns.stream()
+                .filter(OrderReturn::holdsCopies)
+                .mapToInt(held -> held.quantityOf(bookId))
+                .sum();
+    }
+
+    /** The return with this id. */
+    public OrderReturn returnOf(String returnId) {
+        return returns.stream()
+                .filter(candidate -> candidate.id().equals(returnId))
+                .findFirst()
+                .orElseThrow(() -> new ReturnNotFoundException(returnId));
+    }
+
+    /** The partial refund with this id, if there is one. */
+    public Refund refundOf(String refundId) {
+        int index = refundIndex(refundId);
+        return index < 0 ? null : refunds.get(index);
+    }
+
+    private int refundIndex(String refundId) {
+        for (int i = 0; i < refunds.size(); i++) {
+            if (refunds.get(i).id().equals(refundId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void replace(OrderReturn changed) {
+        for (int i = 0; i < returns.size(); i++) {
+            if (returns.get(i).id().equals(changed.id())) {
+                returns.set(i, changed);
+                return;
+            }
+        }
+        throw new ReturnNotFoundException(changed.id());
+    }
+
+    private Instant lastTimeIn(OrderStatus wanted) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).status() == wanted) {
+                return history.get(i).at();
+            }
+        }
+        return null;
+    }
+
+    private static String checkedText(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidOrderException(what + " gives a reason.");
+        }
+        String stripped = text.strip();
+        if (stripped.codePointCount(0, stripped.length()) > MAX_REASON) {
+            throw new InvalidOrderException(what + "'s reason is at most " + MAX_REASON + " characters long.");
+        }
+        return stripped;
+    }
+
+    /** A book and how many of its copies a customer wants to return. */
+    public record ReturnItem(String bookId, int quantity) {}
+
+    /** What inspection found among a book's returned copies. */
+    public record ReturnedCopies(String bookId, int resalable, int damaged) {}
 
     public boolean isOwnedBy(String customerId) {
         return this.customerId.equals(customerId);
@@ -354,7 +697,9 @@ public final class Order {
                 refunded,
                 failureReason,
                 shipment,
-                List.copyOf(history));
+                List.copyOf(history),
+                List.copyOf(returns),
+                List.copyOf(refunds));
     }
 
     public OrderId id() {
@@ -421,10 +766,21 @@ public final class Order {
         return List.copyOf(history);
     }
 
+    public List<OrderReturn> returns() {
+        return List.copyOf(returns);
+    }
+
+    public List<Refund> refunds() {
+        return List.copyOf(refunds);
+    }
+
     /**
      * @param deadline when the saga stops waiting for the current step's answer; null once settled
      * @param chargeRequested whether payment was asked to charge, so cancelling must also refund
-     * @param refunded what payment reported refunding, or null
+     * @param refunded what payment reported refunding in all (a cancellation's refund, or the partial
+     *     refunds so far), or null
+     * @param returns the order's returns, oldest first
+     * @param refunds the order's partial refunds (of returns, or an admin's without one), oldest first
      */
     public record State(
             OrderId id,
@@ -442,5 +798,13 @@ public final class Order {
             Money refunded,
             String failureReason,
             Shipment shipment,
-            List<StatusChange> history) {}
+            List<StatusChange> history,
+            List<OrderReturn> returns,
+            List<Refund> refunds) {
+
+        public State {
+            returns = returns == null ? List.of() : List.copyOf(returns);
+            refunds = refunds == null ? List.of() : List.copyOf(refunds);
+        }
+    }
 }

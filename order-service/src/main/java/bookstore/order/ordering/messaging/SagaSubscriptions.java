@@ -3,14 +3,17 @@ package bookstore.order.ordering.messaging;
 import bookstore.events.IntegrationEvent;
 import bookstore.events.Topics;
 import bookstore.events.inventory.ReservationEvent;
+import bookstore.events.inventory.ReturnRestocked;
 import bookstore.events.inventory.StockCommitted;
 import bookstore.events.inventory.StockReleased;
 import bookstore.events.inventory.StockReservationFailed;
 import bookstore.events.inventory.StockReserved;
+import bookstore.events.payment.AmountRefunded;
 import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentFailed;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
+import bookstore.events.payment.RefundRefused;
 import bookstore.order.ordering.application.AdvancingSaga;
 import bookstore.order.ordering.application.OrderingProperties;
 import bookstore.order.pricing.domain.Money;
@@ -42,6 +45,8 @@ class SagaSubscriptions {
                             // Acknowledgements of compensation and commit: the order settled when it asked for them.
                             case StockReleased released -> Optional.empty();
                             case StockCommitted committed -> Optional.empty();
+                            case ReturnRestocked restocked ->
+                                Optional.of(saga.returnRestocked(restocked.orderId(), restocked.returnId()));
                         })))
                 .withConcurrency(properties.sagaConsumers());
     }
@@ -62,6 +67,16 @@ class SagaSubscriptions {
                                         new Money(
                                                 refunded.amount().amount(),
                                                 refunded.amount().currency())));
+                            case AmountRefunded refunded ->
+                                Optional.of(saga.amountRefunded(
+                                        refunded.orderId(),
+                                        refunded.refundId(),
+                                        new Money(
+                                                refunded.totalRefunded().amount(),
+                                                refunded.totalRefunded().currency())));
+                            case RefundRefused refused ->
+                                Optional.of(
+                                        saga.refundRefused(refused.orderId(), refused.refundId(), refused.reason()));
                         })))
                 .withConcurrency(properties.sagaConsumers());
     }

@@ -1,7 +1,13 @@
 package bookstore.order.ordering.persistence;
 
 import bookstore.order.ordering.domain.OrderLine;
+import bookstore.order.ordering.domain.OrderReturn;
 import bookstore.order.ordering.domain.OrderStatus;
+import bookstore.order.ordering.domain.Refund;
+import bookstore.order.ordering.domain.RefundStatus;
+import bookstore.order.ordering.domain.ReturnChange;
+import bookstore.order.ordering.domain.ReturnLine;
+import bookstore.order.ordering.domain.ReturnStatus;
 import bookstore.order.ordering.domain.ShippingAddress;
 import bookstore.order.ordering.domain.StatusChange;
 import bookstore.order.pricing.domain.Money;
@@ -18,6 +24,8 @@ final class OrderJson {
 
     private static final TypeReference<List<LineJson>> LINES = new TypeReference<>() {};
     private static final TypeReference<List<ChangeJson>> HISTORY = new TypeReference<>() {};
+    private static final TypeReference<List<ReturnJson>> RETURNS = new TypeReference<>() {};
+    private static final TypeReference<List<RefundJson>> REFUNDS = new TypeReference<>() {};
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -75,6 +83,124 @@ final class OrderJson {
                 address.postalCode(),
                 address.country());
     }
+
+    String returns(List<OrderReturn> returns) {
+        return json.writeValueAsString(returns.stream()
+                .map(held -> new ReturnJson(
+                        held.id(),
+                        held.items().stream()
+                                .map(item -> new ReturnLineJson(
+                                        item.bookId(),
+                                        item.title(),
+                                        item.quantity(),
+                                        item.unitPrice().amount(),
+                                        item.unitPrice().currency(),
+                                        item.resalable(),
+                                        item.damaged()))
+                                .toList(),
+                        held.reason(),
+                        held.status().name(),
+                        held.carrier(),
+                        held.trackingNumber(),
+                        held.outcomeReason(),
+                        held.requestedAt(),
+                        held.deadline(),
+                        held.restocked(),
+                        held.history().stream()
+                                .map(change -> new ChangeJson(change.status().name(), change.at(), change.reason()))
+                                .toList()))
+                .toList());
+    }
+
+    List<OrderReturn> returns(String text) {
+        return json.readValue(text, RETURNS).stream()
+                .map(held -> new OrderReturn(
+                        held.id(),
+                        held.items().stream()
+                                .map(item -> new ReturnLine(
+                                        item.bookId(),
+                                        item.title(),
+                                        item.quantity(),
+                                        new Money(item.unitPrice(), item.currency()),
+                                        item.resalable(),
+                                        item.damaged()))
+                                .toList(),
+                        held.reason(),
+                        ReturnStatus.valueOf(held.status()),
+                        held.carrier(),
+                        held.trackingNumber(),
+                        held.outcomeReason(),
+                        held.requestedAt(),
+                        held.deadline(),
+                        held.restocked(),
+                        held.history().stream()
+                                .map(change -> new ReturnChange(
+                                        ReturnStatus.valueOf(change.status()), change.at(), change.reason()))
+                                .toList()))
+                .toList();
+    }
+
+    String refunds(List<Refund> refunds) {
+        return json.writeValueAsString(refunds.stream()
+                .map(refund -> new RefundJson(
+                        refund.id(),
+                        refund.returnId(),
+                        refund.amount().amount(),
+                        refund.amount().currency(),
+                        refund.reason(),
+                        refund.status().name(),
+                        refund.refusal(),
+                        refund.requestedAt(),
+                        refund.settledAt()))
+                .toList());
+    }
+
+    List<Refund> refunds(String text) {
+        return json.readValue(text, REFUNDS).stream()
+                .map(refund -> new Refund(
+                        refund.id(),
+                        refund.returnId(),
+                        new Money(refund.amount(), refund.currency()),
+                        refund.reason(),
+                        RefundStatus.valueOf(refund.status()),
+                        refund.refusal(),
+                        refund.requestedAt(),
+                        refund.settledAt()))
+                .toList();
+    }
+
+    record ReturnJson(
+            String id,
+            List<ReturnLineJson> items,
+            String reason,
+            String status,
+            String carrier,
+            String trackingNumber,
+            String outcomeReason,
+            Instant requestedAt,
+            Instant deadline,
+            boolean restocked,
+            List<ChangeJson> history) {}
+
+    record ReturnLineJson(
+            String bookId,
+            String title,
+            int quantity,
+            long unitPrice,
+            String currency,
+            Integer resalable,
+            Integer damaged) {}
+
+    record RefundJson(
+            String id,
+            String returnId,
+            long amount,
+            String currency,
+            String reason,
+            String status,
+            String refusal,
+            Instant requestedAt,
+            Instant settledAt) {}
 
     record LineJson(String bookId, String title, int quantity, long unitPrice, String currency) {}
 

@@ -38,7 +38,7 @@ class PostgresOrders implements Orders {
             id, customer_id, customer_ref, status, saga_step, deadline, lines::text AS lines,
             shipping_address::text AS shipping_address, payment_method, charge_requested, payment_id,
             refunded_amount, refunded_currency, failure_reason, carrier, tracking_number,
-            status_history::text AS status_history, placed_at
+            status_history::text AS status_history, placed_at, returns::text AS returns, refunds::text AS refunds
             """;
 
     private final DatabaseClient database;
@@ -79,22 +79,28 @@ class PostgresOrders implements Orders {
 
     @Override
     public Flux<Order> lockOverdue(Instant now, int limit) {
-        return lockDue("PENDING", "deadline", now, limit);
+        return lockDue("status = 'PENDING'", "deadline", now, limit);
+    }
+
+    @Override
+    public Flux<Order> lockAfterSaleDue(Instant now, int limit) {
+        return lockDue("after_sale_deadline IS NOT NULL", "after_sale_deadline", now, limit);
     }
 
     @Override
     public Flux<Order> lockDeliveredBefore(Instant cutoff, int limit) {
-        return lockDue("DELIVERED", "delivered_at", cutoff, limit);
+        return lockDue("status = 'DELIVERED'", "delivered_at", cutoff, limit);
     }
 
     /**
-     * Orders in a status whose time column has come, oldest first, locked, skipping those another
-     * replica holds. Status and column are this class's own constants, never a caller's text; the
-     * status is written into the statement so that the planner matches it to the partial index.
+     * Orders matching a condition whose time column has come, oldest first, locked, skipping those
+     * another replica holds. Condition and column are this class's own constants, never a caller's
+     * text; the condition is written into the statement so that the planner matches it to the
+     * partial index.
      */
-    private Flux<Order> lockDue(String status, String timeColumn, Instant due, int limit) {
-        return database.sql("SELECT " + COLUMNS + " FROM customer_order WHERE status = '" + status + "' AND "
-                        + timeColumn + " <= :due ORDER BY " + timeColumn + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+    private Flux<Order> lockDue(String condition, String timeColumn, Instant due, int limit) {
+        return database.sql("SELECT " + COLUMNS + " FROM customer_order WHERE " + condition + " AND " + timeColumn
+                        + " <= :due ORDER BY " + timeColumn + " LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .bind("due", due)
                 .bind("limit", limit)
                 .map(this::order)
@@ -167,16 +173,20 @@ class PostgresOrders implements Orders {
                                refunded_amount = u.refunded_amount, refunded_currency = u.refunded_currency,
                                failure_reason = u.failure_reason, carrier = u.carrier,
                                tracking_number = u.tracking_number, status_history = u.history,
-                               delivered_at = u.delivered_at, updated_at = now()
+                               delivered_at = u.delivered_at, returns = u.returns, refunds = u.refunds,
+                               after_sale_deadline = u.after_sale_deadline, after_sale_open = u.after_sale_open,
+                               updated_at = now()
                           FROM unnest(CAST(:ids AS UUID[]), CAST(:statuses AS TEXT[]), CAST(:steps AS TEXT[]),
                                       CAST(:deadlines AS TIMESTAMPTZ[]), CAST(:chargeRequested AS BOOLEAN[]),
                                       CAST(:paymentIds AS TEXT[]), CAST(:refundedAmounts AS BIGINT[]),
                                       CAST(:refundedCurrencies AS TEXT[]), CAST(:failureReasons AS TEXT[]),
                                       CAST(:carriers AS TEXT[]), CAST(:trackingNumbers AS TEXT[]),
-                                      CAST(:histories AS JSONB[]), CAST(:deliveredAts AS TIMESTAMPTZ[]))
+                                      CAST(:histories AS JSONB[]), CAST(:deliveredAts AS TIMESTAMPTZ[]),
+                                      CAST(:returns AS JSONB[]), CAST(:refunds AS JSONB[]),
+                                      CAST(:afterSaleDeadlines AS TIMESTAMPTZ[]), CAST(:afterSaleOpen AS BOOLEAN[]))
                                AS u (id, status, step, deadline, charge_requested, payment_id, refunded_amount,
                                      refunded_currency, failure_reason, carrier, tracking_number, history,
-                                     delivered_at)
+                                     delivered_at, returns, refunds, after_sale_deadline, after_sale_open)
                          WHERE o.id = u.id
                         """)
                 .bind("ids", column(states, state -> state.id().value().toString()))
@@ -226,6 +236,16 @@ class PostgresOrders implements Orders {
                         column(
                                 changed.stream().map(Order::deliveredAt).toList(),
                                 at -> at == null ? null : at.toString()))
+                .bind("returns", column(states, state -> json.returns(state.returns())))
+                .bind("refunds", column(states, state -> json.refunds(state.refunds())))
+                .bind(
+                        "afterSaleDeadlines",
+                        column(
+                                changed,
+                                order -> order.afterSaleDeadline() == null
+                                        ? null
+                                        : order.afterSaleDeadline().toString()))
+                .bind("afterSaleOpen", column(changed, order -> String.valueOf(order.hasOpenAfterSale())))
                 .then();
     }
 
@@ -246,6 +266,9 @@ class PostgresOrders implements Orders {
         if (query.status() != null) {
             conditions.add("status = :status");
             values.put("status", query.status().name());
+        }
+        if (query.openAfterSale()) {
+            conditions.add("after_sale_open");
         }
         if (query.from() != null) {
             conditions.add("placed_at >= :from");
@@ -290,6 +313,8 @@ class PostgresOrders implements Orders {
                 refundedAmount == null ? null : new Money(refundedAmount, row.get("refunded_currency", String.class)),
                 row.get("failure_reason", String.class),
                 carrier == null ? null : new Shipment(carrier, row.get("tracking_number", String.class)),
-                json.history(row.get("status_history", String.class))));
+                json.history(row.get("status_history", String.class)),
+                json.returns(row.get("returns", String.class)),
+                json.refunds(row.get("refunds", String.class))));
     }
 }

@@ -52,6 +52,7 @@ class OrderController {
     private final ShippingOrders shipping;
     private final TrackingQueries tracking;
     private final ReceivingOrders receiving;
+    private final OrderResources resources;
 
     OrderController(
             PlacingOrder placing,
@@ -60,7 +61,8 @@ class OrderController {
             FulfillingOrders fulfilling,
             ShippingOrders shipping,
             TrackingQueries tracking,
-            ReceivingOrders receiving) {
+            ReceivingOrders receiving,
+            OrderResources resources) {
         this.placing = placing;
         this.finding = finding;
         this.cancelling = cancelling;
@@ -68,6 +70,7 @@ class OrderController {
         this.shipping = shipping;
         this.tracking = tracking;
         this.receiving = receiving;
+        this.resources = resources;
     }
 
     /** 202 with the PENDING order; 200 with the same order when the Idempotency-Key was seen before. */
@@ -79,40 +82,45 @@ class OrderController {
         return placing.place(request.toCommand(callerOf(caller).userId(), checked(idempotencyKey)))
                 .map(placement -> ResponseEntity.status(placement.placed() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                         .location(URI.create("/api/orders/" + placement.order().id()))
-                        .body(OrderResource.of(placement.order())));
+                        .body(resources.of(placement.order())));
     }
 
     @GetMapping("/{id}")
     Mono<OrderResource> order(Authentication caller, @PathVariable String id) {
-        return finding.find(callerOf(caller), id).map(OrderResource::of);
+        return finding.find(callerOf(caller), id).map(resources::of);
     }
 
     /**
      * The caller's orders, newest first; admins see everybody's, or one customer's with {@code customerId}. {@code
-     * from} (inclusive) and {@code to} (exclusive) are ISO-8601 instants bounding when the orders were placed.
+     * from} (inclusive) and {@code to} (exclusive) are ISO-8601 instants bounding when the orders were placed; {@code
+     * afterSale=open} keeps the orders with a return under way or a refund awaiting payment (the returns queue).
      */
     @GetMapping
     Mono<PageResource<OrderResource>> orders(
             Authentication caller,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) @Size(max = OrderQuery.MAX_CUSTOMER_ID) String customerId,
+            @RequestParam(required = false) AfterSale afterSale,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(OrderQuery.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(OrderQuery.MAX_SIZE) int size) {
-        return Mono.fromCallable(
-                        () -> new OrderQuery(customerId, status, instant("from", from), instant("to", to), page, size))
+        return Mono.fromCallable(() -> new OrderQuery(
+                        customerId,
+                        status,
+                        afterSale == AfterSale.open,
+                        instant("from", from),
+                        instant("to", to),
+                        page,
+                        size))
                 .flatMap(query -> finding.list(callerOf(caller), query))
                 .map(found -> new PageResource<>(
-                        found.items().stream().map(OrderResource::of).toList(),
-                        found.page(),
-                        found.size(),
-                        found.total()));
+                        found.items().stream().map(resources::of).toList(), found.page(), found.size(), found.total()));
     }
 
     @PostMapping("/{id}/cancel")
     Mono<OrderResource> cancel(Authentication caller, @PathVariable String id) {
-        return cancelling.cancel(callerOf(caller), id).map(OrderResource::of);
+        return cancelling.cancel(callerOf(caller), id).map(resources::of);
     }
 
     /**
@@ -123,7 +131,7 @@ class OrderController {
     @PostMapping("/{id}/ship")
     Mono<OrderResource> ship(@PathVariable String id, @RequestBody @Valid ShipRequest request) {
         return shipping.ship(id, new Shipment(request.carrier(), request.trackingNumber()))
-                .map(OrderResource::of);
+                .map(resources::of);
     }
 
     /** The carrier's timeline of the order's parcel, newest first; empty until the carrier reports. */
@@ -135,12 +143,12 @@ class OrderController {
     /** The customer confirms receipt (确认收货) of a DELIVERED order. */
     @PostMapping("/{id}/receive")
     Mono<OrderResource> receive(Authentication caller, @PathVariable String id) {
-        return receiving.receive(callerOf(caller), id).map(OrderResource::of);
+        return receiving.receive(callerOf(caller), id).map(resources::of);
     }
 
     @PostMapping("/{id}/deliver")
     Mono<OrderResource> deliver(@PathVariable String id) {
-        return fulfilling.deliver(id).map(OrderResource::of);
+        return fulfilling.deliver(id).map(resources::of);
     }
 
     /**
@@ -168,11 +176,16 @@ class OrderController {
         }
     }
 
-    private static Caller callerOf(Authentication authentication) {
+    static Caller callerOf(Authentication authentication) {
         String userId = authentication.getPrincipal() instanceof Jwt jwt ? jwt.getSubject() : authentication.getName();
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
         return new Caller(userId, admin);
+    }
+
+    /** The one after-sale filter of the order listing. */
+    enum AfterSale {
+        open
     }
 
     record ShipRequest(

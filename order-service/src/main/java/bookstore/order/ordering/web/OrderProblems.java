@@ -3,11 +3,13 @@ package bookstore.order.ordering.web;
 import bookstore.order.ordering.application.EmptyCartException;
 import bookstore.order.ordering.application.IdempotencyKeyReusedException;
 import bookstore.order.ordering.application.InvalidOrderQueryException;
-import bookstore.order.ordering.application.OnlyTheCustomerReceivesException;
+import bookstore.order.ordering.application.OnlyTheCustomerException;
 import bookstore.order.ordering.application.OrderNotFoundException;
 import bookstore.order.ordering.application.OrdersOfAnotherCustomerException;
 import bookstore.order.ordering.domain.IllegalOrderTransitionException;
 import bookstore.order.ordering.domain.InvalidOrderException;
+import bookstore.order.ordering.domain.ReturnConflictException;
+import bookstore.order.ordering.domain.ReturnNotFoundException;
 import bookstore.order.pricing.application.BookNotOrderableException;
 import bookstore.platform.web.Problems;
 import java.util.List;
@@ -48,7 +50,7 @@ class OrderProblems {
     }
 
     @ExceptionHandler
-    ProblemDetail onReceiptByAnother(OnlyTheCustomerReceivesException e) {
+    ProblemDetail onReceiptByAnother(OnlyTheCustomerException e) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 
@@ -69,6 +71,16 @@ class OrderProblems {
     ProblemDetail onKeyReused(IdempotencyKeyReusedException e) {
         return Problems.of(
                 HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail onReturnNotFound(ReturnNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "return-not-found", "Return not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail onReturnConflict(ReturnConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, "return-conflict", "Not possible for this return now", e.getMessage());
     }
 
     @ExceptionHandler

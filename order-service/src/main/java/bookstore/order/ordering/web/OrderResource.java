@@ -1,7 +1,11 @@
 package bookstore.order.ordering.web;
 
 import bookstore.order.ordering.domain.Order;
+import bookstore.order.ordering.domain.OrderReturn;
 import bookstore.order.ordering.domain.OrderStatus;
+import bookstore.order.ordering.domain.RefundStatus;
+import bookstore.order.ordering.domain.ReturnPolicy;
+import bookstore.order.ordering.domain.ReturnStatus;
 import bookstore.order.ordering.domain.Shipment;
 import bookstore.order.ordering.domain.ShippingAddress;
 import bookstore.order.pricing.domain.Money;
@@ -13,7 +17,12 @@ import java.util.List;
  *
  * @param customerId the account that placed it (its owner; admins see whose each order is)
  * @param failureReason why a rejected or cancelled order ended so; otherwise null
- * @param refunded what payment gave back after a cancellation; null until it reports a refund
+ * @param refunded what payment gave back in all (a cancellation's refund, or the partial refunds so far); null
+ *     until it reports a refund
+ * @param returnableUntil until when the customer may ask to return copies (the return window counted from
+ *     receipt, or from delivery while receipt is not confirmed); null before the order arrived
+ * @param returns the order's returns, oldest first
+ * @param refunds its partial refunds (of returns, or an admin's without one), oldest first
  */
 record OrderResource(
         String id,
@@ -27,9 +36,12 @@ record OrderResource(
         ShippingAddress shippingAddress,
         String paymentMethod,
         Shipment shipment,
-        Money refunded) {
+        Money refunded,
+        Instant returnableUntil,
+        List<Return> returns,
+        List<Refund> refunds) {
 
-    static OrderResource of(Order order) {
+    static OrderResource of(Order order, ReturnPolicy policy) {
         return new OrderResource(
                 order.id().toString(),
                 order.customerId(),
@@ -47,10 +59,84 @@ record OrderResource(
                 order.shippingAddress(),
                 order.paymentMethod(),
                 order.shipment(),
-                order.refunded());
+                order.refunded(),
+                order.returnableUntil(policy),
+                order.returns().stream().map(Return::of).toList(),
+                order.refunds().stream()
+                        .map(refund -> new Refund(
+                                refund.id(),
+                                refund.returnId(),
+                                refund.amount(),
+                                refund.reason(),
+                                refund.status(),
+                                refund.refusal(),
+                                refund.requestedAt(),
+                                refund.settledAt()))
+                        .toList());
     }
 
     record Item(String bookId, String title, int quantity, Money unitPrice, Money lineTotal) {}
 
     record StatusChange(OrderStatus status, Instant at, String reason) {}
+
+    /**
+     * A return on the wire.
+     *
+     * @param refundAmount what the return's copies cost, which its refund gives back (less, only if
+     *     the order has less left to refund)
+     * @param deadline when the current step times out; null when nothing waits on a person
+     */
+    record Return(
+            String id,
+            ReturnStatus status,
+            List<ReturnItem> items,
+            String reason,
+            Money refundAmount,
+            String carrier,
+            String trackingNumber,
+            String outcomeReason,
+            Instant requestedAt,
+            Instant deadline,
+            List<ReturnStep> history) {
+
+        static Return of(OrderReturn held) {
+            return new Return(
+                    held.id(),
+                    held.status(),
+                    held.items().stream()
+                            .map(item -> new ReturnItem(
+                                    item.bookId(),
+                                    item.title(),
+                                    item.quantity(),
+                                    item.unitPrice(),
+                                    item.resalable(),
+                                    item.damaged()))
+                            .toList(),
+                    held.reason(),
+                    held.total(),
+                    held.carrier(),
+                    held.trackingNumber(),
+                    held.outcomeReason(),
+                    held.requestedAt(),
+                    held.deadline(),
+                    held.history().stream()
+                            .map(change -> new ReturnStep(change.status(), change.at(), change.reason()))
+                            .toList());
+        }
+    }
+
+    /** @param resalable and @param damaged what inspection found; null until the return is received */
+    record ReturnItem(String bookId, String title, int quantity, Money unitPrice, Integer resalable, Integer damaged) {}
+
+    record ReturnStep(ReturnStatus status, Instant at, String reason) {}
+
+    record Refund(
+            String id,
+            String returnId,
+            Money amount,
+            String reason,
+            RefundStatus status,
+            String refusal,
+            Instant requestedAt,
+            Instant settledAt) {}
 }

@@ -28,6 +28,16 @@ public record Money(long amount, String currency) {
         return new Money(Math.multiplyExact(amount, quantity), currency);
     }
 
+    /** What is left of this amount once {@code other} is taken away; never below zero. */
+    public Money minusAtMostAll(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.max(0, amount - other.amount), currency);
+    }
+
+    public Money min(Money other) {
+        return isGreaterThan(other) ? other : this;
+    }
+
     public boolean isGreaterThan(Money other) {
         requireSameCurrency(other);
         return amount > other.amount;

@@ -32,6 +32,16 @@ class CustomerPseudonymsTests {
 
     private static CustomerPseudonyms withKey(String key) {
         return new CustomerPseudonyms(new OrderingProperties(
-                Duration.ofMinutes(2), Duration.ofMinutes(15), Duration.ofSeconds(5), 100, 2, key, Duration.ofDays(7)));
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(5),
+                100,
+                2,
+                key,
+                Duration.ofDays(7),
+                Duration.ofDays(7),
+                Duration.ofDays(2),
+                Duration.ofDays(7),
+                Duration.ofDays(14)));
     }
 }

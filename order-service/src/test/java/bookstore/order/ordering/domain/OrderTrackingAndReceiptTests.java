@@ -143,7 +143,7 @@ class OrderTrackingAndReceiptTests {
         return Order.restore(order.state());
     }
 
-    private static Order delivered() {
+    static Order delivered() {
         Order order = shipped();
         order.carrierReportedDelivered(SHIPPED_AT.plusSeconds(30));
         return Order.restore(order.state());

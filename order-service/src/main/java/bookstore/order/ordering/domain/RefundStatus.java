@@ -1,0 +1,8 @@
+package bookstore.order.ordering.domain;
+
+/** A partial refund: PENDING at payment, then REFUNDED by the provider or REFUSED. */
+public enum RefundStatus {
+    PENDING,
+    REFUNDED,
+    REFUSED
+}
