@@ -6,6 +6,7 @@ import bookstore.events.Money;
 import bookstore.events.Topic;
 import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.order.SaleRecorded;
+import bookstore.events.order.SaleReturned;
 import bookstore.testsupport.ConsumerGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +56,21 @@ public final class UpstreamEvents implements AutoCloseable {
                 quantity,
                 new Money(4_500, "CNY"),
                 "customer-" + UUID.randomUUID(),
+                now);
+    }
+
+    /** Order-service's correction that copies of a sale came back with a return. */
+    public static SaleReturned returned(SaleRecorded sale, int quantity) {
+        Instant now = Instant.now();
+        return new SaleReturned(
+                UUID.randomUUID(),
+                now,
+                sale.orderId(),
+                UUID.randomUUID().toString(),
+                sale.bookId(),
+                quantity,
+                sale.unitPrice(),
+                sale.customer(),
                 now);
     }
 

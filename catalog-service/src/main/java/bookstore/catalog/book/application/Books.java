@@ -42,13 +42,16 @@ public interface Books {
      */
     Mono<Void> updateAvailability(Map<BookId, Availability> latest);
 
-    /** Adds the units of each sale to its book's count, once per sale, with one write for all of them. */
+    /**
+     * Adds the units of each sale to its book's count (a return's units take copies away, never below
+     * zero), once per sale and in the order given, with one write for all of them.
+     */
     Mono<Void> countSales(List<Sale> sales);
 
     /**
-     * The books of these sales, each with its sales in its units sold: as stored where the count has
-     * a sale already, otherwise with the sale's units added, for a reader that learns of sales before
-     * they are counted. Books that do not exist are left out.
+     * The books of these sales, each with its sales in its count: as stored where the count has a
+     * sale already, otherwise with the sale counted (in the order given), for a reader that learns of
+     * sales before they are counted. Books that do not exist are left out.
      */
     Flux<Book> findWithSales(Map<BookId, List<Sale>> salesByBook);
 

@@ -22,7 +22,7 @@ public final class Book {
     private final long version;
     private final Instant createdAt;
     private final Availability availability;
-    private final long unitsSold;
+    private final Sales sales;
     private final Rating rating;
     private final List<BookChange> changes = new ArrayList<>();
     private Isbn isbn;
@@ -39,7 +39,7 @@ public final class Book {
             Money price,
             BookStatus status,
             Availability availability,
-            long unitsSold,
+            Sales sales,
             Rating rating,
             Instant createdAt,
             Instant updatedAt) {
@@ -50,7 +50,7 @@ public final class Book {
         this.price = checkedPrice(price);
         this.status = Objects.requireNonNull(status, "status");
         this.availability = Objects.requireNonNull(availability, "availability");
-        this.unitsSold = unitsSold;
+        this.sales = Objects.requireNonNull(sales, "sales");
         this.rating = Objects.requireNonNull(rating, "rating");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
@@ -69,7 +69,7 @@ public final class Book {
                 price,
                 BookStatus.ACTIVE,
                 Availability.initial(initialStock),
-                0,
+                Sales.NONE,
                 Rating.NONE,
                 now,
                 now);
@@ -86,11 +86,11 @@ public final class Book {
             Money price,
             BookStatus status,
             Availability availability,
-            long unitsSold,
+            Sales sales,
             Instant createdAt,
             Instant updatedAt) {
         return restore(
-                id, version, isbn, details, price, status, availability, unitsSold, Rating.NONE, createdAt, updatedAt);
+                id, version, isbn, details, price, status, availability, sales, Rating.NONE, createdAt, updatedAt);
     }
 
     /** A stored book as it was read, with its readers' rating; no changes recorded. */
@@ -102,24 +102,23 @@ public final class Book {
             Money price,
             BookStatus status,
             Availability availability,
-            long unitsSold,
+            Sales sales,
             Rating rating,
             Instant createdAt,
             Instant updatedAt) {
-        return new Book(
-                id, version, isbn, details, price, status, availability, unitsSold, rating, createdAt, updatedAt);
+        return new Book(id, version, isbn, details, price, status, availability, sales, rating, createdAt, updatedAt);
     }
 
     /**
      * This book as stored, but with other figures of stock and sales: for read models that learn a
      * newer figure before the catalogue has stored it. No change is recorded.
      */
-    public Book withFigures(Availability newerAvailability, long newerUnitsSold) {
-        return withFigures(newerAvailability, newerUnitsSold, rating);
+    public Book withFigures(Availability newerAvailability, Sales newerSales) {
+        return withFigures(newerAvailability, newerSales, rating);
     }
 
     /** This book as stored, but with other figures of stock, sales and rating, for read models. */
-    public Book withFigures(Availability newerAvailability, long newerUnitsSold, Rating newerRating) {
+    public Book withFigures(Availability newerAvailability, Sales newerSales, Rating newerRating) {
         return restore(
                 id,
                 version,
@@ -128,7 +127,7 @@ public final class Book {
                 price,
                 status,
                 newerAvailability,
-                newerUnitsSold,
+                newerSales,
                 newerRating,
                 createdAt,
                 updatedAt);
@@ -224,8 +223,13 @@ public final class Book {
         return availability;
     }
 
+    /** Copies sold less copies returned, as last counted. */
     public long unitsSold() {
-        return unitsSold;
+        return sales.units();
+    }
+
+    public Sales sales() {
+        return sales;
     }
 
     /** Readers' rating, as the catalogue last tallied the visible reviews. */

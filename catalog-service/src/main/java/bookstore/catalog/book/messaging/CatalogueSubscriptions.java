@@ -6,7 +6,6 @@ import bookstore.events.Topics;
 import bookstore.events.inventory.LowStockDetected;
 import bookstore.events.inventory.StockEvent;
 import bookstore.events.inventory.StockLevelChanged;
-import bookstore.events.order.SaleRecorded;
 import bookstore.events.order.SalesEvent;
 import bookstore.platform.messaging.Delivered;
 import bookstore.platform.messaging.EventSubscription;
@@ -16,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the catalogue learns from other services: from inventory whether a book is in stock, from
- * order-service how many copies of it sold, for the bestselling order. Each poll's facts are written
- * with one bulk write; both writes are idempotent by the book's state (the stock version, the sales
- * it counted), so no record of handled events is kept.
+ * order-service how many copies of it sold (less those returned), for the bestselling order. Each
+ * poll's facts are written with one bulk write; both writes are idempotent by the book's state (the
+ * stock version, the sales and returns it counted), so no record of handled events is kept.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogueSubscriptions {
@@ -39,13 +38,6 @@ class CatalogueSubscriptions {
 
     @Bean
     EventSubscription<SalesEvent> bookSales(CountingSales sales) {
-        return EventSubscription.onBatch(
-                Topics.SALES_EVENTS,
-                "book-sales",
-                batch -> sales.on(Delivered.events(batch).stream()
-                        .map(event -> switch (event) {
-                            case SaleRecorded sale -> sale;
-                        })
-                        .toList()));
+        return EventSubscription.onBatch(Topics.SALES_EVENTS, "book-sales", batch -> sales.on(Delivered.events(batch)));
     }
 }

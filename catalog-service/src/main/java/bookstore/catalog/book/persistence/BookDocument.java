@@ -8,6 +8,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A book as MongoDB stores it, including the events that report its latest changes and have not yet
  * been published ({@link #pendingEvents}): the book's own outbox.
+ *
+ * <p>{@link #salesRevision} counts the sales facts {@link #unitsSold} took in (see {@code Sales}); books
+ * counted before returns were have none, read as 0.
  */
 @Document(BookDocument.COLLECTION)
 record BookDocument(
@@ -31,6 +34,7 @@ record BookDocument(
         String status,
         Stock stock,
         long unitsSold,
+        Long salesRevision,
         Rated rating,
         Instant createdAt,
         Instant updatedAt,

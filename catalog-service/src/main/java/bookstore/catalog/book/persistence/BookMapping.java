@@ -10,6 +10,7 @@ import bookstore.catalog.book.domain.Isbn;
 import bookstore.catalog.book.domain.Money;
 import bookstore.catalog.book.domain.PublicationDate;
 import bookstore.catalog.book.domain.Rating;
+import bookstore.catalog.book.domain.Sales;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +45,8 @@ final class BookMapping {
                 book.status().name(),
                 new BookDocument.Stock(
                         book.availability().available(), book.availability().version()),
-                book.unitsSold(),
+                book.sales().units(),
+                book.sales().revision(),
                 null,
                 book.createdAt(),
                 book.updatedAt(),
@@ -75,7 +77,7 @@ final class BookMapping {
                 new Money(document.price().amount(), document.price().currency()),
                 BookStatus.valueOf(document.status()),
                 new Availability(stock.available(), stock.version()),
-                document.unitsSold(),
+                new Sales(document.unitsSold(), document.salesRevision() == null ? 0 : document.salesRevision()),
                 rating(document.rating()),
                 document.createdAt(),
                 document.updatedAt());

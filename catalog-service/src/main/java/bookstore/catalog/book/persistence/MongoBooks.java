@@ -13,6 +13,7 @@ import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
 import bookstore.catalog.book.domain.Rating;
+import bookstore.catalog.book.domain.Sales;
 import bookstore.events.CloudEvents;
 import bookstore.events.catalog.BookEvent;
 import bookstore.platform.messaging.EventCodec;
@@ -42,14 +43,17 @@ import reactor.core.publisher.Mono;
  * book's {@code pendingEvents} array), which MongoDB applies atomically without needing a
  * multi-document transaction; see docs/adr/0005.
  *
- * <p>Sales are counted the same way: a sale's units and its id go into the book in one write, and
- * the ids of the book's latest counted sales ({@code countedSales}) make a second delivery of a sale
- * match nothing. Only that guard reads them: they are left out whenever a book is loaded.
+ * <p>Sales are counted the same way: a sale's units (or a return's, taken away) and its id go into
+ * the book in one write, and the ids of the book's latest counted sales and returns ({@code
+ * countedSales}) make a second delivery of one match nothing. Only that guard reads them: they are
+ * left out whenever a book is loaded.
  */
 @Repository
 class MongoBooks implements Books {
 
     private static final String COUNTED_SALES = "countedSales";
+    private static final String UNITS_SOLD = "unitsSold";
+    private static final String SALES_REVISION = "salesRevision";
     private static final String PENDING_EVENTS = "pendingEvents";
     private static final String RATING = "rating";
     private static final String RATING_REVISIONS = "ratingRevisions";
@@ -209,26 +213,45 @@ class MongoBooks implements Books {
     }
 
     /**
-     * One bulk write of conditional updates, one per sale: each matches only while its sale is not
-     * among those the book counted.
+     * One ordered bulk write of conditional updates, per sale: each matches only while its sale is not
+     * among those the book counted, and takes the sale in as {@link Sales#count} does, revision and all.
+     * A return is two updates of which one matches: subtract its copies from a count that holds them,
+     * or leave zero. In order, so the facts of one order (its sales, then their returns) are counted as
+     * they happened.
      */
     @Override
     public Mono<Void> countSales(List<Sale> sales) {
         if (sales.isEmpty()) {
             return Mono.empty();
         }
-        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, BookDocument.class);
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, BookDocument.class);
         for (Sale sale : sales) {
-            bulk.updateOne(
-                    byId(sale.bookId())
-                            .addCriteria(where(COUNTED_SALES).ne(sale.saleId().toString())),
-                    new Update()
-                            .inc("unitsSold", sale.units())
-                            .push(COUNTED_SALES)
-                            .slice(-COUNTED_SALES_KEPT)
-                            .each(sale.saleId().toString()));
+            if (sale.units() >= 0) {
+                bulk.updateOne(uncounted(sale), counted(sale).inc(UNITS_SOLD, sale.units()));
+            } else {
+                int returned = -sale.units();
+                bulk.updateOne(
+                        uncounted(sale).addCriteria(where(UNITS_SOLD).gte(returned)),
+                        counted(sale).inc(UNITS_SOLD, sale.units()));
+                bulk.updateOne(
+                        uncounted(sale).addCriteria(where(UNITS_SOLD).lt(returned)),
+                        counted(sale).set(UNITS_SOLD, 0));
+            }
         }
         return bulk.execute().then();
+    }
+
+    /** The sale's book, while it has not counted the sale. */
+    private static Query uncounted(Sale sale) {
+        return byId(sale.bookId())
+                .addCriteria(where(COUNTED_SALES).ne(sale.saleId().toString()));
+    }
+
+    /** Marks a sale counted: its id among the book's latest, one more fact in the revision. */
+    private static Update counted(Sale sale) {
+        Update update = new Update().inc(SALES_REVISION, 1);
+        update.push(COUNTED_SALES).slice(-COUNTED_SALES_KEPT).each(sale.saleId().toString());
+        return update;
     }
 
     @Override
@@ -243,12 +266,15 @@ class MongoBooks implements Books {
                     Book book = BookMapping.toBook(mongo.getConverter().read(BookDocument.class, stored));
                     List<String> counted = stored.getList(COUNTED_SALES, String.class, List.of());
                     // A sale delivered twice in the batch counts once, like one the book counted already.
-                    int uncounted = salesByBook.getOrDefault(book.id(), List.of()).stream()
+                    List<Sale> uncounted = salesByBook.getOrDefault(book.id(), List.of()).stream()
                             .distinct()
                             .filter(sale -> !counted.contains(sale.saleId().toString()))
-                            .mapToInt(Sale::units)
-                            .sum();
-                    return uncounted == 0 ? book : book.withFigures(book.availability(), book.unitsSold() + uncounted);
+                            .toList();
+                    Sales sales = book.sales();
+                    for (Sale sale : uncounted) {
+                        sales = sales.count(sale.units());
+                    }
+                    return uncounted.isEmpty() ? book : book.withFigures(book.availability(), sales);
                 });
     }
 

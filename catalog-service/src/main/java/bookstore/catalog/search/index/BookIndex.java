@@ -3,6 +3,7 @@ package bookstore.catalog.search.index;
 import bookstore.catalog.book.domain.Availability;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.Rating;
+import bookstore.catalog.book.domain.Sales;
 import bookstore.catalog.search.application.BookHit;
 import bookstore.catalog.search.application.FacetValue;
 import bookstore.catalog.search.application.SearchCriteria;
@@ -63,8 +64,8 @@ import org.apache.lucene.store.Directory;
  * read back into the catalogue.
  *
  * <p>Updates may arrive out of order (a write here and the event of an older write from elsewhere);
- * the index remembers, per book, the book and stock versions, the units sold and the rating's
- * revision it holds, ignores a state that is newer in none of them, and indexes the newest stock
+ * the index remembers, per book, the book and stock versions, the sales count's and the rating's
+ * revisions it holds, ignores a state that is newer in none of them, and indexes the newest stock
  * figure, sales count and rating it has seen, so replicas converge on the latest state whatever the
  * order.
  *
@@ -169,7 +170,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         for (var figure : newest.entrySet()) {
             IndexedState state = indexed.get(figure.getKey());
             if (state != null && state.stock().isOlderThan(figure.getValue().version())) {
-                changed += apply(state.latest().withFigures(figure.getValue(), state.sold())) ? 1 : 0;
+                changed += apply(state.latest().withFigures(figure.getValue(), state.sales())) ? 1 : 0;
             }
         }
         if (changed > 0) {
@@ -188,7 +189,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         for (var tally : newest.entrySet()) {
             IndexedState state = indexed.get(tally.getKey());
             if (state != null && state.rating().isOlderThan(tally.getValue().revision())) {
-                changed += apply(state.latest().withFigures(state.stock(), state.sold(), tally.getValue())) ? 1 : 0;
+                changed += apply(state.latest().withFigures(state.stock(), state.sales(), tally.getValue())) ? 1 : 0;
             }
         }
         if (changed > 0) {
@@ -495,34 +496,34 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
 
     /**
      * What the index holds of a book's parts that change apart: the version of the catalogue record,
-     * inventory's stock figure (with its version), the units sold, which only ever grow, and readers'
-     * rating (with its revision).
+     * inventory's stock figure (with its version), the sales count (with its revision: returns lower the
+     * units, so only the revision tells the newer count) and readers' rating (with its revision).
      */
-    private record IndexedState(long book, Availability stock, long sold, Rating rating, Book latest) {
+    private record IndexedState(long book, Availability stock, Sales sales, Rating rating, Book latest) {
 
         static IndexedState of(Book book) {
-            return new IndexedState(book.version(), book.availability(), book.unitsSold(), book.rating(), book);
+            return new IndexedState(book.version(), book.availability(), book.sales(), book.rating(), book);
         }
 
         boolean covers(IndexedState other) {
             return book >= other.book
                     && stock.version() >= other.stock.version()
-                    && sold >= other.sold
+                    && !sales.isOlderThan(other.sales.revision())
                     && !rating.isOlderThan(other.rating.revision());
         }
 
         /** The newest of each part; {@code latest} is the book as written with them. */
         IndexedState merge(IndexedState other) {
             Availability newestStock = stock.isOlderThan(other.stock.version()) ? other.stock : stock;
-            long mostSold = Math.max(sold, other.sold);
+            Sales newestSales = sales.isOlderThan(other.sales.revision()) ? other.sales : sales;
             Rating newestRating = rating.isOlderThan(other.rating.revision()) ? other.rating : rating;
             Book newestBook = book >= other.book ? latest : other.latest;
             return new IndexedState(
                     Math.max(book, other.book),
                     newestStock,
-                    mostSold,
+                    newestSales,
                     newestRating,
-                    newestBook.withFigures(newestStock, mostSold, newestRating));
+                    newestBook.withFigures(newestStock, newestSales, newestRating));
         }
     }
 }

@@ -12,7 +12,6 @@ import bookstore.events.IntegrationEvent;
 import bookstore.events.Topic;
 import bookstore.events.Topics;
 import bookstore.events.inventory.StockLevelChanged;
-import bookstore.events.order.SaleRecorded;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +50,8 @@ import org.springframework.stereotype.Component;
  * cache refresh, not work to share. A book event reloads the book from MongoDB, which already holds
  * that change. Stock and sales events are applied from the events themselves, since the replica that
  * stores them in MongoDB may not have done so yet: a stock figure by its version onto the index's own
- * copy of the book, a poll's sales by adding their units to the books read once for all of them,
- * unless MongoDB's count already has them. What one poll brings is made searchable with one refresh
+ * copy of the book, a poll's sales and returns by counting them into the books read once for all of
+ * them, unless MongoDB's count already has them. What one poll brings is made searchable with one refresh
  * of the index, and the broker holds a poll back for up to {@link #FRESHNESS} to gather a
  * batch: stock and sales change with every order, and a refresh per change would cost more than
  * the searches it serves (each refresh also empties the result cache).
@@ -206,8 +205,8 @@ class SearchIndexSync implements SmartLifecycle {
     /**
      * Brings the index up to what one poll brought, with one refresh: changed books are reloaded from
      * MongoDB, which holds their change already; stock figures are applied to the index's own copy
-     * of each book (the newest per book); the books of the sales are read once, with the sales they
-     * counted, and the uncounted ones added.
+     * of each book (the newest per book); the books of the sales and returns are read once, with the
+     * ones they counted, and the uncounted ones counted in.
      */
     private void follow(ConsumerRecords<String, byte[]> records) {
         Set<BookId> changedBooks = new LinkedHashSet<>();
@@ -221,9 +220,10 @@ class SearchIndexSync implements SmartLifecycle {
                     if (decode(Topics.INVENTORY_STOCK, record) instanceof StockLevelChanged changed) {
                         stock.add(changed);
                     }
-                } else if (decode(Topics.SALES_EVENTS, record) instanceof SaleRecorded sale) {
-                    sales.computeIfAbsent(bookId(sale.bookId()), id -> new ArrayList<>())
-                            .add(Sale.of(sale));
+                } else {
+                    Sale sale = Sale.of(decode(Topics.SALES_EVENTS, record));
+                    sales.computeIfAbsent(sale.bookId(), id -> new ArrayList<>())
+                            .add(sale);
                 }
             } catch (RuntimeException e) {
                 // A read model: one missed update is repaired by the book's next change or the next start.
@@ -247,7 +247,7 @@ class SearchIndexSync implements SmartLifecycle {
                         .map(book -> newest.containsKey(id)
                                         && book.availability()
                                                 .isOlderThan(newest.get(id).version())
-                                ? book.withFigures(newest.get(id), book.unitsSold())
+                                ? book.withFigures(newest.get(id), book.sales())
                                 : book)
                         .blockOptional(MONGO_TIMEOUT)
                         .ifPresent(reloaded::add);

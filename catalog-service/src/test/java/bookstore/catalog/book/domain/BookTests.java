@@ -105,7 +105,7 @@ class BookTests {
                 book.price(),
                 book.status(),
                 book.availability(),
-                book.unitsSold(),
+                book.sales(),
                 book.createdAt(),
                 book.updatedAt());
     }

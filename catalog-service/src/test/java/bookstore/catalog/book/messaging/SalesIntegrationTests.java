@@ -2,6 +2,7 @@ package bookstore.catalog.book.messaging;
 
 import static bookstore.catalog.BookJson.book;
 import static bookstore.catalog.BookJson.with;
+import static bookstore.catalog.UpstreamEvents.returned;
 import static bookstore.catalog.UpstreamEvents.sold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +14,8 @@ import bookstore.catalog.UpstreamEvents;
 import bookstore.catalog.book.application.CountingSales;
 import bookstore.events.Topics;
 import bookstore.events.order.SaleRecorded;
+import bookstore.events.order.SaleReturned;
+import bookstore.events.order.SalesEvent;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -26,7 +29,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
-/** Order-service's sales facts, produced to Kafka as order-service will, rank the catalogue's bestsellers. */
+/**
+ * Order-service's sales facts, produced to Kafka as order-service will, rank the catalogue's bestsellers;
+ * its returns take their copies off again.
+ */
 @CatalogueIntegrationTest
 class SalesIntegrationTests {
 
@@ -91,6 +97,57 @@ class SalesIntegrationTests {
         sales.on(List.of(first, second, third, third)).block();
 
         assertThat(unitsSold(id)).isEqualTo(9);
+    }
+
+    @Test
+    void aReturnTakesItsCopiesOffTheCountOnceAndTheBestsellingOrderFollows() throws Exception {
+        String shelf = "Returns " + System.nanoTime();
+        String kept = add("Kept", shelf);
+        String returnedMost = add("Mostly Returned", shelf);
+        SaleRecorded sale = sold(returnedMost, 5);
+        orders.send(Topics.SALES_EVENTS, sold(kept, 3));
+        orders.send(Topics.SALES_EVENTS, sale);
+        await().untilAsserted(() -> assertThat(bestselling(shelf)).containsExactly(returnedMost, kept));
+
+        SaleReturned fourBack = returned(sale, 4);
+        orders.send(Topics.SALES_EVENTS, fourBack);
+        // Counted twice, the return would leave nothing of the sale.
+        RecordMetadata redelivered = orders.send(Topics.SALES_EVENTS, fourBack);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.handled(GROUP, redelivered));
+        assertThat(unitsSold(returnedMost)).isEqualTo(1);
+        await().untilAsserted(() -> assertThat(bestselling(shelf)).containsExactly(kept, returnedMost));
+    }
+
+    @Test
+    void salesAndReturnsHandledAgainAfterTheyWereCountedChangeNothing() {
+        // The whole topic read again, as after a crash before the position was committed.
+        String id = add("Replayed", "Returns " + System.nanoTime());
+        SaleRecorded first = sold(id, 2);
+        SaleRecorded second = sold(id, 3);
+        SaleReturned secondBack = returned(second, 3);
+        List<SalesEvent> topic = List.of(first, second, secondBack);
+
+        sales.on(topic).block();
+        long counted = unitsSold(id);
+        sales.on(topic).block();
+        sales.on(List.of(secondBack, secondBack)).block();
+
+        assertThat(counted).isEqualTo(2);
+        assertThat(unitsSold(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aReturnOfCopiesTheCountNeverHeldLeavesZeroAndLaterSalesCountInFull() {
+        // Its sale was never counted (the book was unknown then), so there is nothing to take away.
+        String id = add("Returned Unsold", "Returns " + System.nanoTime());
+        SaleRecorded uncounted = sold(id, 2);
+
+        sales.on(List.of(returned(uncounted, 2))).block();
+        assertThat(unitsSold(id)).isZero();
+
+        sales.on(List.of(sold(id, 1))).block();
+        assertThat(unitsSold(id)).isEqualTo(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import bookstore.catalog.book.domain.BookStatus;
 import bookstore.catalog.book.domain.Isbn;
 import bookstore.catalog.book.domain.Money;
 import bookstore.catalog.book.domain.PublicationDate;
+import bookstore.catalog.book.domain.Sales;
 import bookstore.catalog.search.application.BookHit;
 import bookstore.catalog.search.application.FacetValue;
 import bookstore.catalog.search.application.SearchCriteria;
@@ -242,7 +243,23 @@ class BookIndexTests {
     }
 
     @Test
-    void unitsSoldOnlyEverGrowWhateverOrderTheyArriveIn() {
+    void aReturnLowersTheCountAndTheBestsellingOrderFollows() {
+        index.put(sold(toLive, 90));
+        index.put(sold(threeBody, 80));
+        // Twenty copies of To Live came back: one more fact, fewer copies.
+        Book afterReturn = counted(toLive, 70, 91);
+
+        assertThat(index.put(afterReturn)).isTrue();
+        assertThat(index.put(sold(toLive, 90)))
+                .as("the count before the return")
+                .isFalse();
+        assertThat(index.search(criteria("", SortOrder.BESTSELLING, "zh", 0, 2)).items())
+                .extracting(BookHit::id)
+                .containsExactly(id(threeBody), id(toLive));
+    }
+
+    @Test
+    void onlyANewerSalesCountReplacesTheOneHeldWhateverOrderTheyArriveIn() {
         Book revised = restored(toLive, toLive.version() + 1, BookStatus.ACTIVE, toLive.availability());
 
         assertThat(index.put(sold(toLive, 90))).isTrue();
@@ -423,13 +440,18 @@ class BookIndexTests {
                 Money.cny(price),
                 BookStatus.ACTIVE,
                 Availability.initial(stock),
-                0,
+                Sales.NONE,
                 T,
                 T);
     }
 
+    /** The book with a count of {@code units} copies, each sold by a sale of its own. */
     private static Book sold(Book book, long units) {
-        return book.withFigures(book.availability(), units);
+        return counted(book, units, units);
+    }
+
+    private static Book counted(Book book, long units, long revision) {
+        return book.withFigures(book.availability(), new Sales(units, revision));
     }
 
     static Book restored(Book book, long version, BookStatus status, Availability availability) {
@@ -441,7 +463,7 @@ class BookIndexTests {
                 book.price(),
                 status,
                 availability,
-                book.unitsSold(),
+                book.sales(),
                 book.createdAt(),
                 book.updatedAt());
     }
