@@ -188,6 +188,57 @@ export interface Tracking {
   events: TrackingEvent[]
 }
 
+/** Where a return (退货) stands; COMPLETED, REJECTED and CANCELLED are terminal. */
+export type ReturnStatus = 'REQUESTED' | 'APPROVED' | 'SENT_BACK' | 'RECEIVED' | 'COMPLETED' | 'REJECTED' | 'CANCELLED'
+
+export interface ReturnItem {
+  bookId: string
+  title: string
+  quantity: number
+  unitPrice: Money
+  /** What inspection found, once the return is received. */
+  resalable?: number | null
+  damaged?: number | null
+}
+
+export interface ReturnChange {
+  status: ReturnStatus
+  at: string
+  reason?: string | null
+}
+
+/** A return of some copies of an order, with the refund it gives once the copies are back. */
+export interface OrderReturn {
+  id: string
+  status: ReturnStatus
+  items: ReturnItem[]
+  /** The customer's own words. */
+  reason: string
+  refundAmount: Money
+  carrier?: string | null
+  trackingNumber?: string | null
+  /** Why it was rejected or cancelled. */
+  outcomeReason?: string | null
+  requestedAt: string
+  /** When the current step times out, if it can. */
+  deadline?: string | null
+  history: ReturnChange[]
+}
+
+export type RefundStatus = 'PENDING' | 'REFUNDED' | 'REFUSED'
+
+/** Money given back on part of an order: for a return, or on its own. */
+export interface Refund {
+  id: string
+  returnId?: string | null
+  amount: Money
+  reason: string
+  status: RefundStatus
+  refusal?: string | null
+  requestedAt: string
+  settledAt?: string | null
+}
+
 export interface Order {
   id: string
   status: OrderStatus
@@ -199,8 +250,13 @@ export interface Order {
   shippingAddress: Address
   paymentMethod: string
   shipment?: Shipment | null
+  /** Everything given back so far, returns and partial refunds included. */
   refunded?: Money | null
   customerId: string
+  /** Until when the customer may ask to return copies; null when they may not. */
+  returnableUntil?: string | null
+  returns?: OrderReturn[]
+  refunds?: Refund[]
 }
 
 export interface Tokens {

@@ -6,6 +6,9 @@ export const SETTLED: readonly OrderStatus[] = ['CONFIRMED', 'REJECTED', 'CANCEL
 /** Statuses in which the customer may still cancel. */
 export const CANCELLABLE: readonly OrderStatus[] = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED']
 
+/** Statuses of an order whose payment was taken (and not given back by a cancellation). */
+export const PAID: readonly OrderStatus[] = ['CONFIRMED', 'SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'RECEIVED']
+
 /** Statuses in which the customer has the books and may review them. */
 export const REVIEWABLE: readonly OrderStatus[] = ['DELIVERED', 'RECEIVED']
 

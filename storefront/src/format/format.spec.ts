@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, isbnProblem, toMinor } from './index'
+import { formatMoney, isbnProblem, parseMajor } from './index'
 
 describe('money', () => {
   it('is written with the yuan sign in both languages', () => {
@@ -7,10 +7,20 @@ describe('money', () => {
     expect(formatMoney({ amount: 4500, currency: 'CNY' }, 'en')).toBe('¥45.00')
     expect(formatMoney({ amount: 123456, currency: 'CNY' }, 'en')).toBe('¥1,234.56')
   })
-  it('converts major to minor units by the currency', () => {
-    expect(toMinor(45.5)).toBe(4550)
-    expect(toMinor(0.1 + 0.2)).toBe(30)
-    expect(toMinor(300, 'JPY')).toBe(300)
+  it('is read from what a person types in yuan as fen, exactly', () => {
+    expect(parseMajor('45')).toBe(4500)
+    expect(parseMajor(' 45.5 ')).toBe(4550)
+    expect(parseMajor('0.07')).toBe(7)
+    expect(parseMajor('19.99')).toBe(1999)
+    expect(parseMajor('1000000.01')).toBe(100000001)
+    expect(parseMajor('300', 'JPY')).toBe(300)
+  })
+  it('is not read from anything else', () => {
+    for (const text of ['', '.5', '45.', '45.123', '-1', '+1', '1e3', '4,5', '¥45', 'abc', '１２']) {
+      expect(parseMajor(text), text).toBeNull()
+    }
+    expect(parseMajor('1.5', 'JPY')).toBeNull()
+    expect(parseMajor('99999999999999999999')).toBeNull()
   })
 })
 

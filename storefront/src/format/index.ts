@@ -23,8 +23,18 @@ export function formatMoney(money: Money | null | undefined, locale: string): st
   return moneyFormat(locale, money.currency).format(money.amount / minorUnits(money.currency))
 }
 
-export function toMinor(major: number, currency = 'CNY'): number {
-  return Math.round(major * minorUnits(currency))
+/**
+ * An amount typed in major units ("45", "45.8", "45.80" yuan) in minor units (4500, 4580 fen), or null
+ * when it is not such an amount: digits, at most the currency's decimals, no sign or exponent. Read
+ * digit by digit, so no binary fraction rounds it.
+ */
+export function parseMajor(text: string, currency = 'CNY'): number | null {
+  const units = minorUnits(currency)
+  const decimals = Math.round(Math.log10(units))
+  const match = (decimals > 0 ? new RegExp(`^(\\d+)(?:\\.(\\d{1,${decimals}}))?$`) : /^(\d+)()$/).exec(text.trim())
+  if (!match) return null
+  const amount = Number(match[1]) * units + Number((match[2] ?? '').padEnd(decimals, '0') || 0)
+  return Number.isSafeInteger(amount) ? amount : null
 }
 
 export function formatDateTime(iso: string | null | undefined, locale: string): string {

@@ -95,6 +95,7 @@ const admin: RouteRecordRaw = {
       component: () => import('@/views/admin/OrderView.vue'),
       props: true,
     },
+    { path: 'returns', name: 'admin-returns', component: () => import('@/views/admin/ReturnsQueueView.vue') },
     { path: 'customers', name: 'admin-customers', component: () => import('@/views/admin/CustomersView.vue') },
     {
       path: 'customers/:id',

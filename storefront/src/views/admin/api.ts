@@ -1,5 +1,6 @@
 // The staff console's calls to the shop's API. Every one needs an ADMIN access token, which `http` adds.
 import { http, type Query } from '@/api/http'
+import { refundsPath, returnPath } from '@/api/returns'
 import type { Book, BookFormat, BookStatus, Money, Movement, Order, OrderStatus, Page, Profile, Stock } from '@/api/types'
 
 /** The largest page any listing answers. */
@@ -122,6 +123,20 @@ export const orders = {
     http.post<Order>(`/api/orders/${path(id)}/ship`, shipment),
   deliver: (id: string) => http.post<Order>(`/api/orders/${path(id)}/deliver`),
   cancel: (id: string) => http.post<Order>(`/api/orders/${path(id)}/cancel`),
+  approveReturn: (id: string, returnId: string) => http.post<Order>(`${returnPath(id, returnId)}/approve`),
+  rejectReturn: (id: string, returnId: string, reason: string) =>
+    http.post<Order>(`${returnPath(id, returnId)}/reject`, { reason }),
+  /** One entry per book of the return: how many copies can be sold again and how many are damaged. */
+  receiveReturn: (id: string, returnId: string, copies: ReceivedCopies[]) =>
+    http.post<Order>(`${returnPath(id, returnId)}/receive`, { copies }),
+  /** A refund without a return; the amount in minor units. */
+  refund: (id: string, amount: number, reason: string) => http.post<Order>(refundsPath(id), { amount, reason }),
+}
+
+export interface ReceivedCopies {
+  bookId: string
+  resalable: number
+  damaged: number
 }
 
 export const ROLES = ['CUSTOMER', 'ADMIN'] as const

@@ -1,7 +1,7 @@
 // The book form: what the inputs hold, how that becomes the request the catalogue takes, and the
 // catalogue's own rules (BookRequest and BookDetails) checked before sending.
 import type { Book, BookFormat } from '@/api/types'
-import { isbnProblem, minorUnits, toMinor } from '@/format'
+import { isbnProblem, minorUnits, parseMajor } from '@/format'
 import { i18n } from '@/i18n'
 import type { BookRequest } from './api'
 import { type Check, checks } from './feedback'
@@ -143,7 +143,7 @@ export function bookRequestOf(form: BookForm, isNew: boolean): BookRequest {
     edition: optional(form.edition),
     description: optional(form.description),
     coverImage: optional(form.coverImage),
-    price: { amount: toMinor(Number(form.price.trim()), CURRENCY), currency: CURRENCY },
+    price: { amount: parseMajor(form.price, CURRENCY) ?? 0, currency: CURRENCY },
     initialStock: isNew ? Number(form.initialStock.trim() || '0') : undefined,
   }
 }
@@ -205,16 +205,6 @@ const coverImage: Check = (value) => {
   return t('admin.validation.url')
 }
 
-/** A price in yuan: more than zero, at most two decimals, at most a million. */
-const price: Check = (value) => {
-  const text = typeof value === 'string' ? value.trim() : ''
-  if (!text) return t('validation.required')
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return t('admin.validation.money')
-  const amount = Number(text)
-  if (amount <= 0) return t('validation.positive')
-  return amount > LIMITS.price ? t('admin.validation.between', { min: '0.01', max: LIMITS.price }) : null
-}
-
 /** The catalogue's rules per field; initial stock only when adding. */
 export function bookChecks(isNew: boolean): Partial<Record<keyof BookForm, Check>> {
   return {
@@ -231,7 +221,7 @@ export function bookChecks(isNew: boolean): Partial<Record<keyof BookForm, Check
     edition: checks.text({ max: LIMITS.edition }),
     description: checks.text({ max: LIMITS.description }),
     coverImage,
-    price,
+    price: checks.money({ required: true, max: LIMITS.price * minorUnits(CURRENCY), currency: CURRENCY }),
     initialStock: isNew ? checks.wholeNumber({ min: 0, max: LIMITS.initialStock }) : undefined,
   }
 }

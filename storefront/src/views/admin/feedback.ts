@@ -3,6 +3,7 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'
 import { isProblem } from '@/api/problem'
+import { parseMajor, minorUnits } from '@/format'
 import { i18n } from '@/i18n'
 
 const t = (key: string, named: Record<string, unknown> = {}) => i18n.global.t(key, named)
@@ -55,6 +56,21 @@ export const checks = {
         return t('admin.validation.between', { min: options.min, max: options.max })
       }
       return null
+    }
+  },
+  /**
+   * An amount of money typed in major units (yuan): more than zero, at most two decimals (the
+   * currency's), at most `max` minor units.
+   */
+  money(options: { required?: boolean; max: number; currency?: string }): Check {
+    return (value) => {
+      const given = text(value)
+      if (!given) return options.required ? t('validation.required') : null
+      const amount = parseMajor(given, options.currency)
+      if (amount === null) return t('admin.validation.money')
+      if (amount <= 0) return t('validation.positive')
+      const units = minorUnits(options.currency ?? 'CNY')
+      return amount > options.max ? t('admin.validation.between', { min: String(1 / units), max: String(options.max / units) }) : null
     }
   },
 }

@@ -79,6 +79,8 @@ export default {
     'invalid-order': 'The order is not valid. Please check the address and the books.',
     'idempotency-key-reused': 'This order was already sent with different contents. Please check out again.',
     'order-not-found': 'Order not found.',
+    'return-conflict': 'This is not possible for the return in its current state (or the return window has closed).',
+    'return-not-found': 'This return does not exist.',
     'order-status-conflict': 'This is no longer possible for the order in its current status.',
     'duplicate-isbn': 'A book with this ISBN already exists.',
     'stale-version': 'Someone changed this in the meantime. Reload to see the latest version.',

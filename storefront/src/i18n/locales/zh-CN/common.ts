@@ -79,6 +79,8 @@ export default {
     'invalid-order': '订单无效，请检查地址和图书。',
     'idempotency-key-reused': '此订单已以不同内容提交过，请重新结算。',
     'order-not-found': '未找到该订单。',
+    'return-conflict': '退货当前的状态不允许这样操作（或退货期限已过）。',
+    'return-not-found': '该退货不存在。',
     'order-status-conflict': '订单当前状态下无法执行此操作。',
     'duplicate-isbn': '已存在相同 ISBN 的图书。',
     'stale-version': '内容已被他人修改，请刷新后查看最新版本。',
