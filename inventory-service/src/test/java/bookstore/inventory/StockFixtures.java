@@ -85,13 +85,11 @@ public final class StockFixtures {
                 .block();
     }
 
-    /** on_hand, reserved and version of a book's stock record. */
+    /** on_hand, reserved, version and the returned copies (to stock, damaged) of a book's stock record. */
     public Map<String, Object> stockRow(String bookId) {
-        return database.sql("SELECT on_hand, reserved, version FROM stock_item WHERE book_id = :bookId")
-                .bind("bookId", bookId)
-                .fetch()
-                .one()
-                .block();
+        return database.sql("""
+                        SELECT on_hand, reserved, version, returned_to_stock, returned_damaged
+                          FROM stock_item WHERE book_id = :bookId""").bind("bookId", bookId).fetch().one().block();
     }
 
     /** The book's ledger, oldest first. */

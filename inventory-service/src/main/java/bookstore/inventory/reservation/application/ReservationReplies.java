@@ -2,6 +2,7 @@ package bookstore.inventory.reservation.application;
 
 import bookstore.events.Topics;
 import bookstore.events.inventory.ReservationEvent;
+import bookstore.events.inventory.ReturnRestocked;
 import bookstore.events.inventory.StockCommitted;
 import bookstore.events.inventory.StockReleased;
 import bookstore.events.inventory.StockReservationFailed;
@@ -46,6 +47,10 @@ class ReservationReplies {
 
     Mono<Void> committed(String orderId) {
         return reply(new StockCommitted(UUID.randomUUID(), clock.instant(), orderId));
+    }
+
+    Mono<Void> restocked(String orderId, String returnId) {
+        return reply(new ReturnRestocked(UUID.randomUUID(), clock.instant(), orderId, returnId));
     }
 
     private Mono<Void> reply(ReservationEvent event) {

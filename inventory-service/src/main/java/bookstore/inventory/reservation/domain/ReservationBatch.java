@@ -3,6 +3,7 @@ package bookstore.inventory.reservation.domain;
 import bookstore.inventory.stock.domain.Movement;
 import bookstore.inventory.stock.domain.StockChanges;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,24 +17,31 @@ import java.util.Set;
  * sells the copies just set aside, a reserve after its order's release is refused. What the batch
  * did is then written at once: the stock changes, the reservations of orders new to inventory and
  * the new status of the others.
+ *
+ * <p>Customers' returns do not touch reservations: a return is taken in once, by its id, which the
+ * batch's transaction claimed beforehand.
  */
 public final class ReservationBatch {
 
     private final Set<String> stored = new LinkedHashSet<>();
     private final Map<String, Reservation> current = new LinkedHashMap<>();
     private final Set<String> changedStatus = new LinkedHashSet<>();
+    private final Set<String> returnsToTakeIn;
     private final StockChanges stock;
 
     /**
      * @param locked the reservations inventory already keeps for the batch's orders
-     * @param stock the records of every book the batch's orders hold or ask for
+     * @param stock the records of every book the batch's orders hold or ask for, or its returns bring back
+     * @param claimedReturns the returns of the batch that inventory had not taken in before, claimed
+     *     for its transaction
      */
-    public ReservationBatch(Collection<Reservation> locked, StockChanges stock) {
+    public ReservationBatch(Collection<Reservation> locked, StockChanges stock, Collection<String> claimedReturns) {
         locked.forEach(reservation -> {
             stored.add(reservation.orderId());
             current.put(reservation.orderId(), reservation);
         });
         this.stock = stock;
+        this.returnsToTakeIn = new HashSet<>(claimedReturns);
     }
 
     /**
@@ -103,11 +111,30 @@ public final class ReservationBatch {
     }
 
     /**
+     * Takes a customer's return in: its resalable copies back on hand, its damaged ones written off.
+     * A return taken in before (redelivered, replayed, or twice in this batch) moves nothing.
+     */
+    public Restocked restock(ReturnRestock restock) {
+        if (!returnsToTakeIn.remove(restock.returnId())) {
+            return new Restocked(restock, false);
+        }
+        restock.movements().forEach(stock::apply);
+        return new Restocked(restock, true);
+    }
+
+    /** What one command of the batch did. */
+    public sealed interface Outcome permits Carried, Restocked {
+
+        /** Whether the saga gets an answer to the command. */
+        boolean answered();
+    }
+
+    /**
      * What a command left of its order's reservation, and whether the saga gets an answer: a command
      * that comes again (redelivered, or a topic replayed) changes nothing and is not answered again,
      * since its first answer is on its way already.
      */
-    public record Carried(Reservation reservation, boolean answered) {
+    public record Carried(Reservation reservation, boolean answered) implements Outcome {
 
         static Carried answered(Reservation reservation) {
             return new Carried(reservation, true);
@@ -115,6 +142,18 @@ public final class ReservationBatch {
 
         static Carried repeat(Reservation reservation) {
             return new Carried(reservation, false);
+        }
+    }
+
+    /**
+     * A return as the batch found it: taken in now, or before. Either way it is answered, as the saga
+     * waits for that answer and a repeat has nothing else to tell it.
+     */
+    public record Restocked(ReturnRestock restock, boolean takenInNow) implements Outcome {
+
+        @Override
+        public boolean answered() {
+            return true;
         }
     }
 

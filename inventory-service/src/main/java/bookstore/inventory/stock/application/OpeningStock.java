@@ -19,7 +19,7 @@ public class OpeningStock {
             StockRecords records, StockLedger ledger, StockProperties properties, TransactionalOperator transactions) {
         this.records = records;
         this.ledger = ledger;
-        this.defaultThreshold = new LowStockThreshold(properties.defaultLowStockThreshold());
+        this.defaultThreshold = properties.defaultThreshold();
         this.transactions = transactions;
     }
 

@@ -27,7 +27,7 @@ public class SettingLowStockThreshold {
         return transactions.transactional(records.lock(bookId)
                 .switchIfEmpty(Mono.error(() -> new StockNotFoundException(bookId)))
                 .flatMap(record -> {
-                    StockRecord changed = new StockRecord(bookId, record.level(), threshold, record.version());
+                    StockRecord changed = record.withThreshold(threshold);
                     Mono<Void> saved = records.changeThreshold(bookId, threshold);
                     return (record.becomesLowWith(threshold) ? saved.then(events.runningLow(changed)) : saved)
                             .thenReturn(changed);

@@ -1,6 +1,7 @@
 package bookstore.inventory.stock.application;
 
 import bookstore.inventory.stock.domain.InsufficientStockException;
+import bookstore.inventory.stock.domain.LowStockThreshold;
 import bookstore.inventory.stock.domain.Movement;
 import bookstore.inventory.stock.domain.StockChanges;
 import bookstore.inventory.stock.domain.StockLevel;
@@ -28,12 +29,15 @@ public class StockLedger {
     private final StockRecords records;
     private final MovementLedger ledger;
     private final StockEvents events;
+    private final LowStockThreshold defaultThreshold;
     private final Clock clock;
 
-    StockLedger(StockRecords records, MovementLedger ledger, StockEvents events, Clock clock) {
+    StockLedger(
+            StockRecords records, MovementLedger ledger, StockEvents events, StockProperties properties, Clock clock) {
         this.records = records;
         this.ledger = ledger;
         this.events = events;
+        this.defaultThreshold = properties.defaultThreshold();
         this.clock = clock;
     }
 
@@ -43,6 +47,15 @@ public class StockLedger {
      */
     public Mono<StockChanges> lock(Collection<String> bookIds) {
         return records.lockAll(bookIds).collectList().map(StockChanges::new);
+    }
+
+    /**
+     * As {@link #lock}, after opening an empty record (with the default threshold) for each book of
+     * {@code opening} that has none: copies that physically arrived for a book inventory never
+     * stocked are counted on a record of their own rather than refused.
+     */
+    public Mono<StockChanges> lock(Collection<String> bookIds, Collection<String> opening) {
+        return records.openAll(opening, defaultThreshold).then(lock(bookIds));
     }
 
     /**

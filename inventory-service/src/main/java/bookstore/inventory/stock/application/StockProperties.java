@@ -1,5 +1,6 @@
 package bookstore.inventory.stock.application;
 
+import bookstore.inventory.stock.domain.LowStockThreshold;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,4 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     one for the book
  */
 @ConfigurationProperties("bookstore.inventory")
-public record StockProperties(@DefaultValue("5") int defaultLowStockThreshold) {}
+public record StockProperties(@DefaultValue("5") int defaultLowStockThreshold) {
+
+    /** The threshold every new stock record starts with. */
+    LowStockThreshold defaultThreshold() {
+        return new LowStockThreshold(defaultLowStockThreshold);
+    }
+}

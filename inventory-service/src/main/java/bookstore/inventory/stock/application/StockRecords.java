@@ -14,6 +14,12 @@ public interface StockRecords {
     Mono<Boolean> open(String bookId, LowStockThreshold threshold);
 
     /**
+     * Opens an empty record, with this threshold, for each of these books that has none; books that
+     * have one keep it untouched.
+     */
+    Mono<Void> openAll(Collection<String> bookIds, LowStockThreshold threshold);
+
+    /**
      * Reads the records of these books and keeps them locked until the current transaction ends. They
      * are locked in book id order, whoever asks: two transactions that need the same books wait for
      * each other instead of deadlocking. Unknown books are left out.

@@ -12,8 +12,16 @@ public enum MovementKind {
     RELEASE,
     /** A paid order's copies left the shelf. */
     SALE,
-    /** A sold order was cancelled or returned and its copies came back on hand. */
+    /**
+     * A sold order was cancelled and its copies came back on hand, or a customer returned copies that
+     * went back on the shelf (then the movement names the return).
+     */
     RETURN,
+    /**
+     * Copies a customer returned were found damaged and written off: they never go back on hand, so
+     * the movement changes no level and counts the copies as written off.
+     */
+    DAMAGED,
     /** Stock was corrected for a coded reason (damage, loss, …). */
     ADJUSTMENT,
     /** A physical count (盘点) replaced the recorded quantity; the change is the variance. */

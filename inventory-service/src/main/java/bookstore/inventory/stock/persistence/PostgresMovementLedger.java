@@ -22,7 +22,7 @@ class PostgresMovementLedger implements MovementLedger {
 
     private static final String COLUMNS = """
             id, book_id, kind, on_hand_change, reserved_change, on_hand_after, reserved_after, stock_version,
-            order_id, reason, note, occurred_at""";
+            order_id, return_id, written_off, reason, note, occurred_at""";
 
     private final DatabaseClient database;
 
@@ -41,17 +41,21 @@ class PostgresMovementLedger implements MovementLedger {
         }
         return database.sql("""
                         INSERT INTO stock_movement (book_id, kind, on_hand_change, reserved_change, on_hand_after,
-                                                    reserved_after, stock_version, order_id, reason, note, occurred_at)
+                                                    reserved_after, stock_version, order_id, return_id, written_off,
+                                                    reason, note, occurred_at)
                         SELECT book_id, kind, on_hand_change, reserved_change, on_hand_after,
-                               reserved_after, stock_version, order_id, reason, note, CAST(:occurredAt AS TIMESTAMPTZ)
+                               reserved_after, stock_version, order_id, return_id, written_off,
+                               reason, note, CAST(:occurredAt AS TIMESTAMPTZ)
                           FROM unnest(CAST(:bookIds AS TEXT[]), CAST(:kinds AS TEXT[]),
                                       CAST(:onHandChanges AS INTEGER[]), CAST(:reservedChanges AS INTEGER[]),
                                       CAST(:onHandAfter AS INTEGER[]), CAST(:reservedAfter AS INTEGER[]),
                                       CAST(:versions AS BIGINT[]), CAST(:orderIds AS TEXT[]),
+                                      CAST(:returnIds AS TEXT[]), CAST(:writtenOff AS INTEGER[]),
                                       CAST(:reasons AS TEXT[]), CAST(:notes AS TEXT[]))
                                WITH ORDINALITY AS movement (book_id, kind, on_hand_change, reserved_change,
                                                             on_hand_after, reserved_after, stock_version,
-                                                            order_id, reason, note, position)
+                                                            order_id, return_id, written_off, reason, note,
+                                                            position)
                          ORDER BY position
                         RETURNING id, book_id, stock_version
                         """)
@@ -83,6 +87,12 @@ class PostgresMovementLedger implements MovementLedger {
                         "versions",
                         movements.stream().map(AppliedMovement::version).toArray(Long[]::new))
                 .bind("orderIds", each(movements, applied -> applied.movement().orderId()))
+                .bind("returnIds", each(movements, applied -> applied.movement().returnId()))
+                .bind(
+                        "writtenOff",
+                        movements.stream()
+                                .map(applied -> applied.movement().writtenOff())
+                                .toArray(Integer[]::new))
                 .bind("reasons", each(movements, applied -> {
                     AdjustmentReason reason = applied.movement().reason();
                     return reason == null ? null : reason.name();
@@ -151,6 +161,8 @@ class PostgresMovementLedger implements MovementLedger {
                 row.get("on_hand_change", Integer.class),
                 row.get("reserved_change", Integer.class),
                 row.get("order_id", String.class),
+                row.get("return_id", String.class),
+                row.get("written_off", Integer.class),
                 reason == null ? null : AdjustmentReason.valueOf(reason),
                 row.get("note", String.class));
         return new RecordedMovement(

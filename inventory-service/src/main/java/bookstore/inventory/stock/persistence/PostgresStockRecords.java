@@ -2,6 +2,7 @@ package bookstore.inventory.stock.persistence;
 
 import bookstore.inventory.stock.application.StockQuery;
 import bookstore.inventory.stock.application.StockRecords;
+import bookstore.inventory.stock.domain.CustomerReturns;
 import bookstore.inventory.stock.domain.LowStockThreshold;
 import bookstore.inventory.stock.domain.StockLevel;
 import bookstore.inventory.stock.domain.StockRecord;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 @Repository
 class PostgresStockRecords implements StockRecords {
 
-    private static final String COLUMNS = "book_id, on_hand, reserved, low_stock_threshold, version";
+    private static final String COLUMNS =
+            "book_id, on_hand, reserved, low_stock_threshold, version, returned_to_stock, returned_damaged";
 
     private final DatabaseClient database;
 
@@ -36,6 +38,22 @@ class PostgresStockRecords implements StockRecords {
                 .fetch()
                 .rowsUpdated()
                 .map(inserted -> inserted == 1);
+    }
+
+    @Override
+    public Mono<Void> openAll(Collection<String> bookIds, LowStockThreshold threshold) {
+        if (bookIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        INSERT INTO stock_item (book_id, low_stock_threshold)
+                        SELECT book_id, :threshold FROM unnest(CAST(:bookIds AS TEXT[])) AS book (book_id)
+                         ORDER BY book_id
+                        ON CONFLICT (book_id) DO NOTHING
+                        """)
+                .bind("bookIds", bookIds.toArray(String[]::new))
+                .bind("threshold", threshold.copies())
+                .then();
     }
 
     /**
@@ -70,10 +88,12 @@ class PostgresStockRecords implements StockRecords {
         }
         return database.sql("""
                         UPDATE stock_item
-                           SET on_hand = changed.on_hand, reserved = changed.reserved, version = changed.version
+                           SET on_hand = changed.on_hand, reserved = changed.reserved, version = changed.version,
+                               returned_to_stock = changed.returned_to_stock, returned_damaged = changed.returned_damaged
                           FROM unnest(CAST(:bookIds AS TEXT[]), CAST(:onHand AS INTEGER[]),
-                                      CAST(:reserved AS INTEGER[]), CAST(:versions AS BIGINT[]))
-                               AS changed (book_id, on_hand, reserved, version)
+                                      CAST(:reserved AS INTEGER[]), CAST(:versions AS BIGINT[]),
+                                      CAST(:returnedToStock AS INTEGER[]), CAST(:returnedDamaged AS INTEGER[]))
+                               AS changed (book_id, on_hand, reserved, version, returned_to_stock, returned_damaged)
                          WHERE stock_item.book_id = changed.book_id
                         """)
                 .bind("bookIds", changed.stream().map(StockRecord::bookId).toArray(String[]::new))
@@ -86,6 +106,16 @@ class PostgresStockRecords implements StockRecords {
                                 .map(record -> record.level().reserved())
                                 .toArray(Integer[]::new))
                 .bind("versions", changed.stream().map(StockRecord::version).toArray(Long[]::new))
+                .bind(
+                        "returnedToStock",
+                        changed.stream()
+                                .map(record -> record.returns().toStock())
+                                .toArray(Integer[]::new))
+                .bind(
+                        "returnedDamaged",
+                        changed.stream()
+                                .map(record -> record.returns().damaged())
+                                .toArray(Integer[]::new))
                 .then();
     }
 
@@ -153,6 +183,8 @@ class PostgresStockRecords implements StockRecords {
                 row.get("book_id", String.class),
                 new StockLevel(row.get("on_hand", Integer.class), row.get("reserved", Integer.class)),
                 new LowStockThreshold(row.get("low_stock_threshold", Integer.class)),
-                row.get("version", Long.class));
+                row.get("version", Long.class),
+                new CustomerReturns(
+                        row.get("returned_to_stock", Integer.class), row.get("returned_damaged", Integer.class)));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import bookstore.events.CloudEvents;
 import bookstore.events.Money;
+import bookstore.events.inventory.ReturnRestocked;
 import bookstore.events.inventory.StockCommitted;
 import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.inventory.StockReleased;
@@ -17,11 +18,14 @@ import bookstore.events.order.InventoryCommand;
 import bookstore.events.order.OrderLine;
 import bookstore.events.order.ReleaseStock;
 import bookstore.events.order.ReserveStock;
+import bookstore.events.order.RestockReturn;
+import bookstore.events.order.ReturnedCopies;
 import bookstore.inventory.InventoryServiceTest;
 import bookstore.inventory.StockFixtures;
 import bookstore.inventory.reservation.domain.IllegalReservationStateException;
 import bookstore.inventory.reservation.domain.Refusal;
 import bookstore.inventory.reservation.domain.Reservation;
+import bookstore.inventory.reservation.domain.ReservationBatch;
 import bookstore.inventory.reservation.domain.ReservationLine;
 import bookstore.inventory.reservation.domain.ReservationStatus;
 import bookstore.inventory.stock.application.OpeningStock;
@@ -266,6 +270,9 @@ class CarryingOutStockCommandsIntegrationTests {
                         Delivered.untraced(request(first, book, 2)),
                         Delivered.untraced(request(second, book, 3)),
                         Delivered.untraced(new CommitStock(UUID.randomUUID(), Instant.now(), first))))
+                .map(carried -> carried.stream()
+                        .map(CarryingOutStockCommandsIntegrationTests::reservationOf)
+                        .toList())
                 .block();
 
         assertThat(outcomes)
@@ -287,6 +294,131 @@ class CarryingOutStockCommandsIntegrationTests {
                 .containsExactly("OPENING", "RESERVATION", "RESERVATION", "SALE");
     }
 
+    @Test
+    void aReturnPutsItsResalableCopiesBackAndWritesItsDamagedOnesOff() {
+        String book = stock.bookWith(10);
+        String orderId = sold(book, 3);
+        String returnId = UUID.randomUUID().toString();
+
+        ReservationBatch.Restocked restocked = restock(orderId, returnId, new ReturnedCopies(book, 1, 1));
+
+        assertThat(restocked.takenInNow()).isTrue();
+        assertThat(stock.stockRow(book))
+                .containsEntry("on_hand", 8)
+                .containsEntry("reserved", 0)
+                .containsEntry("version", 5L)
+                .containsEntry("returned_to_stock", 1)
+                .containsEntry("returned_damaged", 1);
+        assertThat(stock.ledger(book))
+                .extracting(
+                        entry -> entry.get("kind"),
+                        entry -> entry.get("on_hand_change"),
+                        entry -> entry.get("written_off"),
+                        entry -> entry.get("order_id"),
+                        entry -> entry.get("return_id"))
+                .containsExactly(
+                        tuple("OPENING", 10, 0, null, null),
+                        tuple("RESERVATION", 0, 0, orderId, null),
+                        tuple("SALE", -3, 0, orderId, null),
+                        tuple("RETURN", 1, 0, orderId, returnId),
+                        tuple("DAMAGED", 0, 1, orderId, returnId));
+        assertThat(stock.outboxTypes(orderId))
+                .containsExactly(
+                        CloudEvents.typeOf(StockReserved.class),
+                        CloudEvents.typeOf(StockCommitted.class),
+                        CloudEvents.typeOf(ReturnRestocked.class));
+        assertThat(stock.outboxPayloads(orderId).getLast()).contains(returnId);
+        assertThat(stock.outboxPayloads(book))
+                .as("one level per book for the return, with both its movements")
+                .last()
+                .asString()
+                .contains("\"onHand\":8", "\"available\":8", "\"version\":5");
+    }
+
+    @Test
+    void theSameReturnAgainMovesNothingAndIsAnsweredAgain() {
+        String book = stock.bookWith(10);
+        String orderId = sold(book, 2);
+        String returnId = UUID.randomUUID().toString();
+        restock(orderId, returnId, new ReturnedCopies(book, 2, 0));
+        Map<String, Object> once = stock.stockRow(book);
+        int levelsAnnounced = stock.outboxPayloads(book).size();
+
+        ReservationBatch.Restocked again = restock(orderId, returnId, new ReturnedCopies(book, 2, 0));
+
+        assertThat(again.takenInNow()).isFalse();
+        assertThat(stock.stockRow(book)).isEqualTo(once).containsEntry("on_hand", 10);
+        assertThat(stock.ledger(book)).hasSize(4);
+        assertThat(stock.outboxPayloads(book)).as("no level announced again").hasSize(levelsAnnounced);
+        assertThat(stock.outboxTypes(orderId))
+                .endsWith(CloudEvents.typeOf(ReturnRestocked.class), CloudEvents.typeOf(ReturnRestocked.class));
+    }
+
+    @Test
+    void aReturnRepeatedInOneBatchIsTakenInOnceAndAnsweredEachTime() {
+        String book = stock.bookWith(5);
+        String orderId = newOrderId();
+        RestockReturn restock = new RestockReturn(
+                UUID.randomUUID(),
+                Instant.now(),
+                orderId,
+                UUID.randomUUID().toString(),
+                List.of(new ReturnedCopies(book, 1, 0)));
+
+        List<ReservationBatch.Outcome> outcomes = carryingOut
+                .carryOut(List.of(Delivered.untraced(restock), Delivered.untraced(restock)))
+                .block();
+
+        assertThat(outcomes)
+                .extracting(outcome -> ((ReservationBatch.Restocked) outcome).takenInNow())
+                .containsExactly(true, false);
+        assertThat(stock.stockRow(book)).containsEntry("on_hand", 6).containsEntry("returned_to_stock", 1);
+        assertThat(stock.outboxTypes(orderId))
+                .containsExactly(CloudEvents.typeOf(ReturnRestocked.class), CloudEvents.typeOf(ReturnRestocked.class));
+    }
+
+    /**
+     * Copies that physically came back are counted even for a book inventory never stocked (an order
+     * from before inventory kept records of it): the return opens the book's record.
+     */
+    @Test
+    void aReturnedBookInventoryNeverStockedGetsARecordOfItsOwn() {
+        String book = UUID.randomUUID().toString();
+        String orderId = newOrderId();
+
+        restock(orderId, UUID.randomUUID().toString(), new ReturnedCopies(book, 2, 1));
+
+        assertThat(stock.stockRow(book))
+                .containsEntry("on_hand", 2)
+                .containsEntry("reserved", 0)
+                .containsEntry("version", 2L)
+                .containsEntry("returned_to_stock", 2)
+                .containsEntry("returned_damaged", 1);
+        assertThat(stock.ledger(book)).extracting(entry -> entry.get("kind")).containsExactly("RETURN", "DAMAGED");
+        assertThat(stock.outboxTypes(orderId)).containsExactly(CloudEvents.typeOf(ReturnRestocked.class));
+    }
+
+    @Test
+    void copiesReturnedInABatchCanBeReservedByTheOrdersAfterThem() {
+        String book = stock.bookWith(0);
+        String returned = newOrderId();
+        String next = newOrderId();
+
+        List<ReservationBatch.Outcome> outcomes = carryingOut
+                .carryOut(List.of(
+                        Delivered.untraced(new RestockReturn(
+                                UUID.randomUUID(),
+                                Instant.now(),
+                                returned,
+                                UUID.randomUUID().toString(),
+                                List.of(new ReturnedCopies(book, 1, 0)))),
+                        Delivered.untraced(request(next, book, 1))))
+                .block();
+
+        assertThat(reservationOf(outcomes.getLast()).status()).isEqualTo(ReservationStatus.RESERVED);
+        assertThat(stock.stockRow(book)).containsEntry("on_hand", 1).containsEntry("reserved", 1);
+    }
+
     private Mono<Reservation> reserve(ReserveStock command) {
         return carryOut(command);
     }
@@ -299,9 +431,33 @@ class CarryingOutStockCommandsIntegrationTests {
         return carryOut(new CommitStock(UUID.randomUUID(), Instant.now(), orderId));
     }
 
+    /** A new order that bought these copies of the book (reserved, then committed). */
+    private String sold(String bookId, int copies) {
+        String orderId = newOrderId();
+        reserve(request(orderId, bookId, copies)).block();
+        commit(orderId).block();
+        return orderId;
+    }
+
+    /** Takes in a return of these copies, in a batch of its own. */
+    private ReservationBatch.Restocked restock(String orderId, String returnId, ReturnedCopies... copies) {
+        RestockReturn restock = new RestockReturn(UUID.randomUUID(), Instant.now(), orderId, returnId, List.of(copies));
+        return carryingOut
+                .carryOut(List.of(Delivered.untraced(restock)))
+                .map(outcomes -> (ReservationBatch.Restocked) outcomes.getFirst())
+                .block();
+    }
+
     /** A batch of one command. */
     private Mono<Reservation> carryOut(InventoryCommand command) {
-        return carryingOut.carryOut(List.of(Delivered.untraced(command))).map(List::getFirst);
+        return carryingOut
+                .carryOut(List.of(Delivered.untraced(command)))
+                .map(outcomes -> reservationOf(outcomes.getFirst()));
+    }
+
+    /** What a reserve, commit or release left of its order's reservation. */
+    private static Reservation reservationOf(ReservationBatch.Outcome outcome) {
+        return ((ReservationBatch.Carried) outcome).reservation();
     }
 
     private static ReserveStock request(String orderId, String bookId, int quantity) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import bookstore.inventory.stock.domain.AppliedMovement;
+import bookstore.inventory.stock.domain.CustomerReturns;
 import bookstore.inventory.stock.domain.LowStockThreshold;
 import bookstore.inventory.stock.domain.MovementKind;
 import bookstore.inventory.stock.domain.StockChanges;
 import bookstore.inventory.stock.domain.StockLevel;
 import bookstore.inventory.stock.domain.StockRecord;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class ReservationBatchTests {
     }
 
     private static StockRecord book(String bookId, int copies) {
-        return new StockRecord(bookId, new StockLevel(copies, 0), new LowStockThreshold(0), 1);
+        return new StockRecord(bookId, new StockLevel(copies, 0), new LowStockThreshold(0), 1, CustomerReturns.NONE);
     }
 
     private static ReservationRequest request(String orderId, String bookId, int quantity) {
@@ -30,7 +32,7 @@ class ReservationBatchTests {
 
     @Test
     void theEarliestOrdersGetTheLastCopies() {
-        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 3)));
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 3)), Set.of());
 
         List<ReservationStatus> outcomes = IntStream.range(0, 5)
                 .mapToObj(i -> batch.reserve(request("order-" + i, "a", 1))
@@ -51,7 +53,7 @@ class ReservationBatchTests {
 
     @Test
     void aShortOrderHoldsNothingAndNamesEveryShortBook() {
-        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 5), book("b", 1)));
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 5), book("b", 1)), Set.of());
 
         Reservation refused = batch.reserve(new ReservationRequest(
                         "order-1",
@@ -66,7 +68,7 @@ class ReservationBatchTests {
 
     @Test
     void commandsOfOneOrderSeeWhatTheOnesBeforeThemDid() {
-        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 10)));
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 10)), Set.of());
 
         batch.reserve(request("order-1", "a", 2));
         batch.commit("order-1");
@@ -86,8 +88,8 @@ class ReservationBatchTests {
     @Test
     void aKnownReservationIsChangedAndRepeatedCommandsLeaveItAsItIsUnanswered() {
         Reservation held = request("order-1", "a", 2).granted();
-        StockRecord a = new StockRecord("a", new StockLevel(10, 2), new LowStockThreshold(0), 2);
-        ReservationBatch batch = new ReservationBatch(List.of(held), stock(a));
+        StockRecord a = new StockRecord("a", new StockLevel(10, 2), new LowStockThreshold(0), 2, CustomerReturns.NONE);
+        ReservationBatch batch = new ReservationBatch(List.of(held), stock(a), Set.of());
 
         ReservationBatch.Carried again = batch.reserve(request("order-1", "a", 5));
         ReservationBatch.Carried committed = batch.commit("order-1");
@@ -106,7 +108,7 @@ class ReservationBatchTests {
 
     @Test
     void aReleaseBeforeItsReserveCancelsTheOrder() {
-        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 10)));
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 10)), Set.of());
 
         ReservationBatch.Carried cancelled = batch.release("order-1", "timeout");
         ReservationBatch.Carried late = batch.reserve(request("order-1", "a", 1));
@@ -125,10 +127,67 @@ class ReservationBatchTests {
 
     @Test
     void committingAnOrderInventoryHoldsNothingForFails() {
-        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 10)));
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 10)), Set.of());
 
         assertThatThrownBy(() -> batch.commit("order-1"))
                 .isInstanceOf(IllegalReservationStateException.class)
                 .hasMessageContaining("order-1");
+    }
+
+    @Test
+    void aReturnPutsItsResalableCopiesBackOnHandAndWritesTheDamagedOnesOff() {
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 4), book("b", 0)), Set.of("return-1"));
+
+        ReservationBatch.Restocked restocked = batch.restock(new ReturnRestock(
+                "order-1",
+                "return-1",
+                List.of(
+                        new ReturnRestock.ReturnedLine("b", 0, 1),
+                        new ReturnRestock.ReturnedLine("a", 2, 1),
+                        new ReturnRestock.ReturnedLine("a", 1, 0))));
+
+        assertThat(restocked.takenInNow()).isTrue();
+        assertThat(restocked.answered()).isTrue();
+        assertThat(batch.stock().movements())
+                .extracting(
+                        applied -> applied.movement().bookId(),
+                        applied -> applied.movement().kind(),
+                        applied -> applied.movement().writtenOff(),
+                        AppliedMovement::after)
+                .containsExactly(
+                        tuple("a", MovementKind.RETURN, 0, new StockLevel(7, 0)),
+                        tuple("a", MovementKind.DAMAGED, 1, new StockLevel(7, 0)),
+                        tuple("b", MovementKind.DAMAGED, 1, new StockLevel(0, 0)));
+        assertThat(batch.stock().movements()).allSatisfy(applied -> assertThat(applied.movement())
+                .extracting(m -> m.orderId(), m -> m.returnId())
+                .containsExactly("order-1", "return-1"));
+        assertThat(batch.stock().recordOf("a").returns()).isEqualTo(new CustomerReturns(3, 1));
+        assertThat(batch.stock().recordOf("a").version())
+                .as("each movement raises the version")
+                .isEqualTo(3);
+        assertThat(batch.stock().recordOf("b").returns()).isEqualTo(new CustomerReturns(0, 1));
+        assertThat(batch.added()).as("a return touches no reservation").isEmpty();
+        assertThat(batch.changed()).isEmpty();
+    }
+
+    @Test
+    void aReturnTakenInBeforeOrEarlierInTheBatchMovesNothingButIsAnsweredAgain() {
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 4)), Set.of("return-2"));
+        ReturnRestock first = returnOf("return-1", "a", 1);
+        ReturnRestock second = returnOf("return-2", "a", 2);
+
+        ReservationBatch.Restocked before = batch.restock(first);
+        ReservationBatch.Restocked now = batch.restock(second);
+        ReservationBatch.Restocked again = batch.restock(second);
+
+        assertThat(before.takenInNow()).as("claimed by an earlier transaction").isFalse();
+        assertThat(now.takenInNow()).isTrue();
+        assertThat(again.takenInNow()).isFalse();
+        assertThat(List.of(before, now, again)).allMatch(ReservationBatch.Restocked::answered);
+        assertThat(batch.stock().recordOf("a").level()).isEqualTo(new StockLevel(6, 0));
+    }
+
+    private static ReturnRestock returnOf(String returnId, String bookId, int resalable) {
+        return new ReturnRestock("order-1", returnId, List.of(new ReturnRestock.ReturnedLine(bookId, resalable, 0)));
     }
 }

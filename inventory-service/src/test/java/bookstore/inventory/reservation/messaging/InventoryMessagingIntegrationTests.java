@@ -11,6 +11,7 @@ import bookstore.events.Topics;
 import bookstore.events.catalog.BookAdded;
 import bookstore.events.inventory.LowStockDetected;
 import bookstore.events.inventory.ReservationEvent;
+import bookstore.events.inventory.ReturnRestocked;
 import bookstore.events.inventory.StockCommitted;
 import bookstore.events.inventory.StockEvent;
 import bookstore.events.inventory.StockLevelChanged;
@@ -22,6 +23,8 @@ import bookstore.events.order.InventoryCommand;
 import bookstore.events.order.OrderLine;
 import bookstore.events.order.ReleaseStock;
 import bookstore.events.order.ReserveStock;
+import bookstore.events.order.RestockReturn;
+import bookstore.events.order.ReturnedCopies;
 import bookstore.inventory.ConsumedOffsets;
 import bookstore.inventory.EventSender;
 import bookstore.inventory.InventoryServiceTest;
@@ -238,6 +241,43 @@ class InventoryMessagingIntegrationTests {
                 .isNull();
         assertThat(stock.outboxTypes(order)).isEmpty();
         assertThat(replies.eventsAbout(order)).isEmpty();
+    }
+
+    @Test
+    void aReturnIsTakenInOnceAndAnsweredOnTheReservationsTopicEachTimeItComes() {
+        String book = stock.bookWith(5);
+        String order = newOrderId();
+        String returnId = UUID.randomUUID().toString();
+        send.send(Topics.INVENTORY_COMMANDS, reserve(order, book, 2));
+        send.send(Topics.INVENTORY_COMMANDS, new CommitStock(UUID.randomUUID(), Instant.now(), order));
+        RestockReturn restock = new RestockReturn(
+                UUID.randomUUID(), Instant.now(), order, returnId, List.of(new ReturnedCopies(book, 1, 1)));
+
+        send.send(Topics.INVENTORY_COMMANDS, restock);
+
+        eventually().untilAsserted(() -> assertThat(replies.eventsAbout(order))
+                .hasExactlyElementsOfTypes(StockReserved.class, StockCommitted.class, ReturnRestocked.class)
+                .last()
+                .isInstanceOfSatisfying(ReturnRestocked.class, restocked -> assertThat(restocked.returnId())
+                        .isEqualTo(returnId)));
+        eventually().untilAsserted(() -> assertThat(levelsOf(book))
+                .last()
+                .extracting(StockLevelChanged::version, StockLevelChanged::onHand, StockLevelChanged::available)
+                .containsExactly(5L, 4, 4));
+        int levelsAnnounced = levelsOf(book).size();
+
+        RecordMetadata redelivered = send.send(Topics.INVENTORY_COMMANDS, restock);
+
+        eventually().until(() -> consumed.handled("stock-reservations", redelivered));
+        eventually().untilAsserted(() -> assertThat(replies.eventsAbout(order))
+                .hasExactlyElementsOfTypes(
+                        StockReserved.class, StockCommitted.class, ReturnRestocked.class, ReturnRestocked.class));
+        assertThat(stock.stockRow(book))
+                .containsEntry("on_hand", 4)
+                .containsEntry("version", 5L)
+                .containsEntry("returned_to_stock", 1)
+                .containsEntry("returned_damaged", 1);
+        assertThat(levelsOf(book)).as("the repeat announced no level").hasSize(levelsAnnounced);
     }
 
     private List<StockLevelChanged> levelsOf(String book) {

@@ -39,7 +39,7 @@ class LowStockThresholdTests {
 
     @Test
     void raisingTheThresholdAboveAvailableStockMakesTheBookLow() {
-        StockRecord record = new StockRecord(BOOK, new StockLevel(8, 0), five, 3);
+        StockRecord record = new StockRecord(BOOK, new StockLevel(8, 0), five, 3, CustomerReturns.NONE);
 
         assertThat(record.isLow()).isFalse();
         assertThat(record.becomesLowWith(new LowStockThreshold(8))).isTrue();

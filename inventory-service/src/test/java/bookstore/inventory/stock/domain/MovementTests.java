@@ -84,4 +84,29 @@ class MovementTests {
         assertThat(Movement.opening(BOOK, 0).onHandChange()).isZero();
         assertThatThrownBy(() -> Movement.opening(BOOK, -1)).isInstanceOf(InvalidStockChangeException.class);
     }
+
+    @Test
+    void returnedCopiesGoBackOnHandOrAreWrittenOffNamingTheirReturn() {
+        Movement resalable = Movement.returnedToStock(BOOK, "order-1", "return-1", 2);
+        Movement damaged = Movement.returnedDamaged(BOOK, "order-1", "return-1", 1);
+
+        assertThat(resalable)
+                .extracting(Movement::kind, Movement::onHandChange, Movement::writtenOff, Movement::returnId)
+                .containsExactly(MovementKind.RETURN, 2, 0, "return-1");
+        assertThat(damaged)
+                .extracting(Movement::kind, Movement::onHandChange, Movement::availableChange, Movement::writtenOff)
+                .containsExactly(MovementKind.DAMAGED, 0, 0, 1);
+        assertThat(new CustomerReturns(4, 0).after(resalable).after(damaged)).isEqualTo(new CustomerReturns(6, 1));
+        assertThat(CustomerReturns.NONE.after(Movement.restock(BOOK, "order-2", 3, "cancelled after payment")))
+                .as("an order cancelled after payment is no customer's return")
+                .isEqualTo(CustomerReturns.NONE);
+        assertThatThrownBy(() -> Movement.returnedDamaged(BOOK, "order-1", "return-1", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Movement(BOOK, MovementKind.DAMAGED, 1, 0, "order-1", "return-1", 1, null, null))
+                .as("damaged copies never reach stock on hand")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Movement(BOOK, MovementKind.RECEIPT, 1, 0, null, null, 1, null, null))
+                .as("only damaged returns write copies off")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -12,7 +12,7 @@ class StockChangesTests {
     private static final LowStockThreshold FIVE = new LowStockThreshold(5);
 
     private static StockRecord record(String bookId, int onHand, int reserved, long version) {
-        return new StockRecord(bookId, new StockLevel(onHand, reserved), FIVE, version);
+        return new StockRecord(bookId, new StockLevel(onHand, reserved), FIVE, version, CustomerReturns.NONE);
     }
 
     @Test

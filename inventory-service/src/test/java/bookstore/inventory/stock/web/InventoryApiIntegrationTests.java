@@ -10,6 +10,8 @@ import bookstore.events.inventory.LowStockDetected;
 import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.order.OrderLine;
 import bookstore.events.order.ReserveStock;
+import bookstore.events.order.RestockReturn;
+import bookstore.events.order.ReturnedCopies;
 import bookstore.inventory.InventoryServiceTest;
 import bookstore.inventory.StockFixtures;
 import bookstore.inventory.reservation.application.CarryingOutStockCommands;
@@ -570,6 +572,71 @@ class InventoryApiIntegrationTests {
                 .one()
                 .block()
                 .intValue();
+    }
+
+    @Test
+    void theStockAndItsLedgerShowWhatCustomersReturnedToStockAndWhatWasWrittenOff() {
+        String book = stock.bookWith(6);
+        String orderId = newOrderId();
+        String returnId = UUID.randomUUID().toString();
+        carryingOut
+                .carryOut(List.of(Delivered.untraced(new RestockReturn(
+                        UUID.randomUUID(), Instant.now(), orderId, returnId, List.of(new ReturnedCopies(book, 2, 1))))))
+                .block();
+
+        admin.get()
+                .uri("/api/inventory/{bookId}", book)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.onHand")
+                .isEqualTo(8)
+                .jsonPath("$.available")
+                .isEqualTo(8)
+                .jsonPath("$.returnedToStock")
+                .isEqualTo(2)
+                .jsonPath("$.returnedDamaged")
+                .isEqualTo(1);
+        admin.get()
+                .uri(uri ->
+                        uri.path("/api/inventory").queryParam("bookId", book).build())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].bookId")
+                .isEqualTo(book)
+                .jsonPath("$.items[0].returnedToStock")
+                .isEqualTo(2)
+                .jsonPath("$.items[0].returnedDamaged")
+                .isEqualTo(1);
+        admin.get()
+                .uri("/api/inventory/{bookId}/movements", book)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[*].kind")
+                .isEqualTo(List.of("DAMAGED", "RETURN", "OPENING"))
+                .jsonPath("$.items[0].writtenOff")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].onHandChange")
+                .isEqualTo(0)
+                .jsonPath("$.items[0].onHand")
+                .isEqualTo(8)
+                .jsonPath("$.items[0].returnId")
+                .isEqualTo(returnId)
+                .jsonPath("$.items[0].orderId")
+                .isEqualTo(orderId)
+                .jsonPath("$.items[1].onHandChange")
+                .isEqualTo(2)
+                .jsonPath("$.items[1].writtenOff")
+                .isEqualTo(0)
+                .jsonPath("$.items[1].returnId")
+                .isEqualTo(returnId)
+                .jsonPath("$.items[2].returnId")
+                .doesNotExist();
     }
 
     private void reserve(String book, int copies) {
