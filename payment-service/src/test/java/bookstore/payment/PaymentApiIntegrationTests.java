@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import bookstore.payment.payments.application.ChargeRequest;
+import bookstore.payment.payments.application.RefundAmountRequest;
 import bookstore.payment.payments.application.SagaCommand;
 import bookstore.payment.payments.application.TakingSagaCommands;
 import bookstore.payment.payments.domain.Money;
@@ -156,6 +157,58 @@ class PaymentApiIntegrationTests {
                 .expectBody()
                 .jsonPath("$.total")
                 .value(total -> assertThat(((Number) total).longValue()).isPositive());
+    }
+
+    @Test
+    void paymentShowsItsPartialRefundsAndWhatWasGivenBack() {
+        commands.take(List.of(
+                        SagaCommand.of(new RefundAmountRequest(
+                                UUID.randomUUID(), orderId, "return-1", 1_600, "CNY", "returned")),
+                        SagaCommand.of(new RefundAmountRequest(
+                                UUID.randomUUID(), orderId, "return-2", 9_000, "CNY", "returned"))))
+                .block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "1600".equals(column("refunded_amount::text")));
+
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(customer)).authorities(role("CUSTOMER")))
+                .get()
+                .uri("/api/payments?orderId={order}", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].status")
+                .isEqualTo("SUCCEEDED")
+                .jsonPath("$.items[0].refunded.amount")
+                .isEqualTo(1_600)
+                .jsonPath("$.items[0].refundPending")
+                .isEqualTo(false)
+                // Refused at once, the second one was never a refund of this payment.
+                .jsonPath("$.items[0].refunds.length()")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].refunds[0].refundId")
+                .isEqualTo("return-1")
+                .jsonPath("$.items[0].refunds[0].amount.amount")
+                .isEqualTo(1_600)
+                .jsonPath("$.items[0].refunds[0].status")
+                .isEqualTo("SUCCEEDED")
+                .jsonPath("$.items[0].refunds[0].id")
+                .isNotEmpty()
+                .jsonPath("$.items[0].refunds[0].requestedAt")
+                .isNotEmpty()
+                .jsonPath("$.items[0].refunds[0].updatedAt")
+                .isNotEmpty();
+
+        http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(ADMIN)).authorities(role("ADMIN")))
+                .get()
+                .uri("/api/payments/{id}", paymentId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.refunds[0].refundId")
+                .isEqualTo("return-1")
+                .jsonPath("$.refunded.amount")
+                .isEqualTo(1_600);
     }
 
     @Test

@@ -20,6 +20,9 @@ public final class StripeEventFormat {
     /** The metadata key under which charges carry the order id. */
     public static final String ORDER_ID = "order_id";
 
+    /** The metadata key under which partial refunds carry the saga's refund id. */
+    public static final String REFUND_ID = "refund_id";
+
     private static final String GENERIC_DECLINE = "generic_decline";
 
     private final JsonMapper json = JsonMapper.builder().build();

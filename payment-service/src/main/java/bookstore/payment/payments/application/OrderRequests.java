@@ -114,6 +114,25 @@ final class OrderRequests {
                 applied.traceparent = positioned.traceparent();
                 applied.answers.put(positioned.position(), new Answer(since(payment, before), null));
             }
+            case RefundAmountRequest part -> {
+                if (payment == null || part.amount() < 0) {
+                    // No payment, no capture: and unlike a cancellation, a partial refund cancels nothing.
+                    String reason = payment == null ? Payment.NOTHING_CAPTURED : Payment.INVALID_AMOUNT;
+                    applied.answers.put(
+                            positioned.position(),
+                            new Answer(List.of(new Effect.RefundRefused(orderId, part.refundId(), reason)), null));
+                    return;
+                }
+                int before = payment.effects().size();
+                int refundsBefore = payment.refunds().size();
+                payment.requestPartialRefund(
+                        part.refundId(), part.requestId(), new Money(part.amount(), part.currency()), now);
+                if (payment.refunds().size() > refundsBefore) {
+                    // Accepted: the provider's answer continues this request's trace.
+                    applied.traceparent = positioned.traceparent();
+                }
+                applied.answers.put(positioned.position(), new Answer(since(payment, before), null));
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 package bookstore.payment.payments.application;
 
 import bookstore.events.Topics;
+import bookstore.events.payment.AmountRefunded;
 import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentFailed;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
+import bookstore.events.payment.RefundRefused;
 import bookstore.payment.payments.domain.Effect;
 import bookstore.payment.payments.domain.Money;
 import bookstore.platform.outbox.Outbox;
@@ -48,6 +50,16 @@ class PaymentMessages {
             case Effect.ChargeFailed failed -> new PaymentFailed(eventId, now, failed.orderId(), failed.reason());
             case Effect.Refunded refunded ->
                 new PaymentRefunded(eventId, now, refunded.orderId(), contract(refunded.amount()));
+            case Effect.AmountRefunded part ->
+                new AmountRefunded(
+                        eventId,
+                        now,
+                        part.orderId(),
+                        part.refundId(),
+                        contract(part.amount()),
+                        contract(part.totalRefunded()));
+            case Effect.RefundRefused refused ->
+                new RefundRefused(eventId, now, refused.orderId(), refused.refundId(), refused.reason());
         };
     }
 

@@ -16,6 +16,23 @@ public sealed interface Effect {
     /** The order could not be paid, and nothing was captured. */
     record ChargeFailed(String orderId, String reason) implements Effect {}
 
-    /** What was captured for the order is given back; zero when nothing had been captured. */
+    /**
+     * What was captured for the order is given back; zero when nothing had been captured.
+     *
+     * @param amount all the payment gave back, partial refunds before included
+     */
     record Refunded(String orderId, Money amount) implements Effect {}
+
+    /**
+     * A partial refund was given back.
+     *
+     * @param totalRefunded all the payment has given back so far, this refund included
+     */
+    record AmountRefunded(String orderId, String refundId, Money amount, Money totalRefunded) implements Effect {}
+
+    /**
+     * A partial refund was refused, by the payment (nothing captured, or not that much) or by the
+     * provider; nothing was given back for it.
+     */
+    record RefundRefused(String orderId, String refundId, String reason) implements Effect {}
 }

@@ -1,7 +1,9 @@
 package bookstore.payment.payments.domain;
 
+import bookstore.payment.payments.domain.Effect.AmountRefunded;
 import bookstore.payment.payments.domain.Effect.ChargeFailed;
 import bookstore.payment.payments.domain.Effect.Charged;
+import bookstore.payment.payments.domain.Effect.RefundRefused;
 import bookstore.payment.payments.domain.Effect.Refunded;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +19,13 @@ import java.util.UUID;
  * and registers what the order saga must hear as {@link Effect}s.
  *
  * <p>Money moves only through the provider, and only in this order: a charge is submitted, then
- * captured, declined or cancelled; a captured charge may be refunded once. Answers that would move
- * a payment backwards (a late "succeeded" after a cancellation or refund) are stale and change
- * nothing.
+ * captured, declined or cancelled; a captured charge may be given back in parts ({@link
+ * #requestPartialRefund}, each part its own provider call under its own key, up to what is still
+ * captured) and then all that is left of it ({@link #requestRefund}, which waits for the parts in
+ * flight). A payment stays {@code SUCCEEDED} while parts are given back, its {@link #refunded()}
+ * total growing; once everything captured has been given back, by parts or at once, it is {@code
+ * REFUNDED}. Answers that would move a payment backwards (a late "succeeded" after a cancellation or
+ * refund) are stale and change nothing.
  *
  * <p>Every change records its effects, which the application publishes in the transaction that
  * saves the payment.
@@ -32,6 +38,15 @@ public final class Payment {
     /** Why a charge the provider cancelled on its own (or an operator in its dashboard) failed. */
     public static final String CHARGE_CANCELED = "payment_canceled";
 
+    /** Why a partial refund is refused: the payment holds nothing that could be given back. */
+    public static final String NOTHING_CAPTURED = "nothing_captured";
+
+    /** Why a partial refund is refused: it asks for more than is still captured. */
+    public static final String EXCEEDS_CAPTURED = "exceeds_captured";
+
+    /** Why a partial refund is refused: not a positive amount in the payment's currency. */
+    public static final String INVALID_AMOUNT = "invalid_amount";
+
     private final UUID id;
     private final UUID requestId;
     private final String orderId;
@@ -41,6 +56,7 @@ public final class Payment {
     private final String provider;
     private final Instant createdAt;
     private final List<Effect> effects = new ArrayList<>();
+    private final List<Refund> refunds;
 
     private PaymentStatus status;
     private String providerReference;
@@ -70,6 +86,7 @@ public final class Payment {
         this.providerCalls = state.providerCalls();
         this.nextProviderCallAt = state.nextProviderCallAt();
         this.updatedAt = Objects.requireNonNull(state.updatedAt(), "updatedAt");
+        this.refunds = new ArrayList<>(state.refunds());
     }
 
     /**
@@ -108,7 +125,8 @@ public final class Payment {
                 0,
                 now,
                 now,
-                now));
+                now,
+                List.of()));
     }
 
     /** A payment as it was saved; it has no effects yet. */
@@ -139,10 +157,17 @@ public final class Payment {
                                 : refundRequested
                                         ? new ProviderCall.Cancel(id, providerReference)
                                         : new ProviderCall.CheckStatus(id, providerReference));
-            case SUCCEEDED ->
-                refundRequested
-                        ? Optional.of(new ProviderCall.Refund(id, providerReference, amount, refundKey()))
-                        : Optional.empty();
+            case SUCCEEDED -> {
+                // Parts first, one at a time; all that is left goes back once none is in flight.
+                Optional<ProviderCall> part = refunds.stream()
+                        .filter(Refund::pending)
+                        .findFirst()
+                        .map(refund -> new ProviderCall.Refund(
+                                id, providerReference, refund.amount(), refund.idempotencyKey(id), refund.refundId()));
+                yield part.isPresent() || !refundRequested
+                        ? part
+                        : Optional.of(new ProviderCall.Refund(id, providerReference, stillCaptured(), refundKey()));
+            }
             case FAILED, CANCELLED, REFUNDED -> Optional.empty();
         };
     }
@@ -233,20 +258,22 @@ public final class Payment {
                         }
                         yield true;
                     }
+                    case ProviderAnswer.Refunded refund when refund.refundId() != null -> partRefunded(refund, now);
                     case ProviderAnswer.Refunded refund -> {
                         if (status != PaymentStatus.SUCCEEDED) {
                             yield false;
                         }
                         if (!refund.amount().currency().equals(amount.currency())
-                                || refund.amount().amount() > amount.amount()) {
-                            throw new IllegalArgumentException(
-                                    "refund of " + refund.amount() + " does not fit " + amount);
+                                || refund.amount().amount() > stillCaptured().amount()) {
+                            throw new IllegalArgumentException("refund of " + refund.amount() + " does not fit "
+                                    + amount + " with " + refunded + " given back");
                         }
                         status = PaymentStatus.REFUNDED;
-                        refunded = refund.amount();
-                        effects.add(new Refunded(orderId, refunded));
+                        refunded = new Money(refunded.amount() + refund.amount().amount(), amount.currency());
+                        effects.add(refundOutcome());
                         yield true;
                     }
+                    case ProviderAnswer.RefundRefused refused -> partRefused(refused, now);
                 };
         if (applies) {
             scheduleNextProviderCall(now, confirmationCheck);
@@ -282,8 +309,122 @@ public final class Payment {
                     nextProviderCallAt = now;
                 }
             }
-            case SUCCEEDED -> nextProviderCallAt = now;
+            // All that is left goes back after the parts in flight, whose call may hold a lease now.
+            case SUCCEEDED -> dueNowUnlessScheduled(now);
             case FAILED, CANCELLED, REFUNDED -> effects.add(refundOutcome());
+        }
+    }
+
+    /**
+     * The saga asks to give back part of what was captured. Accepted only on a captured payment and
+     * only up to what is still captured, parts in flight counted as given back; otherwise refused at
+     * once ({@link #NOTHING_CAPTURED}, {@link #EXCEEDS_CAPTURED}, {@link #INVALID_AMOUNT}), changing
+     * nothing. The same {@code refundId} again is the same refund: the request that asked for it,
+     * delivered again, changes nothing and is not answered twice; another request is told the
+     * outcome once there is one, and nothing is given back twice.
+     */
+    public void requestPartialRefund(String refundId, UUID request, Money part, Instant now) {
+        Objects.requireNonNull(refundId, "refundId");
+        Objects.requireNonNull(part, "part");
+        Optional<Refund> known = refund(refundId);
+        if (known.isPresent()) {
+            Refund refund = known.get();
+            if (!refund.pending() && (request == null || !request.equals(refund.requestId()))) {
+                effects.add(outcomeOf(refund));
+            }
+            return;
+        }
+        String refusal = refusalOf(part);
+        if (refusal != null) {
+            effects.add(new RefundRefused(orderId, refundId, refusal));
+            return;
+        }
+        refunds.add(Refund.requested(refundId, request, part, now));
+        dueNowUnlessScheduled(now);
+        updatedAt = now;
+    }
+
+    /** What could still be given back in parts: captured, not given back, not on its way back. */
+    public Money refundable() {
+        if (status != PaymentStatus.SUCCEEDED || refundRequested) {
+            return Money.zero(amount.currency());
+        }
+        long inFlight = refunds.stream()
+                .filter(Refund::pending)
+                .mapToLong(refund -> refund.amount().amount())
+                .sum();
+        return new Money(stillCaptured().amount() - inFlight, amount.currency());
+    }
+
+    private String refusalOf(Money part) {
+        if (!part.isPositive() || !part.currency().equals(amount.currency())) {
+            return INVALID_AMOUNT;
+        }
+        Money refundable = refundable();
+        if (!refundable.isPositive()) {
+            return NOTHING_CAPTURED;
+        }
+        return part.amount() > refundable.amount() ? EXCEEDS_CAPTURED : null;
+    }
+
+    private boolean partRefunded(ProviderAnswer.Refunded answer, Instant now) {
+        Optional<Refund> pending = refund(answer.refundId()).filter(Refund::pending);
+        if (pending.isEmpty()) {
+            return false;
+        }
+        Refund refund = pending.get();
+        if (!answer.amount().equals(refund.amount())) {
+            throw new IllegalArgumentException(
+                    "refund " + refund.refundId() + " of " + refund.amount() + " answered as " + answer.amount());
+        }
+        replace(refund.succeeded(now));
+        refunded = new Money(refunded.amount() + refund.amount().amount(), amount.currency());
+        effects.add(new AmountRefunded(orderId, refund.refundId(), refund.amount(), refunded));
+        if (!stillCaptured().isPositive() && refunds.stream().noneMatch(Refund::pending)) {
+            // Everything captured went back in parts: nothing is left to refund or to charge.
+            status = PaymentStatus.REFUNDED;
+            if (refundRequested) {
+                effects.add(refundOutcome());
+            }
+        }
+        return true;
+    }
+
+    private boolean partRefused(ProviderAnswer.RefundRefused answer, Instant now) {
+        Optional<Refund> pending = refund(answer.refundId()).filter(Refund::pending);
+        if (pending.isEmpty()) {
+            return false;
+        }
+        Refund refused = pending.get().refused(answer.reason(), now);
+        replace(refused);
+        effects.add(outcomeOf(refused));
+        return true;
+    }
+
+    private Effect outcomeOf(Refund refund) {
+        return refund.status() == Refund.Status.SUCCEEDED
+                ? new AmountRefunded(orderId, refund.refundId(), refund.amount(), refunded)
+                : new RefundRefused(orderId, refund.refundId(), refund.failureReason());
+    }
+
+    private Optional<Refund> refund(String refundId) {
+        return refunds.stream()
+                .filter(refund -> refund.refundId().equals(refundId))
+                .findFirst();
+    }
+
+    private void replace(Refund changed) {
+        refunds.replaceAll(refund -> refund.id().equals(changed.id()) ? changed : refund);
+    }
+
+    private Money stillCaptured() {
+        return new Money(amount.amount() - refunded.amount(), amount.currency());
+    }
+
+    /** A call in progress (leased) or backing off keeps its time; the new work follows it. */
+    private void dueNowUnlessScheduled(Instant now) {
+        if (nextProviderCallAt == null) {
+            nextProviderCallAt = now;
         }
     }
 
@@ -296,12 +437,13 @@ public final class Payment {
         if (request != null && request.equals(requestId)) {
             return;
         }
-        if (refundRequested || status == PaymentStatus.CANCELLED || status == PaymentStatus.REFUNDED) {
+        if (refundRequested || status == PaymentStatus.CANCELLED) {
             effects.add(new ChargeFailed(orderId, ORDER_CANCELLED));
             return;
         }
         switch (status) {
-            case SUCCEEDED -> effects.add(new Charged(orderId, id, amount));
+            // Refunded in parts (a return), the order was still paid for.
+            case SUCCEEDED, REFUNDED -> effects.add(new Charged(orderId, id, amount));
             case FAILED -> effects.add(new ChargeFailed(orderId, failureReason));
             default -> {
                 // Still with the provider: the outcome is told when it comes.
@@ -358,7 +500,8 @@ public final class Payment {
                 providerCalls,
                 nextProviderCallAt,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                List.copyOf(refunds));
     }
 
     public UUID id() {
@@ -414,8 +557,19 @@ public final class Payment {
         return refundRequested;
     }
 
+    /** All that was given back so far, partial refunds and the refund of the rest. */
     public Money refunded() {
         return refunded;
+    }
+
+    /** The partial refunds, in the order they were asked for. */
+    public List<Refund> refunds() {
+        return List.copyOf(refunds);
+    }
+
+    /** Whether a refund was asked for that the provider has not answered yet: a part, or the rest. */
+    public boolean refundPending() {
+        return (refundRequested && !status.isFinal()) || refunds.stream().anyMatch(Refund::pending);
     }
 
     public int providerCalls() {
@@ -442,9 +596,10 @@ public final class Payment {
      * @param refundRequested the order no longer wants to be paid for
      * @param refundRequestId the saga's request that asked for the refund; null before one did, or for
      *     refunds asked for before it was kept
-     * @param refunded what was given back; zero until a refund is confirmed
+     * @param refunded all that was given back; zero until a refund is confirmed
      * @param providerCalls calls taken so far, for the back-off
      * @param nextProviderCallAt when the next call to the provider is due; null when none is
+     * @param refunds the partial refunds, in the order they were asked for
      */
     public record State(
             UUID id,
@@ -463,5 +618,11 @@ public final class Payment {
             int providerCalls,
             Instant nextProviderCallAt,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            List<Refund> refunds) {
+
+        public State {
+            refunds = List.copyOf(refunds);
+        }
+    }
 }

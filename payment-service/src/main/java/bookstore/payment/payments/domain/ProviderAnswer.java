@@ -31,6 +31,23 @@ public sealed interface ProviderAnswer {
     /** Cancelled before capture. */
     record Canceled(String reference) implements ProviderAnswer {}
 
-    /** The captured amount, or part of it, was given back. */
-    record Refunded(String reference, Money amount) implements ProviderAnswer {}
+    /**
+     * The captured amount, or part of it, was given back.
+     *
+     * @param refundId the saga's id of the partial refund, as the call named it; null for the refund
+     *     of all that was left
+     */
+    record Refunded(String reference, Money amount, String refundId) implements ProviderAnswer {
+
+        /** The refund of all that was left. */
+        public Refunded(String reference, Money amount) {
+            this(reference, amount, null);
+        }
+    }
+
+    /**
+     * The provider refused a partial refund, with its code (e.g. {@code charge_already_refunded});
+     * nothing was given back for it.
+     */
+    record RefundRefused(String reference, String refundId, String reason) implements ProviderAnswer {}
 }

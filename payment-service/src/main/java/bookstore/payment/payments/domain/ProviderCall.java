@@ -19,6 +19,17 @@ public sealed interface ProviderCall {
     /** Cancel a charge before it is captured. */
     record Cancel(UUID paymentId, String reference) implements ProviderCall {}
 
-    /** Give back a captured amount. */
-    record Refund(UUID paymentId, String reference, Money amount, String idempotencyKey) implements ProviderCall {}
+    /**
+     * Give back a captured amount: all that is left of it, or one partial refund.
+     *
+     * @param refundId the saga's id of the partial refund this is; null for the refund of all that is left
+     */
+    record Refund(UUID paymentId, String reference, Money amount, String idempotencyKey, String refundId)
+            implements ProviderCall {
+
+        /** The refund of all that is left of the payment. */
+        public Refund(UUID paymentId, String reference, Money amount, String idempotencyKey) {
+            this(paymentId, reference, amount, idempotencyKey, null);
+        }
+    }
 }

@@ -2,9 +2,11 @@ package bookstore.payment.payments.messaging;
 
 import bookstore.events.order.ChargePayment;
 import bookstore.events.order.PaymentCommand;
+import bookstore.events.order.RefundAmount;
 import bookstore.events.order.RefundPayment;
 import bookstore.payment.payments.application.ChargeRequest;
 import bookstore.payment.payments.application.PaymentRequest;
+import bookstore.payment.payments.application.RefundAmountRequest;
 import bookstore.payment.payments.application.RefundRequest;
 import bookstore.payment.payments.application.SagaCommand;
 import bookstore.payment.payments.application.TakingSagaCommands;
@@ -40,6 +42,14 @@ class PaymentCommandListener {
                         new Money(charge.amount().amount(), charge.amount().currency()),
                         charge.paymentMethod());
             case RefundPayment refund -> new RefundRequest(refund.eventId(), refund.orderId(), refund.reason());
+            case RefundAmount part ->
+                new RefundAmountRequest(
+                        part.eventId(),
+                        part.orderId(),
+                        part.refundId(),
+                        part.amount().amount(),
+                        part.amount().currency(),
+                        part.reason());
         };
     }
 }

@@ -2,14 +2,19 @@ package bookstore.payment.payments.web;
 
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
+import bookstore.payment.payments.domain.Refund;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A payment as its owner and admins see it. Provider secrets are never part of it: the service
  * neither stores nor returns client secrets or keys; the provider reference is an id, not a secret.
  *
+ * @param refunded all that was given back so far: the partial refunds that went through, and the
+ *     refund of the rest once the order was cancelled
  * @param refundPending a refund was asked for and the provider has not confirmed it yet
+ * @param refunds the partial refunds (of a return, or an admin's), in the order they were asked for
  */
 record PaymentView(
         UUID id,
@@ -19,6 +24,7 @@ record PaymentView(
         Money amount,
         Money refunded,
         boolean refundPending,
+        List<RefundView> refunds,
         String paymentMethod,
         String provider,
         String providerReference,
@@ -34,12 +40,42 @@ record PaymentView(
                 payment.status().name(),
                 payment.amount(),
                 payment.refunded(),
-                payment.refundRequested() && !payment.status().isFinal(),
+                payment.refundPending(),
+                payment.refunds().stream().map(RefundView::of).toList(),
                 payment.paymentMethod(),
                 payment.provider(),
                 payment.providerReference(),
                 payment.failureReason(),
                 payment.createdAt(),
                 payment.updatedAt());
+    }
+
+    /**
+     * One partial refund.
+     *
+     * @param refundId the order's id of the refund (a return's id, or an admin refund's)
+     * @param status {@code PENDING}, {@code SUCCEEDED} or {@code REFUSED}
+     * @param failureReason the provider's refusal code, when refused
+     * @param updatedAt when it was last answered (or asked for, while pending)
+     */
+    record RefundView(
+            UUID id,
+            String refundId,
+            Money amount,
+            String status,
+            String failureReason,
+            Instant requestedAt,
+            Instant updatedAt) {
+
+        static RefundView of(Refund refund) {
+            return new RefundView(
+                    refund.id(),
+                    refund.refundId(),
+                    refund.amount(),
+                    refund.status().name(),
+                    refund.failureReason(),
+                    refund.requestedAt(),
+                    refund.updatedAt());
+        }
     }
 }

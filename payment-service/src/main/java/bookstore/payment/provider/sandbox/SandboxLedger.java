@@ -17,6 +17,12 @@ class SandboxLedger {
     private static final String COLUMNS =
             "id, amount, currency, payment_method, status, decline_reason, payment_id, order_id, created_at";
 
+    /**
+     * Stripe's error code for an amount over what is allowed, which the sandbox gives a refund that
+     * asks for more than is left of its charge.
+     */
+    static final String AMOUNT_TOO_LARGE = "amount_too_large";
+
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
 
@@ -80,25 +86,26 @@ class SandboxLedger {
     }
 
     /**
-     * Refunds a captured charge under an idempotency key; a repeated key finds the first refund.
-     *
-     * @return the refunded amount
+     * Refunds a captured charge, or part of it, under an idempotency key; a repeated key finds the
+     * first refund. The refunds of a charge never add up to more than it captured: one that would is
+     * refused, as Stripe refuses it, and nothing is given back.
      */
-    Mono<Long> refund(String intentId, long amount, String idempotencyKey) {
-        Mono<Long> refund = database.sql("SELECT status, amount FROM sandbox_payment_intent WHERE id = :id FOR UPDATE")
+    Mono<Refunding> refund(String intentId, long amount, String idempotencyKey) {
+        Mono<Refunding> refund = database.sql(
+                        "SELECT status, amount FROM sandbox_payment_intent WHERE id = :id FOR UPDATE")
                 .bind("id", intentId)
                 .map(row -> new Charged(row.get("status", String.class), row.get("amount", Long.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("no such payment intent " + intentId)))
                 .flatMap(intent -> database.sql("SELECT amount FROM sandbox_refund WHERE idempotency_key = :key")
                         .bind("key", idempotencyKey)
-                        .map(row -> row.get("amount", Long.class))
+                        .map(row -> Refunding.refunded(row.get("amount", Long.class)))
                         .one()
                         .switchIfEmpty(Mono.defer(() -> newRefund(intentId, intent, amount, idempotencyKey))));
         return transactions.transactional(refund);
     }
 
-    private Mono<Long> newRefund(String intentId, Charged intent, long amount, String idempotencyKey) {
+    private Mono<Refunding> newRefund(String intentId, Charged intent, long amount, String idempotencyKey) {
         if (!SandboxIntent.SUCCEEDED.equals(intent.status())) {
             return Mono.error(new IllegalStateException("payment intent " + intentId + " was not captured"));
         }
@@ -108,8 +115,7 @@ class SandboxLedger {
                 .one()
                 .flatMap(alreadyRefunded -> {
                     if (alreadyRefunded + amount > intent.amount()) {
-                        return Mono.error(new IllegalStateException(
-                                "refund of " + amount + " exceeds what is left of " + intentId));
+                        return Mono.just(Refunding.refused(AMOUNT_TOO_LARGE));
                     }
                     return database.sql("""
                                     INSERT INTO sandbox_refund (id, idempotency_key, payment_intent, amount, created_at)
@@ -121,7 +127,7 @@ class SandboxLedger {
                             .bind("amount", amount)
                             .bind("createdAt", Instant.now())
                             .then()
-                            .thenReturn(amount);
+                            .thenReturn(Refunding.refunded(amount));
                 });
     }
 
@@ -139,6 +145,22 @@ class SandboxLedger {
     }
 
     record Stored(SandboxIntent intent, boolean isNew) {}
+
+    /**
+     * What became of a refund: the amount given back, or the code it was refused with.
+     *
+     * @param refusal null when the amount was given back
+     */
+    record Refunding(long amount, String refusal) {
+
+        static Refunding refunded(long amount) {
+            return new Refunding(amount, null);
+        }
+
+        static Refunding refused(String code) {
+            return new Refunding(0, code);
+        }
+    }
 
     private record Charged(String status, long amount) {}
 }

@@ -95,8 +95,20 @@ class SandboxProvider implements PaymentProvider {
     @Override
     public Mono<ProviderAnswer> refund(ProviderCall.Refund call) {
         return ledger.refund(call.reference(), call.amount().amount(), call.idempotencyKey())
-                .map(refunded -> new ProviderAnswer.Refunded(
-                        call.reference(), new Money(refunded, call.amount().currency())));
+                .flatMap(refunding -> {
+                    if (refunding.refusal() == null) {
+                        return Mono.just(new ProviderAnswer.Refunded(
+                                call.reference(),
+                                new Money(refunding.amount(), call.amount().currency()),
+                                call.refundId()));
+                    }
+                    // A part is refused for good; the refund of all that is left is tried again later.
+                    return call.refundId() != null
+                            ? Mono.just(new ProviderAnswer.RefundRefused(
+                                    call.reference(), call.refundId(), refunding.refusal()))
+                            : Mono.error(new IllegalStateException("sandbox refused to refund " + call.amount() + " of "
+                                    + call.reference() + ": " + refunding.refusal()));
+                });
     }
 
     private void captureLater(String intentId) {

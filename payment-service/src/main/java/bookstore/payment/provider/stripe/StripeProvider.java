@@ -10,6 +10,7 @@ import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
@@ -37,6 +38,7 @@ class StripeProvider implements PaymentProvider {
 
     private static final String UNEXPECTED_STATE = "payment_intent_unexpected_state";
     private static final String ALREADY_REFUNDED = "charge_already_refunded";
+    private static final String INVALID_REQUEST = "invalid_request_error";
 
     private final StripeClient stripe;
 
@@ -118,36 +120,57 @@ class StripeProvider implements PaymentProvider {
         });
     }
 
+    /**
+     * A Refund of the PaymentIntent ({@code POST /v1/refunds} with {@code payment_intent}, {@code
+     * amount} and the refund's idempotency key): all that is left of it, or one partial refund. Stripe
+     * refusing a partial refund ({@code amount_too_large}, {@code charge_already_refunded}, {@code
+     * charge_disputed}…) is an answer, and so is a refund it reports {@code failed} or {@code
+     * canceled}: that part is refused for good. The refund of all that is left is owed to a cancelled
+     * order and is tried again instead.
+     */
     @Override
     public Mono<ProviderAnswer> refund(ProviderCall.Refund call) {
         return blocking(() -> {
+            var params = RefundCreateParams.builder()
+                    .setPaymentIntent(call.reference())
+                    .setAmount(call.amount().amount())
+                    .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                    .putMetadata(StripeEventFormat.PAYMENT_ID, call.paymentId().toString());
+            if (call.refundId() != null) {
+                params.putMetadata(StripeEventFormat.REFUND_ID, call.refundId());
+            }
+            Refund refund;
             try {
-                var refund = stripe.v1()
-                        .refunds()
-                        .create(
-                                RefundCreateParams.builder()
-                                        .setPaymentIntent(call.reference())
-                                        .setAmount(call.amount().amount())
-                                        .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
-                                        .putMetadata(
-                                                StripeEventFormat.PAYMENT_ID,
-                                                call.paymentId().toString())
-                                        .build(),
-                                idempotent(call.idempotencyKey()));
-                if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
-                    throw new IllegalStateException(
-                            "Stripe could not refund " + call.reference() + ": refund " + refund.getStatus());
-                }
-                // Pending refunds count: Stripe has taken them and the money is on its way back.
-                return new ProviderAnswer.Refunded(
-                        call.reference(),
-                        new Money(refund.getAmount(), refund.getCurrency().toUpperCase(Locale.ROOT)));
+                refund = stripe.v1().refunds().create(params.build(), idempotent(call.idempotencyKey()));
             } catch (InvalidRequestException refused) {
+                if (call.refundId() != null) {
+                    return new ProviderAnswer.RefundRefused(
+                            call.reference(),
+                            call.refundId(),
+                            refused.getCode() == null ? INVALID_REQUEST : refused.getCode());
+                }
                 if (!ALREADY_REFUNDED.equals(refused.getCode())) {
                     throw refused;
                 }
                 return new ProviderAnswer.Refunded(call.reference(), call.amount());
             }
+            if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
+                if (call.refundId() != null) {
+                    return new ProviderAnswer.RefundRefused(
+                            call.reference(),
+                            call.refundId(),
+                            refund.getFailureReason() == null
+                                    ? "refund_" + refund.getStatus()
+                                    : refund.getFailureReason());
+                }
+                throw new IllegalStateException(
+                        "Stripe could not refund " + call.reference() + ": refund " + refund.getStatus());
+            }
+            // Pending refunds count: Stripe has taken them and the money is on its way back.
+            return new ProviderAnswer.Refunded(
+                    call.reference(),
+                    new Money(refund.getAmount(), refund.getCurrency().toUpperCase(Locale.ROOT)),
+                    call.refundId());
         });
     }
 

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import bookstore.events.payment.AmountRefunded;
 import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
@@ -119,6 +120,35 @@ class CallingProviderTests {
         assertThat(announced.get(1)).isInstanceOfSatisfying(PaymentRefunded.class, refunded -> assertThat(
                         refunded.amount().amount())
                 .isEqualTo(PRICE.amount()));
+    }
+
+    @Test
+    void partialRefundsAreCalledOneAfterTheOtherEachRetriedUnderItsOwnKey() {
+        var payment = requested();
+        calls.callDue().block();
+        var stored = payments.get(payment.id());
+        stored.requestPartialRefund("return-1", UUID.randomUUID(), new Money(500, "CNY"), clock.instant());
+        stored.requestPartialRefund("return-2", UUID.randomUUID(), new Money(300, "CNY"), clock.instant());
+        provider.fails(1);
+
+        assertThat(calls.callDue().block()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(calls.callDue().block()).isEqualTo(1);
+        // The first part's answer makes the second due at once: handed over, not left to a poll.
+        assertThat(calls.hasMoreWaiting()).isTrue();
+        assertThat(calls.callDue().block()).isEqualTo(1);
+
+        assertThat(provider.calls().subList(1, provider.calls().size()))
+                .extracting(call -> ((ProviderCall.Refund) call).idempotencyKey())
+                .containsExactly(
+                        "payment-" + payment.id() + "-refund-return-1",
+                        "payment-" + payment.id() + "-refund-return-1",
+                        "payment-" + payment.id() + "-refund-return-2");
+        assertThat(payments.get(payment.id()).refunded()).isEqualTo(new Money(800, "CNY"));
+        assertThat(announced)
+                .filteredOn(AmountRefunded.class::isInstance)
+                .extracting(event -> ((AmountRefunded) event).totalRefunded().amount())
+                .containsExactly(500L, 800L);
     }
 
     @Test
@@ -240,7 +270,7 @@ class CallingProviderTests {
         private Function<String, ProviderAnswer> chargeAnswer = ProviderAnswer.Succeeded::new;
         private Function<String, ProviderAnswer> cancelAnswer = ProviderAnswer.Canceled::new;
         private Function<ProviderCall.Refund, ProviderAnswer> refundAnswer =
-                call -> new ProviderAnswer.Refunded(call.reference(), call.amount());
+                call -> new ProviderAnswer.Refunded(call.reference(), call.amount(), call.refundId());
 
         void fails(int times) {
             failuresLeft = times;

@@ -169,6 +169,61 @@ class StripeProviderTests {
                 .containsEntry("metadata[payment_id]", PAYMENT.toString());
     }
 
+    @Test
+    void partialRefundIsARefundOfPartOfThePaymentIntentUnderItsOwnKey() {
+        stripe.answer(200, "refund_partial_pending.json");
+        var part = new Money(1_200, "CNY");
+
+        StepVerifier.create(provider.refund(
+                        new ProviderCall.Refund(PAYMENT, INTENT, part, "payment-key-refund-return-7", "return-7")))
+                .expectNext(new ProviderAnswer.Refunded(INTENT, part, "return-7"))
+                .verifyComplete();
+
+        var refund = stripe.requests().getFirst();
+        assertThat(refund.method()).isEqualTo("POST");
+        assertThat(refund.path()).isEqualTo("/v1/refunds");
+        assertThat(refund.header("Idempotency-Key")).isEqualTo("payment-key-refund-return-7");
+        assertThat(refund.form())
+                .containsEntry("payment_intent", INTENT)
+                .containsEntry("amount", "1200")
+                .containsEntry("metadata[payment_id]", PAYMENT.toString())
+                .containsEntry("metadata[refund_id]", "return-7");
+    }
+
+    @Test
+    void partialRefundStripeRefusesIsRefusedWithItsCode() {
+        stripe.answer(400, "refund_charge_already_refunded.json")
+                .answer(400, "refund_amount_greater_than_unrefunded.json");
+        var part = new ProviderCall.Refund(PAYMENT, INTENT, new Money(30_000, "CNY"), "key-return-8", "return-8");
+
+        StepVerifier.create(provider.refund(part))
+                .expectNext(new ProviderAnswer.RefundRefused(INTENT, "return-8", "charge_already_refunded"))
+                .verifyComplete();
+        // Refused without a code: the error's type stands for it.
+        StepVerifier.create(provider.refund(part))
+                .expectNext(new ProviderAnswer.RefundRefused(INTENT, "return-8", "invalid_request_error"))
+                .verifyComplete();
+    }
+
+    @Test
+    void partialRefundMeetingAStripeFailureIsAnErrorSoItIsMadeAgainUnderTheSameKey() {
+        stripe.answer(500, "api_error.json");
+
+        StepVerifier.create(provider.refund(
+                        new ProviderCall.Refund(PAYMENT, INTENT, new Money(100, "CNY"), "key-return-9", "return-9")))
+                .expectError(ApiException.class)
+                .verify();
+    }
+
+    @Test
+    void refundOfAllThatIsLeftOfAnAlreadyRefundedChargeCountsAsDone() {
+        stripe.answer(400, "refund_charge_already_refunded.json");
+
+        StepVerifier.create(provider.refund(new ProviderCall.Refund(PAYMENT, INTENT, PRICE, "payment-key-refund")))
+                .expectNext(new ProviderAnswer.Refunded(INTENT, PRICE))
+                .verifyComplete();
+    }
+
     private static ProviderCall.Charge charge(String paymentMethod) {
         return new ProviderCall.Charge(PAYMENT, "order-4711", PRICE, paymentMethod, "payment-key");
     }
