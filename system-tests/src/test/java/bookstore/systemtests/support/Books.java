@@ -82,4 +82,15 @@ public final class Books {
     }
 
     public record Stock(int onHand, int reserved, int available) {}
+
+    /** The copies customers returned of the book that inventory took back: on the shelf, and written off as damaged. */
+    public static Returned returned(Shop shop, String bookId) {
+        JsonNode stock =
+                shop.admin().get("/api/inventory/" + bookId).expect(200).json();
+        return new Returned(
+                stock.get("returnedToStock").asInt(),
+                stock.get("returnedDamaged").asInt());
+    }
+
+    public record Returned(int toStock, int damaged) {}
 }

@@ -69,29 +69,74 @@ public final class Ledger {
         return placed.stream().map(order -> ended.get(order.orderId())).toList();
     }
 
-    /** Copies: what the book started with is on the shelf, reserved, or sold to a confirmed order. */
+    /**
+     * Copies: what the book started with is on the shelf, reserved, or sold to an order that was paid and not
+     * cancelled, less the copies customers returned that went back on the shelf; the returned copies inspection
+     * found damaged are written off, and inventory counts both kinds as the orders' returns say.
+     */
     public static void assertStockConserved(Shop shop, String bookId, int initialStock, List<JsonNode> orders) {
         int sold = orders.stream()
-                .filter(order -> order.get("status").asString().equals("CONFIRMED"))
+                .filter(order -> Orders.PAID.contains(order.get("status").asString()))
                 .flatMap(order -> order.get("items").valueStream())
                 .filter(item -> item.get("bookId").asString().equals(bookId))
                 .mapToInt(item -> item.get("quantity").asInt())
                 .sum();
+        int resalable = returnedCopies(orders, bookId, "resalable");
+        int damaged = returnedCopies(orders, bookId, "damaged");
         Books.Stock stock = Books.stock(shop, bookId);
         assertThat(stock.reserved())
                 .as("copies still reserved once every order ended")
                 .isZero();
         assertThat(stock.available()).as("available copies").isGreaterThanOrEqualTo(0);
-        assertThat(stock.available() + stock.reserved() + sold)
-                .as("initial stock = available + reserved + sold (%s, sold %d)", stock, sold)
+        assertThat(stock.available() + stock.reserved() + sold - resalable)
+                .as(
+                        "initial stock = available + reserved + sold − returned to stock (%s, sold %d, returned %d)",
+                        stock, sold, resalable)
                 .isEqualTo(initialStock);
+        assertThat(Books.returned(shop, bookId))
+                .as("copies inventory took back from customers, on the shelf and written off")
+                .isEqualTo(new Books.Returned(resalable, damaged));
     }
 
-    /** Money: charges minus refunds, over these orders' payments, is what the confirmed orders cost. */
+    /** The copies of the book that came back in these orders' returns and that inspection found so. */
+    private static int returnedCopies(List<JsonNode> orders, String bookId, String found) {
+        return orders.stream()
+                .flatMap(order -> order.get("returns").valueStream())
+                .flatMap(held -> held.get("items").valueStream())
+                .filter(item -> item.get("bookId").asString().equals(bookId))
+                .filter(item -> !item.get(found).isNull())
+                .mapToInt(item -> item.get(found).asInt())
+                .sum();
+    }
+
+    /** Every return of these orders has ended, and no refund still waits for payment. */
+    public static void assertAfterSaleEnded(List<JsonNode> orders) {
+        assertThat(orders.stream()
+                        .flatMap(order -> order.get("returns").valueStream())
+                        .map(held -> held.get("status").asString()))
+                .as("the status of every return")
+                .allMatch(Orders.RETURN_ENDED::contains);
+        assertThat(orders.stream()
+                        .flatMap(order -> order.get("refunds").valueStream())
+                        .map(refund -> refund.get("status").asString()))
+                .as("the status of every partial refund")
+                .doesNotContain("PENDING");
+    }
+
+    /**
+     * Money: charges minus refunds, over these orders' payments, is what the orders that were paid and not
+     * cancelled cost, less what their partial refunds (of returns, or without one) gave back.
+     */
     public static void assertMoneyConserved(Shop shop, List<JsonNode> orders) {
-        long confirmed = orders.stream()
-                .filter(order -> order.get("status").asString().equals("CONFIRMED"))
+        long paid = orders.stream()
+                .filter(order -> Orders.PAID.contains(order.get("status").asString()))
                 .mapToLong(order -> order.get("total").get("amount").asLong())
+                .sum();
+        long refundedLines = orders.stream()
+                .filter(order -> Orders.PAID.contains(order.get("status").asString()))
+                .flatMap(order -> order.get("refunds").valueStream())
+                .filter(refund -> refund.get("status").asString().equals("REFUNDED"))
+                .mapToLong(refund -> refund.get("amount").get("amount").asLong())
                 .sum();
         Set<String> orderIds =
                 orders.stream().map(order -> order.get("id").asString()).collect(Collectors.toSet());
@@ -110,7 +155,9 @@ public final class Ledger {
             refunded += payment.get("refunded").get("amount").asLong();
         }
         assertThat(charged - refunded)
-                .as("charges %d − refunds %d = the confirmed orders' totals", charged, refunded)
-                .isEqualTo(confirmed);
+                .as(
+                        "charges %d − refunds %d = the paid orders' totals %d − their refunded lines %d",
+                        charged, refunded, paid, refundedLines)
+                .isEqualTo(paid - refundedLines);
     }
 }

@@ -15,7 +15,14 @@ public final class Orders {
 
     public static final String VISA = "pm_card_visa";
     public static final String DECLINED = "pm_card_chargeDeclined";
-    public static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
+    /** Where the saga ends (CONFIRMED, REJECTED, CANCELLED), and where a delivered order's life ends. */
+    public static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED", "RECEIVED");
+
+    /** The statuses of an order that was paid for and not cancelled: its copies are sold. */
+    public static final Set<String> PAID = Set.of("CONFIRMED", "SHIPPED", "IN_TRANSIT", "DELIVERED", "RECEIVED");
+
+    /** Where every return ends. */
+    public static final Set<String> RETURN_ENDED = Set.of("COMPLETED", "REJECTED", "CANCELLED");
 
     // What the gateway answers when it sheds load or a service is swamped: worth asking again.
     static final Set<Integer> SHED = Set.of(429, 502, 503, 504);

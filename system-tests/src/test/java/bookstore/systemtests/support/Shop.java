@@ -74,10 +74,15 @@ public final class Shop implements AutoCloseable {
                 Map.entry("BOOKSTORE_IDENTITY_KEYSRELOADINTERVAL", "1s"),
                 // The sandbox carrier moves a shipped parcel every second instead of every 20.
                 Map.entry("SANDBOX_CARRIER_PACE", "1s"),
+                // Known to the tests, so that they can sign a stale or replayed carrier push of their own.
+                Map.entry("BOOKSTORE_SHIPPING_SANDBOX_SALT", SANDBOX_CARRIER_SALT),
                 Map.entry("LOG_FORMAT", "ecs"));
         return new LocalShop.Settings(
                 repository, data, EnumSet.allOf(Service.class), offset, true, environment, false, false, out);
     }
+
+    /** What the sandbox carrier signs its pushes with in the test shop. */
+    public static final String SANDBOX_CARRIER_SALT = "system-tests-sandbox-carrier-salt";
 
     /** A new client at an address of its own: the gateway's rate limits count per client address. */
     public Client client() {
