@@ -9,7 +9,10 @@ import bookstore.events.order.InventoryCommand;
 import bookstore.events.order.OrderLine;
 import bookstore.events.order.ReleaseStock;
 import bookstore.events.order.ReserveStock;
+import bookstore.events.order.RestockReturn;
+import bookstore.events.order.ReturnedCopies;
 import bookstore.inventory.reservation.application.CarryingOutStockCommands;
+import bookstore.inventory.reservation.domain.IllegalReservationStateException;
 import bookstore.inventory.stock.application.AdjustingStock;
 import bookstore.inventory.stock.application.OpeningStock;
 import bookstore.inventory.stock.application.ReceivingStock;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -37,12 +41,14 @@ import reactor.core.publisher.Mono;
  * terms, for every book:
  *
  * <pre>
- * opening + receipts + adjustments + stocktake variances = available + reserved + sold
+ * opening + receipts + adjustments + stocktake variances = available + reserved + sold − returned to stock
  * </pre>
  *
  * where reserved and sold are counted from the orders' reservations (held, and committed but not
- * returned), independently of the stock record that holds available and reserved. The ledger of each
- * book also sums to its stock record. Batches of several orders run beside each other and lock the
+ * cancelled), independently of the stock record that holds available and reserved, and returned to
+ * stock is the record's count of copies customers returned in good condition; the copies returned
+ * damaged stay counted as sold and gone. The ledger of each book also sums to its stock record, and
+ * its returns' movements to the record's counts. Batches of several orders run beside each other and lock the
  * same books: they must neither deadlock nor oversell.
  */
 @InventoryServiceTest
@@ -113,13 +119,21 @@ class StockConservationIntegrationTests {
             long held = linesOf(book, "RESERVED");
             long sold = linesOf(book, "COMMITTED");
             long brought = ledgerSum(book, "on_hand_change", "'OPENING', 'RECEIPT', 'ADJUSTMENT', 'STOCKTAKE'");
+            int returnedToStock = (int) level.get("returned_to_stock");
+            int returnedDamaged = (int) level.get("returned_damaged");
 
             assertThat(reserved)
                     .as("reserved copies of %s match the held reservations", book)
                     .isEqualTo(held);
             assertThat(brought)
-                    .as("stock brought in = available + reserved + sold, for %s", book)
-                    .isEqualTo(available + reserved + sold);
+                    .as("stock brought in = available + reserved + sold − returned to stock, for %s", book)
+                    .isEqualTo(available + reserved + sold - returnedToStock);
+            assertThat(returnedToStock + returnedDamaged)
+                    .as("no more copies of %s came back than were sold", book)
+                    .isLessThanOrEqualTo((int) sold);
+            assertThat(ledgerSum(book, "on_hand_change", "'RETURN'", "return_id IS NOT NULL"))
+                    .isEqualTo(returnedToStock);
+            assertThat(ledgerSum(book, "written_off", "'DAMAGED'")).isEqualTo(returnedDamaged);
             assertThat(ledgerSum(book, "on_hand_change", null)).isEqualTo(onHand);
             assertThat(ledgerSum(book, "reserved_change", null)).isEqualTo(reserved);
             assertThat(available).isNotNegative();
@@ -129,6 +143,15 @@ class StockConservationIntegrationTests {
                 .as("the run went through every kind of outcome")
                 .contains("RESERVED", "REJECTED", "COMMITTED", "RELEASED", "RETURNED");
         assertThat(refusalsOf(orders)).contains("INSUFFICIENT_STOCK", "ORDER_CANCELLED");
+        assertThat(database.sql("""
+                                SELECT count(DISTINCT kind) FROM stock_movement
+                                 WHERE order_id = ANY(:orders) AND return_id IS NOT NULL""")
+                        .bind("orders", orders.toArray(String[]::new))
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
+                .as("customers returned copies both resalable and damaged")
+                .isEqualTo(2);
         assertThat(database.sql("SELECT count(*) FROM stock_movement WHERE on_hand_after < reserved_after")
                         .map(row -> row.get(0, Long.class))
                         .one()
@@ -137,21 +160,45 @@ class StockConservationIntegrationTests {
                 .isZero();
     }
 
-    /** One order's life: reserved, then paid, cancelled, returned, repeated or released early. */
+    /**
+     * One order's life: reserved, then paid, cancelled after payment, released early, repeated, or
+     * paid and partly returned by the customer (the return delivered twice).
+     */
     private Mono<?> anOrder(String orderId, List<String> books, Random random) {
         ReserveStock reserveCommand = reserve(orderId, books, random);
         Mono<?> reserve = carryOut(reserveCommand);
-        Mono<?> commit = carryOut(new CommitStock(UUID.randomUUID(), Instant.now(), orderId))
-                .onErrorResume(e -> Mono.empty());
+        Mono<?> sell = carryOut(new CommitStock(UUID.randomUUID(), Instant.now(), orderId));
+        Mono<?> commit = sell.onErrorResume(e -> Mono.empty());
         Mono<?> release = carryOut(new ReleaseStock(UUID.randomUUID(), Instant.now(), orderId, "cancelled"));
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 -> reserve;
             case 1 -> reserve.then(commit);
             case 2 -> reserve.then(release);
             case 3 -> reserve.then(commit).then(release);
             case 4 -> release.then(reserve);
+            case 5 -> {
+                // Only a sold order is returned: a refused reservation cannot be committed.
+                RestockReturn restock = returnOfPart(reserveCommand, random);
+                yield reserve.then(sell)
+                        .then(carryOut(restock))
+                        .then(carryOut(restock))
+                        .onErrorResume(IllegalReservationStateException.class, refused -> Mono.empty());
+            }
             default -> carryOut(reserveCommand, reserveCommand).then(commit).then(commit);
         };
+    }
+
+    /** Some copies of the order's first line come back, some of them damaged. */
+    private static RestockReturn returnOfPart(ReserveStock order, Random random) {
+        OrderLine line = order.lines().getFirst();
+        int returned = 1 + random.nextInt(line.quantity());
+        int damaged = random.nextInt(returned + 1);
+        return new RestockReturn(
+                UUID.randomUUID(),
+                Instant.now(),
+                order.orderId(),
+                UUID.randomUUID().toString(),
+                List.of(new ReturnedCopies(line.bookId(), returned - damaged, damaged)));
     }
 
     private static ReserveStock reserve(String orderId, List<String> books, Random random) {
@@ -201,9 +248,12 @@ class StockConservationIntegrationTests {
                 .block();
     }
 
-    private long ledgerSum(String book, String column, String kinds) {
+    private long ledgerSum(String book, String column, String kinds, String... conditions) {
         String sql = "SELECT coalesce(sum(" + column + "), 0) FROM stock_movement WHERE book_id = :book"
-                + (kinds == null ? "" : " AND kind IN (" + kinds + ")");
+                + (kinds == null ? "" : " AND kind IN (" + kinds + ")")
+                + Arrays.stream(conditions)
+                        .map(condition -> " AND " + condition)
+                        .collect(Collectors.joining());
         return database.sql(sql)
                 .bind("book", book)
                 .map(row -> row.get(0, Long.class))
