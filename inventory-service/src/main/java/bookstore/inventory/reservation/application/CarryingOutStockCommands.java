@@ -38,8 +38,8 @@ import reactor.core.publisher.Mono;
  * alone to the dead-letter topic, for an operator, while the others take effect.
  *
  * <p>A batch with customers' returns (RestockReturn) takes two statements more, before the stock is
- * locked: one claims its returns by id (a return taken in before moves nothing again, but is
- * answered again, as the return's saga may still be waiting), one opens an empty stock record for a
+ * locked: one claims its returns by id (a return taken in before is a repeat like any other: it
+ * moves nothing and is not answered again), one opens an empty stock record for a
  * returned book inventory never stocked, so copies that physically came back are counted rather
  * than refused. Batches of the purchase saga alone run exactly as many statements as before.
  */

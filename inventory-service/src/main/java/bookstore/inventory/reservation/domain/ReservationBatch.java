@@ -111,8 +111,9 @@ public final class ReservationBatch {
     }
 
     /**
-     * Takes a customer's return in: its resalable copies back on hand, its damaged ones written off.
-     * A return taken in before (redelivered, replayed, or twice in this batch) moves nothing.
+     * Takes a customer's return in: its resalable copies back on hand, its damaged ones written off;
+     * answered. A return taken in before (redelivered, replayed, or twice in this batch) is a repeat:
+     * it moves nothing and is not answered again.
      */
     public Restocked restock(ReturnRestock restock) {
         if (!returnsToTakeIn.remove(restock.returnId())) {
@@ -146,16 +147,10 @@ public final class ReservationBatch {
     }
 
     /**
-     * A return as the batch found it: taken in now, or before. Either way it is answered, as the saga
-     * waits for that answer and a repeat has nothing else to tell it.
+     * A return as the batch found it: taken in now, and answered, or taken in before, and then not
+     * answered again, as its first answer committed with the copies it took in.
      */
-    public record Restocked(ReturnRestock restock, boolean takenInNow) implements Outcome {
-
-        @Override
-        public boolean answered() {
-            return true;
-        }
-    }
+    public record Restocked(ReturnRestock restock, boolean answered) implements Outcome {}
 
     private Reservation carryOut(Transition transition) {
         transition.movements().forEach(stock::apply);

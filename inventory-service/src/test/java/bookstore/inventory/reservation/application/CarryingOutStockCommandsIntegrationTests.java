@@ -302,7 +302,7 @@ class CarryingOutStockCommandsIntegrationTests {
 
         ReservationBatch.Restocked restocked = restock(orderId, returnId, new ReturnedCopies(book, 1, 1));
 
-        assertThat(restocked.takenInNow()).isTrue();
+        assertThat(restocked.answered()).isTrue();
         assertThat(stock.stockRow(book))
                 .containsEntry("on_hand", 8)
                 .containsEntry("reserved", 0)
@@ -336,7 +336,7 @@ class CarryingOutStockCommandsIntegrationTests {
     }
 
     @Test
-    void theSameReturnAgainMovesNothingAndIsAnsweredAgain() {
+    void theSameReturnAgainMovesNothingAndIsNotAnsweredAgain() {
         String book = stock.bookWith(10);
         String orderId = sold(book, 2);
         String returnId = UUID.randomUUID().toString();
@@ -346,16 +346,17 @@ class CarryingOutStockCommandsIntegrationTests {
 
         ReservationBatch.Restocked again = restock(orderId, returnId, new ReturnedCopies(book, 2, 0));
 
-        assertThat(again.takenInNow()).isFalse();
+        assertThat(again.answered()).isFalse();
         assertThat(stock.stockRow(book)).isEqualTo(once).containsEntry("on_hand", 10);
         assertThat(stock.ledger(book)).hasSize(4);
         assertThat(stock.outboxPayloads(book)).as("no level announced again").hasSize(levelsAnnounced);
         assertThat(stock.outboxTypes(orderId))
-                .endsWith(CloudEvents.typeOf(ReturnRestocked.class), CloudEvents.typeOf(ReturnRestocked.class));
+                .as("the first answer only")
+                .containsOnlyOnce(CloudEvents.typeOf(ReturnRestocked.class));
     }
 
     @Test
-    void aReturnRepeatedInOneBatchIsTakenInOnceAndAnsweredEachTime() {
+    void aReturnRepeatedInOneBatchIsTakenInAndAnsweredOnce() {
         String book = stock.bookWith(5);
         String orderId = newOrderId();
         RestockReturn restock = new RestockReturn(
@@ -370,11 +371,10 @@ class CarryingOutStockCommandsIntegrationTests {
                 .block();
 
         assertThat(outcomes)
-                .extracting(outcome -> ((ReservationBatch.Restocked) outcome).takenInNow())
+                .extracting(outcome -> ((ReservationBatch.Restocked) outcome).answered())
                 .containsExactly(true, false);
         assertThat(stock.stockRow(book)).containsEntry("on_hand", 6).containsEntry("returned_to_stock", 1);
-        assertThat(stock.outboxTypes(orderId))
-                .containsExactly(CloudEvents.typeOf(ReturnRestocked.class), CloudEvents.typeOf(ReturnRestocked.class));
+        assertThat(stock.outboxTypes(orderId)).containsExactly(CloudEvents.typeOf(ReturnRestocked.class));
     }
 
     /**

@@ -244,7 +244,7 @@ class InventoryMessagingIntegrationTests {
     }
 
     @Test
-    void aReturnIsTakenInOnceAndAnsweredOnTheReservationsTopicEachTimeItComes() {
+    void aReturnIsTakenInAndAnsweredOnTheReservationsTopicOnceHoweverOftenItComes() {
         String book = stock.bookWith(5);
         String order = newOrderId();
         String returnId = UUID.randomUUID().toString();
@@ -269,9 +269,11 @@ class InventoryMessagingIntegrationTests {
         RecordMetadata redelivered = send.send(Topics.INVENTORY_COMMANDS, restock);
 
         eventually().until(() -> consumed.handled("stock-reservations", redelivered));
-        eventually().untilAsserted(() -> assertThat(replies.eventsAbout(order))
-                .hasExactlyElementsOfTypes(
-                        StockReserved.class, StockCommitted.class, ReturnRestocked.class, ReturnRestocked.class));
+        assertThat(stock.outboxTypes(order))
+                .as("the redelivery is not answered again")
+                .containsOnlyOnce(CloudEvents.typeOf(ReturnRestocked.class));
+        assertThat(replies.eventsAbout(order))
+                .hasExactlyElementsOfTypes(StockReserved.class, StockCommitted.class, ReturnRestocked.class);
         assertThat(stock.stockRow(book))
                 .containsEntry("on_hand", 4)
                 .containsEntry("version", 5L)
