@@ -185,6 +185,17 @@ class ReservationBatchTests {
         assertThat(batch.stock().recordOf("a").level()).isEqualTo(new StockLevel(6, 0));
     }
 
+    @Test
+    void aReturnWithoutCopiesIsTakenInAndAnsweredButMovesNothing() {
+        ReservationBatch batch = new ReservationBatch(List.of(), stock(book("a", 4)), Set.of("return-1"));
+
+        ReservationBatch.Restocked restocked = batch.restock(new ReturnRestock("order-1", "return-1", List.of()));
+
+        assertThat(restocked.answered()).isTrue();
+        assertThat(batch.stock().movements()).isEmpty();
+        assertThat(batch.stock().changed()).isEmpty();
+    }
+
     private static ReturnRestock returnOf(String returnId, String bookId, int resalable) {
         return new ReturnRestock("order-1", returnId, List.of(new ReturnRestock.ReturnedLine(bookId, resalable, 0)));
     }
