@@ -5,24 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import bookstore.events.Money;
 import bookstore.events.order.ChargePayment;
+import bookstore.events.order.PaymentCommand;
 import bookstore.events.order.RefundAmount;
 import bookstore.events.order.RefundPayment;
 import bookstore.events.payment.AmountRefunded;
+import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
 import bookstore.events.payment.RefundRefused;
-import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Partial refunds end to end: {@code RefundAmount} commands arrive on Kafka as order-service sends
@@ -30,33 +30,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * key, and {@code AmountRefunded} or {@code RefundRefused} leaves through the outbox.
  */
 @PaymentServiceIntegrationTest
-class PartialRefundIntegrationTests {
+class PartialRefundIntegrationTests extends PlayingTheSaga {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    EventCodec codec;
-
-    @Autowired
-    DatabaseClient database;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    SagaTopics saga;
-
-    @BeforeEach
-    void playTheSaga() {
-        saga = new SagaTopics(kafka, codec, bootstrapServers);
-    }
-
-    @AfterEach
-    void stopPlaying() {
-        saga.close();
-    }
 
     @Test
     void partOfACapturedPaymentIsGivenBackAndToldWithTheTotal() {
@@ -72,9 +48,8 @@ class PartialRefundIntegrationTests {
                     assertThat(refunded.amount()).isEqualTo(cny(1_200));
                     assertThat(refunded.totalRefunded()).isEqualTo(cny(1_200));
                 }));
-        assertThat(text("SELECT status FROM payment WHERE order_id = :order", charge.orderId()))
-                .isEqualTo("SUCCEEDED");
-        assertThat(number("SELECT refunded_amount FROM payment WHERE order_id = :order", charge.orderId()))
+        assertThat(status(charge.orderId())).isEqualTo("SUCCEEDED");
+        assertThat(count("SELECT refunded_amount FROM payment WHERE order_id = :order", charge.orderId()))
                 .isEqualTo(1_200);
         assertThat(text(
                         "SELECT r.status || ' ' || r.idempotency_key FROM payment_refund r JOIN payment p"
@@ -105,12 +80,12 @@ class PartialRefundIntegrationTests {
         await().atMost(WAIT).until(saga::commandsTaken);
         assertThat(saga.eventsFor(charge.orderId(), AmountRefunded.class)).hasSize(2);
         assertThat(refundedByProvider(charge.orderId())).isEqualTo(1_000);
-        assertThat(number(
+        assertThat(count(
                         "SELECT count(*) FROM sandbox_refund r JOIN sandbox_payment_intent i ON i.id = r.payment_intent"
                                 + " WHERE i.order_id = :order",
                         charge.orderId()))
                 .isEqualTo(1);
-        assertThat(number(
+        assertThat(count(
                         "SELECT count(*) FROM payment_refund r JOIN payment p ON p.id = r.payment_id"
                                 + " WHERE p.order_id = :order",
                         charge.orderId()))
@@ -139,7 +114,7 @@ class PartialRefundIntegrationTests {
                     .isEqualTo("return-1");
         });
         assertThat(refundedByProvider(charge.orderId())).isEqualTo(2_000);
-        assertThat(number("SELECT refunded_amount FROM payment WHERE order_id = :order", charge.orderId()))
+        assertThat(count("SELECT refunded_amount FROM payment WHERE order_id = :order", charge.orderId()))
                 .isEqualTo(2_000);
     }
 
@@ -155,7 +130,7 @@ class PartialRefundIntegrationTests {
                 .isInstanceOfSatisfying(RefundRefused.class, refused -> assertThat(refused.reason())
                         .isEqualTo("nothing_captured")));
         // Unlike a cancellation, a refused partial refund leaves no mark on the order.
-        assertThat(number("SELECT count(*) FROM cancelled_order WHERE order_id = :order", orderId))
+        assertThat(count("SELECT count(*) FROM cancelled_order WHERE order_id = :order", orderId))
                 .isZero();
     }
 
@@ -172,10 +147,9 @@ class PartialRefundIntegrationTests {
                 .singleElement()
                 .extracting(PaymentRefunded::amount)
                 .isEqualTo(cny(6_000)));
-        assertThat(text("SELECT status FROM payment WHERE order_id = :order", charge.orderId()))
-                .isEqualTo("REFUNDED");
+        assertThat(status(charge.orderId())).isEqualTo("REFUNDED");
         assertThat(refundedByProvider(charge.orderId())).isEqualTo(6_000);
-        assertThat(number(
+        assertThat(count(
                         "SELECT count(*) FROM sandbox_refund r JOIN sandbox_payment_intent i ON i.id = r.payment_intent"
                                 + " WHERE i.order_id = :order",
                         charge.orderId()))
@@ -191,20 +165,107 @@ class PartialRefundIntegrationTests {
         await().atMost(WAIT).untilAsserted(() -> assertThat(saga.eventsFor(charge.orderId(), AmountRefunded.class))
                 .extracting(AmountRefunded::totalRefunded)
                 .containsExactly(cny(1_500), cny(2_000)));
-        assertThat(text("SELECT status FROM payment WHERE order_id = :order", charge.orderId()))
-                .isEqualTo("REFUNDED");
+        assertThat(status(charge.orderId())).isEqualTo("REFUNDED");
         assertThat(refundedByProvider(charge.orderId())).isEqualTo(2_000);
+    }
+
+    @Test
+    void chargesMinusRefundsAddUpEverywhereAfterAMixedRunOfPartsAndCancellations() {
+        // Captured in the call, confirmed later by webhook, declined: parts race all of them.
+        String[] cards = {"pm_card_visa", PaymentSagaIntegrationTests.CONFIRMED_BY_WEBHOOK, "pm_card_chargeDeclined"};
+        List<ChargePayment> charges = new ArrayList<>();
+        Map<String, List<String>> refundIds = new HashMap<>();
+        Set<String> cancelled = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            var charge = charge(cards[i % cards.length], 2_000 + 100L * i);
+            charges.add(charge);
+            var parts = List.of(
+                    part(charge, "part-a-" + i, 300 + 10L * i),
+                    part(charge, "part-b-" + i, 900),
+                    // More than is left once the other two went through.
+                    part(charge, "part-c-" + i, 2_000));
+            refundIds.put(
+                    charge.orderId(), parts.stream().map(RefundAmount::refundId).toList());
+            List<PaymentCommand> sent = new ArrayList<>();
+            sent.add(charge);
+            sent.addAll(parts);
+            if (i % 4 == 3) {
+                // Cancelled with parts in flight: what is left goes back after them.
+                sent.add(new RefundPayment(UUID.randomUUID(), Instant.now(), charge.orderId(), "cancelled"));
+                cancelled.add(charge.orderId());
+            }
+            saga.sendTogether(sent);
+        }
+
+        // Every part and every cancellation is answered.
+        await().atMost(WAIT.multipliedBy(2))
+                .untilAsserted(() -> assertThat(charges).allSatisfy(charge -> {
+                    var events = saga.eventsFor(charge.orderId());
+                    assertThat(refundIds.get(charge.orderId())).allSatisfy(refundId -> assertThat(events)
+                            .anySatisfy(event -> assertThat(refundIdOf(event)).isEqualTo(refundId)));
+                    if (cancelled.contains(charge.orderId())) {
+                        assertThat(events).hasAtLeastOneElementOfType(PaymentRefunded.class);
+                    }
+                }));
+        List<String> orders = charges.stream().map(ChargePayment::orderId).toList();
+        await().atMost(WAIT)
+                .until(() -> sumOf(
+                                "SELECT count(*) FROM payment WHERE next_provider_call_at IS NOT NULL"
+                                        + " AND order_id = ANY(:orders)",
+                                orders)
+                        == 0);
+
+        long keptByOurPayments = 0;
+        for (var charge : charges) {
+            var events = saga.eventsFor(charge.orderId());
+            long charged = events.stream()
+                    .filter(PaymentSucceeded.class::isInstance)
+                    .findFirst()
+                    .map(event -> ((PaymentSucceeded) event).amount().amount())
+                    .orElse(0L);
+            // The last total told: AmountRefunded.totalRefunded and PaymentRefunded.amount are totals.
+            long givenBack = events.stream()
+                    .mapToLong(event -> switch (event) {
+                        case AmountRefunded part -> part.totalRefunded().amount();
+                        case PaymentRefunded refunded -> refunded.amount().amount();
+                        default -> 0L;
+                    })
+                    .max()
+                    .orElse(0L);
+            long kept = count(
+                    "SELECT CASE WHEN status IN ('SUCCEEDED', 'REFUNDED') THEN amount - refunded_amount ELSE 0 END"
+                            + " FROM payment WHERE order_id = :order",
+                    charge.orderId());
+            assertThat(charged - givenBack).as(charge.orderId()).isEqualTo(kept);
+            assertThat(count("SELECT refunded_amount FROM payment WHERE order_id = :order", charge.orderId()))
+                    .as(charge.orderId())
+                    .isEqualTo(givenBack)
+                    .isEqualTo(refundedByProvider(charge.orderId()));
+            if (cancelled.contains(charge.orderId())) {
+                assertThat(kept).isZero();
+            }
+            keptByOurPayments += kept;
+        }
+        assertThat(keptByOurPayments).isPositive();
+        assertThat(keptByProvider(orders)).isEqualTo(keptByOurPayments);
+        assertThat(sumOf(
+                        "SELECT count(*) FROM payment_refund r JOIN payment p ON p.id = r.payment_id"
+                                + " WHERE r.status = 'PENDING' AND p.order_id = ANY(:orders)",
+                        orders))
+                .isZero();
+    }
+
+    private static String refundIdOf(PaymentEvent event) {
+        return switch (event) {
+            case AmountRefunded part -> part.refundId();
+            case RefundRefused refused -> refused.refundId();
+            default -> null;
+        };
     }
 
     /** An order charged with a card captured in the call, once its success is told. */
     private ChargePayment paid(long amount) {
-        var charge = new ChargePayment(
-                UUID.randomUUID(),
-                Instant.now(),
-                "order-" + UUID.randomUUID(),
-                "customer-" + UUID.randomUUID(),
-                cny(amount),
-                "pm_card_visa");
+        var charge = charge("pm_card_visa", amount);
         saga.send(charge);
         await().atMost(WAIT).until(() -> !saga.eventsFor(charge.orderId(), PaymentSucceeded.class)
                 .isEmpty());
@@ -217,32 +278,5 @@ class PartialRefundIntegrationTests {
 
     private static Money cny(long amount) {
         return new Money(amount, "CNY");
-    }
-
-    private String paymentId(String orderId) {
-        return text("SELECT id::text FROM payment WHERE order_id = :order", orderId);
-    }
-
-    private long refundedByProvider(String orderId) {
-        return number(
-                "SELECT coalesce(sum(r.amount), 0) FROM sandbox_refund r JOIN sandbox_payment_intent i"
-                        + " ON i.id = r.payment_intent WHERE i.order_id = :order",
-                orderId);
-    }
-
-    private String text(String sql, String orderId) {
-        return database.sql(sql)
-                .bind("order", orderId)
-                .map(row -> row.get(0, String.class))
-                .one()
-                .block();
-    }
-
-    private long number(String sql, String orderId) {
-        return database.sql(sql)
-                .bind("order", orderId)
-                .map(row -> row.get(0, Number.class).longValue())
-                .one()
-                .block();
     }
 }

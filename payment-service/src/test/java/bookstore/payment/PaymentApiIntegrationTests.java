@@ -163,7 +163,7 @@ class PaymentApiIntegrationTests {
     void paymentShowsItsPartialRefundsAndWhatWasGivenBack() {
         commands.take(List.of(
                         SagaCommand.of(new RefundAmountRequest(
-                                UUID.randomUUID(), orderId, "return-1", 1_600, "CNY", "returned")),
+                                UUID.randomUUID(), orderId, "return-1", 1_600, "CNY", "<b>damaged</b> & \"torn\"")),
                         SagaCommand.of(new RefundAmountRequest(
                                 UUID.randomUUID(), orderId, "return-2", 9_000, "CNY", "returned"))))
                 .block();
@@ -191,6 +191,9 @@ class PaymentApiIntegrationTests {
                 .isEqualTo(1_600)
                 .jsonPath("$.items[0].refunds[0].status")
                 .isEqualTo("SUCCEEDED")
+                // The reason is text, returned as it was given.
+                .jsonPath("$.items[0].refunds[0].reason")
+                .isEqualTo("<b>damaged</b> & \"torn\"")
                 .jsonPath("$.items[0].refunds[0].id")
                 .isNotEmpty()
                 .jsonPath("$.items[0].refunds[0].requestedAt")

@@ -16,7 +16,6 @@ import bookstore.payment.payments.application.ChargeRequest;
 import bookstore.payment.payments.application.RefundRequest;
 import bookstore.payment.payments.application.SagaCommand;
 import bookstore.payment.payments.application.TakingSagaCommands;
-import bookstore.platform.messaging.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -26,15 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The payment side of the order saga, end to end: commands arrive on Kafka as order-service sends
@@ -42,36 +36,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * its signed webhook, over HTTP, to this service) and the outcomes leave on Kafka through the outbox.
  */
 @PaymentServiceIntegrationTest
-class PaymentSagaIntegrationTests {
+class PaymentSagaIntegrationTests extends PlayingTheSaga {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
     /** The sandbox's card whose charge stays processing until its webhook confirms it. */
     static final String CONFIRMED_BY_WEBHOOK = "pm_card_visa_processing";
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    EventCodec codec;
-
-    @Autowired
-    DatabaseClient database;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    SagaTopics saga;
-
-    @BeforeEach
-    void playTheSaga() {
-        saga = new SagaTopics(kafka, codec, bootstrapServers);
-    }
-
-    @AfterEach
-    void stopPlaying() {
-        saga.close();
-    }
 
     @Autowired
     TakingSagaCommands commands;
@@ -386,25 +356,7 @@ class PaymentSagaIntegrationTests {
                                 + " AND order_id = ANY(:orders)",
                         orders))
                 .isEqualTo(paidOrders);
-        assertThat(sumOf(
-                                "SELECT coalesce(sum(amount), 0) FROM sandbox_payment_intent WHERE status = 'succeeded'"
-                                        + " AND order_id = ANY(:orders)",
-                                orders)
-                        - sumOf(
-                                "SELECT coalesce(sum(r.amount), 0) FROM sandbox_refund r JOIN sandbox_payment_intent i"
-                                        + " ON i.id = r.payment_intent WHERE i.order_id = ANY(:orders)",
-                                orders))
-                .isEqualTo(paidOrders);
-    }
-
-    private static ChargePayment charge(String paymentMethod, long amount) {
-        return new ChargePayment(
-                UUID.randomUUID(),
-                Instant.now(),
-                "order-" + UUID.randomUUID(),
-                "customer-" + UUID.randomUUID(),
-                new Money(amount, "CNY"),
-                paymentMethod);
+        assertThat(keptByProvider(orders)).isEqualTo(paidOrders);
     }
 
     private static SagaCommand command(ChargePayment charge) {
@@ -455,22 +407,6 @@ class PaymentSagaIntegrationTests {
                 .orElse(0L);
     }
 
-    private String paymentId(String orderId) {
-        return database.sql("SELECT id::text FROM payment WHERE order_id = :order")
-                .bind("order", orderId)
-                .map(row -> row.get(0, String.class))
-                .one()
-                .block();
-    }
-
-    private String status(String orderId) {
-        return database.sql("SELECT status FROM payment WHERE order_id = :order")
-                .bind("order", orderId)
-                .map(row -> row.get(0, String.class))
-                .one()
-                .block();
-    }
-
     /** Webhook requests this service has answered 200 so far. */
     private long webhooksAcknowledged() {
         return metrics
@@ -490,36 +426,6 @@ class PaymentSagaIntegrationTests {
                 .map(row -> row.get(0, String.class))
                 .all()
                 .collectList()
-                .block();
-    }
-
-    private long capturedByProvider(String orderId) {
-        return sumOf(
-                "SELECT coalesce(sum(amount), 0) FROM sandbox_payment_intent WHERE status = 'succeeded'"
-                        + " AND order_id = ANY(:orders)",
-                List.of(orderId));
-    }
-
-    private long refundedByProvider(String orderId) {
-        return sumOf(
-                "SELECT coalesce(sum(r.amount), 0) FROM sandbox_refund r JOIN sandbox_payment_intent i"
-                        + " ON i.id = r.payment_intent WHERE i.order_id = ANY(:orders)",
-                List.of(orderId));
-    }
-
-    private long count(String sql, String orderId) {
-        return database.sql(sql)
-                .bind("order", orderId)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block();
-    }
-
-    private long sumOf(String sql, List<String> orders) {
-        return database.sql(sql)
-                .bind("orders", orders.toArray(String[]::new))
-                .map(row -> row.get(0, Number.class).longValue())
-                .one()
                 .block();
     }
 }

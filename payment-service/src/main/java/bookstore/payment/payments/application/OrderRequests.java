@@ -126,7 +126,11 @@ final class OrderRequests {
                 int before = payment.effects().size();
                 int refundsBefore = payment.refunds().size();
                 payment.requestPartialRefund(
-                        part.refundId(), part.requestId(), new Money(part.amount(), part.currency()), now);
+                        part.refundId(),
+                        part.requestId(),
+                        new Money(part.amount(), part.currency()),
+                        part.reason(),
+                        now);
                 if (payment.refunds().size() > refundsBefore) {
                     // Accepted: the provider's answer continues this request's trace.
                     applied.traceparent = positioned.traceparent();

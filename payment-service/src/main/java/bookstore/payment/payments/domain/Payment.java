@@ -323,7 +323,7 @@ public final class Payment {
      * delivered again, changes nothing and is not answered twice; another request is told the
      * outcome once there is one, and nothing is given back twice.
      */
-    public void requestPartialRefund(String refundId, UUID request, Money part, Instant now) {
+    public void requestPartialRefund(String refundId, UUID request, Money part, String reason, Instant now) {
         Objects.requireNonNull(refundId, "refundId");
         Objects.requireNonNull(part, "part");
         Optional<Refund> known = refund(refundId);
@@ -339,7 +339,7 @@ public final class Payment {
             effects.add(new RefundRefused(orderId, refundId, refusal));
             return;
         }
-        refunds.add(Refund.requested(refundId, request, part, now));
+        refunds.add(Refund.requested(refundId, request, part, reason, now));
         dueNowUnlessScheduled(now);
         updatedAt = now;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param id our id of the refund
  * @param refundId the saga's id of the refund, unique per payment
  * @param requestId the saga's request that asked for it: delivered again, it is not answered twice
+ * @param reason why it was asked for, as the saga said (text, possibly an admin's); may be null
  * @param failureReason the provider's refusal code, when {@link Status#REFUSED}
  */
 public record Refund(
@@ -19,6 +20,7 @@ public record Refund(
         String refundId,
         UUID requestId,
         Money amount,
+        String reason,
         Status status,
         String failureReason,
         Instant requestedAt,
@@ -46,8 +48,8 @@ public record Refund(
         }
     }
 
-    static Refund requested(String refundId, UUID requestId, Money amount, Instant now) {
-        return new Refund(UUID.randomUUID(), refundId, requestId, amount, Status.PENDING, null, now, now);
+    static Refund requested(String refundId, UUID requestId, Money amount, String reason, Instant now) {
+        return new Refund(UUID.randomUUID(), refundId, requestId, amount, reason, Status.PENDING, null, now, now);
     }
 
     /** The idempotency key of this refund at the provider: the same on every attempt. */
@@ -60,10 +62,10 @@ public record Refund(
     }
 
     Refund succeeded(Instant now) {
-        return new Refund(id, refundId, requestId, amount, Status.SUCCEEDED, null, requestedAt, now);
+        return new Refund(id, refundId, requestId, amount, this.reason, Status.SUCCEEDED, null, requestedAt, now);
     }
 
     Refund refused(String reason, Instant now) {
-        return new Refund(id, refundId, requestId, amount, Status.REFUSED, reason, requestedAt, now);
+        return new Refund(id, refundId, requestId, amount, this.reason, Status.REFUSED, reason, requestedAt, now);
     }
 }

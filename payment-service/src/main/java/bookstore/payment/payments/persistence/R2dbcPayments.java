@@ -58,7 +58,7 @@ class R2dbcPayments implements Payments {
     private static final String SELECTED = COLUMNS + """
             , (SELECT json_agg(json_build_object(
                           'id', r.id, 'refundId', r.refund_id, 'requestId', r.request_id, 'amount', r.amount,
-                          'currency', r.currency, 'status', r.status, 'failureReason', r.failure_reason,
+                          'currency', r.currency, 'reason', r.reason, 'status', r.status, 'failureReason', r.failure_reason,
                           'requestedAt', r.requested_at, 'updatedAt', r.updated_at)
                           ORDER BY r.requested_at, r.id)::text
                  FROM payment_refund r WHERE r.payment_id = payment.id) AS refunds""";
@@ -68,11 +68,11 @@ class R2dbcPayments implements Payments {
      * outcome; those that did not change are not written.
      */
     private static final String UPSERT_REFUNDS = """
-            INSERT INTO payment_refund (id, payment_id, refund_id, request_id, amount, currency, status,
+            INSERT INTO payment_refund (id, payment_id, refund_id, request_id, amount, currency, reason, status,
                                         failure_reason, idempotency_key, requested_at, updated_at)
             SELECT * FROM unnest(CAST(:ids AS UUID[]), CAST(:paymentIds AS UUID[]), CAST(:refundIds AS TEXT[]),
                                  CAST(:requestIds AS UUID[]), CAST(:amounts AS BIGINT[]),
-                                 CAST(:currencies AS TEXT[]), CAST(:statuses AS TEXT[]),
+                                 CAST(:currencies AS TEXT[]), CAST(:reasons AS TEXT[]), CAST(:statuses AS TEXT[]),
                                  CAST(:failureReasons AS TEXT[]), CAST(:keys AS TEXT[]),
                                  CAST(:requestedAts AS TIMESTAMPTZ[]), CAST(:updatedAts AS TIMESTAMPTZ[]))
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, failure_reason = excluded.failure_reason,
@@ -172,6 +172,7 @@ class R2dbcPayments implements Payments {
                 .bind("requestIds", texts(refunds, Refund::requestId))
                 .bind("amounts", texts(refunds, refund -> refund.amount().amount()))
                 .bind("currencies", texts(refunds, refund -> refund.amount().currency()))
+                .bind("reasons", texts(refunds, Refund::reason))
                 .bind("statuses", texts(refunds, refund -> refund.status().name()))
                 .bind("failureReasons", texts(refunds, Refund::failureReason))
                 .bind("keys", keys(owners, refunds))
@@ -369,6 +370,7 @@ class R2dbcPayments implements Payments {
                     new Money(
                             refund.get("amount").asLong(),
                             refund.get("currency").asString()),
+                    refund.path("reason").isNull() ? null : refund.get("reason").asString(),
                     Refund.Status.valueOf(refund.get("status").asString()),
                     refund.path("failureReason").isNull()
                             ? null

@@ -54,6 +54,7 @@ record PaymentView(
      * One partial refund.
      *
      * @param refundId the order's id of the refund (a return's id, or an admin refund's)
+     * @param reason why it was asked for, as text
      * @param status {@code PENDING}, {@code SUCCEEDED} or {@code REFUSED}
      * @param failureReason the provider's refusal code, when refused
      * @param updatedAt when it was last answered (or asked for, while pending)
@@ -62,6 +63,7 @@ record PaymentView(
             UUID id,
             String refundId,
             Money amount,
+            String reason,
             String status,
             String failureReason,
             Instant requestedAt,
@@ -72,6 +74,7 @@ record PaymentView(
                     refund.id(),
                     refund.refundId(),
                     refund.amount(),
+                    refund.reason(),
                     refund.status().name(),
                     refund.failureReason(),
                     refund.requestedAt(),

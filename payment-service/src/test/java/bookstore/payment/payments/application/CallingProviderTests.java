@@ -127,8 +127,8 @@ class CallingProviderTests {
         var payment = requested();
         calls.callDue().block();
         var stored = payments.get(payment.id());
-        stored.requestPartialRefund("return-1", UUID.randomUUID(), new Money(500, "CNY"), clock.instant());
-        stored.requestPartialRefund("return-2", UUID.randomUUID(), new Money(300, "CNY"), clock.instant());
+        stored.requestPartialRefund("return-1", UUID.randomUUID(), new Money(500, "CNY"), "returned", clock.instant());
+        stored.requestPartialRefund("return-2", UUID.randomUUID(), new Money(300, "CNY"), "returned", clock.instant());
         provider.fails(1);
 
         assertThat(calls.callDue().block()).isEqualTo(1);

@@ -28,7 +28,7 @@ class PartialRefundTests {
     void partIsItsOwnProviderCallUnderItsOwnKeyAndIsToldWithTheTotal() {
         UUID request = UUID.randomUUID();
 
-        payment.requestPartialRefund("return-1", request, cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", request, cny(1_000), "returned", NOW);
 
         assertThat(newEffects()).isEmpty();
         assertThat(payment.refundable()).isEqualTo(cny(3_200));
@@ -54,10 +54,10 @@ class PartialRefundTests {
     @Test
     void theSameRefundIdAgainNeverRefundsTwice() {
         UUID request = UUID.randomUUID();
-        payment.requestPartialRefund("return-1", request, cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", request, cny(1_000), "returned", NOW);
         // Delivered again while in flight, and asked again by another request: nothing new.
-        payment.requestPartialRefund("return-1", request, cny(1_000), NOW);
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", request, cny(1_000), "returned", NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), "returned", NOW);
         assertThat(payment.refunds()).hasSize(1);
         assertThat(newEffects()).isEmpty();
 
@@ -68,9 +68,9 @@ class PartialRefundTests {
         assertThat(newEffects()).hasSize(1);
 
         // Settled: the request that asked is not answered twice; another one is told the outcome.
-        payment.requestPartialRefund("return-1", request, cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", request, cny(1_000), "returned", NOW);
         assertThat(newEffects()).isEmpty();
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), "returned", NOW);
         assertThat(newEffects()).containsExactly(new AmountRefunded("order-1", "return-1", cny(1_000), cny(1_000)));
         assertThat(payment.refunded()).isEqualTo(cny(1_000));
         assertThat(payment.nextProviderCall()).isEmpty();
@@ -78,17 +78,17 @@ class PartialRefundTests {
 
     @Test
     void moreThanIsStillCapturedIsRefusedAtOnceCountingPartsInFlight() {
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(3_000), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(3_000), "returned", NOW);
         var before = payment.state();
 
-        payment.requestPartialRefund("return-2", UUID.randomUUID(), cny(1_201), NOW);
+        payment.requestPartialRefund("return-2", UUID.randomUUID(), cny(1_201), "returned", NOW);
 
         assertThat(newEffects()).containsExactly(new RefundRefused("order-1", "return-2", Payment.EXCEEDS_CAPTURED));
         assertThat(payment.state()).isEqualTo(before);
 
-        payment.requestPartialRefund("return-3", UUID.randomUUID(), cny(1_200), NOW);
+        payment.requestPartialRefund("return-3", UUID.randomUUID(), cny(1_200), "returned", NOW);
         assertThat(payment.refundable()).isEqualTo(cny(0));
-        payment.requestPartialRefund("return-4", UUID.randomUUID(), cny(1), NOW);
+        payment.requestPartialRefund("return-4", UUID.randomUUID(), cny(1), "returned", NOW);
         assertThat(newEffects()).containsExactly(new RefundRefused("order-1", "return-4", Payment.NOTHING_CAPTURED));
     }
 
@@ -98,7 +98,7 @@ class PartialRefundTests {
                 UUID.randomUUID(), UUID.randomUUID(), "order-2", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
         var before = processing.state();
 
-        processing.requestPartialRefund("return-1", UUID.randomUUID(), cny(100), NOW);
+        processing.requestPartialRefund("return-1", UUID.randomUUID(), cny(100), "returned", NOW);
 
         assertThat(processing.effects())
                 .containsExactly(new RefundRefused("order-2", "return-1", Payment.NOTHING_CAPTURED));
@@ -107,8 +107,8 @@ class PartialRefundTests {
 
     @Test
     void notAPositiveAmountInThePaymentsCurrencyIsRefused() {
-        payment.requestPartialRefund("zero", UUID.randomUUID(), cny(0), NOW);
-        payment.requestPartialRefund("dollars", UUID.randomUUID(), new Money(100, "USD"), NOW);
+        payment.requestPartialRefund("zero", UUID.randomUUID(), cny(0), "returned", NOW);
+        payment.requestPartialRefund("dollars", UUID.randomUUID(), new Money(100, "USD"), "returned", NOW);
 
         assertThat(newEffects())
                 .containsExactly(
@@ -119,7 +119,7 @@ class PartialRefundTests {
 
     @Test
     void partTheProviderRefusesGivesNothingBackAndIsToldWithItsCode() {
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), "returned", NOW);
         payment.startProviderCall(NOW, LEASE);
 
         payment.record(new ProviderAnswer.RefundRefused("pi_1", "return-1", "charge_disputed"), NOW, CHECK);
@@ -133,10 +133,10 @@ class PartialRefundTests {
 
     @Test
     void partsAreCalledOneAfterTheOtherWithoutTakingAHeldCallAgain() {
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), "returned", NOW);
         var first = payment.startProviderCall(NOW, LEASE);
 
-        payment.requestPartialRefund("return-2", UUID.randomUUID(), cny(500), NOW.plusSeconds(1));
+        payment.requestPartialRefund("return-2", UUID.randomUUID(), cny(500), "returned", NOW.plusSeconds(1));
 
         // The first part's call holds its lease: the second waits for its answer.
         assertThat(payment.isProviderCallDue(NOW.plusSeconds(1))).isFalse();
@@ -170,13 +170,13 @@ class PartialRefundTests {
 
     @Test
     void fullRefundAskedWhileAPartIsInFlightWaitsForItsAnswer() {
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), "returned", NOW);
         payment.startProviderCall(NOW, LEASE);
 
         payment.requestRefund(UUID.randomUUID(), NOW.plusSeconds(1));
         // The part's call still holds its lease; a part asked for now has nothing left to take.
         assertThat(payment.isProviderCallDue(NOW.plusSeconds(1))).isFalse();
-        payment.requestPartialRefund("return-2", UUID.randomUUID(), cny(100), NOW.plusSeconds(1));
+        payment.requestPartialRefund("return-2", UUID.randomUUID(), cny(100), "returned", NOW.plusSeconds(1));
         assertThat(newEffects()).containsExactly(new RefundRefused("order-1", "return-2", Payment.NOTHING_CAPTURED));
 
         payment.record(
@@ -221,7 +221,7 @@ class PartialRefundTests {
 
     @Test
     void fullRefundAnsweredLastPartDoneTellsTheTotalOnce() {
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(4_200), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(4_200), "returned", NOW);
         payment.startProviderCall(NOW, LEASE);
         payment.requestRefund(UUID.randomUUID(), NOW);
 
@@ -236,7 +236,7 @@ class PartialRefundTests {
 
     @Test
     void partAnsweredWithAnotherAmountDoesNotFit() {
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), "returned", NOW);
         payment.startProviderCall(NOW, LEASE);
 
         assertThatThrownBy(() -> payment.record(new ProviderAnswer.Refunded("pi_1", cny(900), "return-1"), NOW, CHECK))
@@ -256,7 +256,7 @@ class PartialRefundTests {
 
     @Test
     void restoredPaymentKeepsItsParts() {
-        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), NOW);
+        payment.requestPartialRefund("return-1", UUID.randomUUID(), cny(1_000), "returned", NOW);
 
         var restored = Payment.restore(payment.state());
 
@@ -266,7 +266,7 @@ class PartialRefundTests {
     }
 
     private void refundPart(String refundId, long amount) {
-        payment.requestPartialRefund(refundId, UUID.randomUUID(), cny(amount), NOW);
+        payment.requestPartialRefund(refundId, UUID.randomUUID(), cny(amount), "returned", NOW);
         payment.startProviderCall(NOW, LEASE);
         payment.record(new ProviderAnswer.Refunded("pi_1", cny(amount), refundId), NOW, CHECK);
     }
