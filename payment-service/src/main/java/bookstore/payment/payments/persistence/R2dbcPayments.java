@@ -5,10 +5,8 @@ import bookstore.payment.payments.application.TracedPayment;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
 import bookstore.payment.payments.domain.PaymentStatus;
-import bookstore.payment.payments.domain.Refund;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,8 +21,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Payments in PostgreSQL, with explicit row locks so concurrent changes to a payment queue up. Sets
@@ -52,36 +48,10 @@ class R2dbcPayments implements Payments {
                 AS n(""" + COLUMNS + ")";
 
     /**
-     * The payment's columns and its partial refunds, read in the same statement as a JSON array (null
-     * when it has none): payments that never had a refund cost no extra statement.
+     * The payment's columns and its partial refunds, read in the same statement (null when it has
+     * none): payments that never had a refund cost no extra statement.
      */
-    private static final String SELECTED = COLUMNS + """
-            , (SELECT json_agg(json_build_object(
-                          'id', r.id, 'refundId', r.refund_id, 'requestId', r.request_id, 'amount', r.amount,
-                          'currency', r.currency, 'reason', r.reason, 'status', r.status, 'failureReason', r.failure_reason,
-                          'requestedAt', r.requested_at, 'updatedAt', r.updated_at)
-                          ORDER BY r.requested_at, r.id)::text
-                 FROM payment_refund r WHERE r.payment_id = payment.id) AS refunds""";
-
-    /**
-     * Partial refunds as arrays, one element per refund: new ones are inserted, the others take their
-     * outcome; those that did not change are not written.
-     */
-    private static final String UPSERT_REFUNDS = """
-            INSERT INTO payment_refund (id, payment_id, refund_id, request_id, amount, currency, reason, status,
-                                        failure_reason, idempotency_key, requested_at, updated_at)
-            SELECT * FROM unnest(CAST(:ids AS UUID[]), CAST(:paymentIds AS UUID[]), CAST(:refundIds AS TEXT[]),
-                                 CAST(:requestIds AS UUID[]), CAST(:amounts AS BIGINT[]),
-                                 CAST(:currencies AS TEXT[]), CAST(:reasons AS TEXT[]), CAST(:statuses AS TEXT[]),
-                                 CAST(:failureReasons AS TEXT[]), CAST(:keys AS TEXT[]),
-                                 CAST(:requestedAts AS TIMESTAMPTZ[]), CAST(:updatedAts AS TIMESTAMPTZ[]))
-            ON CONFLICT (id) DO UPDATE SET status = excluded.status, failure_reason = excluded.failure_reason,
-                                           updated_at = excluded.updated_at
-             WHERE payment_refund.status IS DISTINCT FROM excluded.status
-                OR payment_refund.updated_at IS DISTINCT FROM excluded.updated_at
-            """;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SELECTED = COLUMNS + ", " + R2dbcRefunds.OF_PAYMENT + " AS refunds";
 
     private static final String INSERT_NEW =
             "INSERT INTO payment (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + UNNESTED_STATE + """
@@ -105,9 +75,11 @@ class R2dbcPayments implements Payments {
             """;
 
     private final DatabaseClient database;
+    private final R2dbcRefunds refunds;
 
     R2dbcPayments(DatabaseClient database) {
         this.database = database;
+        this.refunds = new R2dbcRefunds(database);
     }
 
     @Override
@@ -145,55 +117,8 @@ class R2dbcPayments implements Payments {
                         ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException(
                                 "updated " + updated + " of " + payments.size() + " payments: some are not stored")))
-                .then(Mono.defer(() -> saveRefunds(payments)));
-    }
-
-    /** Saves the partial refunds of the payments, if any has one, with one statement. */
-    private Mono<Void> saveRefunds(List<TracedPayment> payments) {
-        List<Payment> withRefunds = payments.stream()
-                .map(TracedPayment::payment)
-                .filter(payment -> !payment.refunds().isEmpty())
-                .toList();
-        if (withRefunds.isEmpty()) {
-            return Mono.empty();
-        }
-        List<UUID> owners = new ArrayList<>();
-        List<Refund> refunds = new ArrayList<>();
-        for (Payment payment : withRefunds) {
-            for (Refund refund : payment.refunds()) {
-                owners.add(payment.id());
-                refunds.add(refund);
-            }
-        }
-        return database.sql(UPSERT_REFUNDS)
-                .bind("ids", texts(refunds, Refund::id))
-                .bind("paymentIds", owners.stream().map(UUID::toString).toArray(String[]::new))
-                .bind("refundIds", texts(refunds, Refund::refundId))
-                .bind("requestIds", texts(refunds, Refund::requestId))
-                .bind("amounts", texts(refunds, refund -> refund.amount().amount()))
-                .bind("currencies", texts(refunds, refund -> refund.amount().currency()))
-                .bind("reasons", texts(refunds, Refund::reason))
-                .bind("statuses", texts(refunds, refund -> refund.status().name()))
-                .bind("failureReasons", texts(refunds, Refund::failureReason))
-                .bind("keys", keys(owners, refunds))
-                .bind("requestedAts", texts(refunds, Refund::requestedAt))
-                .bind("updatedAts", texts(refunds, Refund::updatedAt))
-                .then();
-    }
-
-    private static String[] keys(List<UUID> owners, List<Refund> refunds) {
-        String[] keys = new String[refunds.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = refunds.get(i).idempotencyKey(owners.get(i));
-        }
-        return keys;
-    }
-
-    private static <T> String[] texts(List<T> items, Function<T, Object> field) {
-        return items.stream()
-                .map(field)
-                .map(value -> value == null ? null : value.toString())
-                .toArray(String[]::new);
+                .then(Mono.defer(() -> refunds.save(
+                        payments.stream().map(TracedPayment::payment).toList())));
     }
 
     private static GenericExecuteSpec bindState(GenericExecuteSpec spec, List<TracedPayment> payments) {
@@ -229,7 +154,7 @@ class R2dbcPayments implements Payments {
 
     /** One field of every payment, as text PostgreSQL casts to the column's type; nulls stay null. */
     private static String[] column(List<Payment.State> states, Function<Payment.State, Object> field) {
-        return texts(states, field);
+        return R2dbcRefunds.texts(states, field);
     }
 
     @Override
@@ -352,33 +277,7 @@ class R2dbcPayments implements Payments {
                 row.get("next_provider_call_at", Instant.class),
                 row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class),
-                refunds(row.get("refunds", String.class))));
-    }
-
-    private static List<Refund> refunds(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        List<Refund> refunds = new ArrayList<>();
-        for (JsonNode refund : JSON.readTree(json)) {
-            refunds.add(new Refund(
-                    UUID.fromString(refund.get("id").asString()),
-                    refund.get("refundId").asString(),
-                    refund.path("requestId").isNull()
-                            ? null
-                            : UUID.fromString(refund.get("requestId").asString()),
-                    new Money(
-                            refund.get("amount").asLong(),
-                            refund.get("currency").asString()),
-                    refund.path("reason").isNull() ? null : refund.get("reason").asString(),
-                    Refund.Status.valueOf(refund.get("status").asString()),
-                    refund.path("failureReason").isNull()
-                            ? null
-                            : refund.get("failureReason").asString(),
-                    OffsetDateTime.parse(refund.get("requestedAt").asString()).toInstant(),
-                    OffsetDateTime.parse(refund.get("updatedAt").asString()).toInstant()));
-        }
-        return refunds;
+                R2dbcRefunds.read(row.get("refunds", String.class))));
     }
 
     /** The WHERE clause of a listing, with only the conditions asked for. */
