@@ -1,6 +1,7 @@
 package bookstore.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import bookstore.events.Money;
@@ -97,17 +98,15 @@ class PartialRefundIntegrationTests extends PlayingTheSaga {
         var charge = paid(3_000);
         var accepted = part(charge, "return-1", 2_000);
         var tooMuch = part(charge, "return-2", 1_001);
+        var negative = part(charge, "return-3", -1);
 
         // Sent together: the first part counts while it is still in flight.
-        saga.sendTogether(List.of(accepted, tooMuch));
+        saga.sendTogether(List.of(accepted, tooMuch, negative));
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(saga.eventsFor(charge.orderId(), RefundRefused.class))
-                    .singleElement()
-                    .satisfies(refused -> {
-                        assertThat(refused.refundId()).isEqualTo("return-2");
-                        assertThat(refused.reason()).isEqualTo("exceeds_captured");
-                    });
+                    .extracting(RefundRefused::refundId, RefundRefused::reason)
+                    .containsExactly(tuple("return-2", "exceeds_captured"), tuple("return-3", "invalid_amount"));
             assertThat(saga.eventsFor(charge.orderId(), AmountRefunded.class))
                     .singleElement()
                     .extracting(AmountRefunded::refundId)

@@ -116,7 +116,8 @@ final class OrderRequests {
             }
             case RefundAmountRequest part -> {
                 if (payment == null || part.amount() < 0) {
-                    // No payment, no capture: and unlike a cancellation, a partial refund cancels nothing.
+                    // Without a payment nothing was captured (and, unlike a cancellation, a partial refund
+                    // leaves no mark on the order); below zero is no amount a payment could take.
                     String reason = payment == null ? Payment.NOTHING_CAPTURED : Payment.INVALID_AMOUNT;
                     applied.answers.put(
                             positioned.position(),
