@@ -79,7 +79,7 @@ class SagaInvariantSystemTests {
 
     @Test
     void aRunOfMixedOutcomesConservesCopiesAndMoney() throws Exception {
-        int initialStock = 30;
+        int initialStock = 45;
         String book = Books.addOrderable(shop, "The Mixed Fortunes", 3_300, initialStock);
         List<Customer> customers =
                 IntStream.range(0, 10).mapToObj(i -> shop.newCustomer()).toList();
