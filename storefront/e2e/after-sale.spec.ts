@@ -1,11 +1,12 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 import {
   admin,
+  confirmDialog,
+  deliveredBuyer,
   expectAccessible,
   findBooks,
   logIn,
   newCustomer,
-  orderStatus,
   placeConfirmedOrder,
   screenshot,
   shipOrder,
@@ -21,21 +22,6 @@ const MARKUP = '<img src=x onerror="window.__xss=1"><b>bold</b>'
 async function someBook(request: APIRequestContext) {
   const books = await findBooks(request, { language: 'zh' })
   return books[Math.floor(Math.random() * books.length)]
-}
-
-/** A customer whose order of the book the sandbox carrier delivered (through the API: what comes after is under test). */
-async function deliveredBuyer(request: APIRequestContext, bookId: string) {
-  const customer = await newCustomer(request, '读者')
-  const token = await tokenOf(request, customer)
-  const orderId = await placeConfirmedOrder(request, token, bookId)
-  await shipOrder(request, orderId)
-  await expect(async () => expect(await orderStatus(request, token, orderId)).toBe('DELIVERED')).toPass({ timeout: 60_000 })
-  return { customer, token, orderId }
-}
-
-/** Confirms the open Element Plus message box with its button of this name. */
-async function confirmDialog(page: Page, name: string) {
-  await page.getByRole('dialog').getByRole('button', { name }).click()
 }
 
 test('a customer follows the parcel to DELIVERED, confirms receipt and reviews the book, markup shown as text', async ({ page, request }) => {

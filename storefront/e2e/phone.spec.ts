@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
 import {
+  admin,
+  deliveredBuyer,
   field,
   findBooks,
   logIn,
@@ -84,4 +86,35 @@ test('on a phone a customer follows the parcel, confirms receipt and reviews the
   await screenshot(page, 'book-reviews')
   await useLanguage(page, 'zh-CN')
   await screenshot(page, 'book-reviews')
+})
+
+test('on a phone a customer asks to return a copy, and an admin finds it in the returns queue', async ({ page, browser, request }) => {
+  const [book] = await findBooks(request, { q: '三体' })
+  const { customer, orderId } = await deliveredBuyer(request, book.id, { quantity: 2, received: true })
+  await logIn(page, customer)
+  await page.goto(`/orders/${orderId}`)
+  await page.getByTestId('return-start').click()
+  const copies = page.getByTestId('return-quantity').locator('input')
+  await copies.fill('1')
+  await copies.press('Tab')
+  await field(page, 'return-reason-input').fill('书脊开裂，想换一本新的。')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+  await page.getByTestId('return-submit').click()
+  await expect(page.getByTestId('return').first().getByTestId('return-status')).toHaveAttribute('data-status', 'REQUESTED')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+  await expect(page.locator('.el-message')).toHaveCount(0)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await screenshot(page, 'order-return')
+  await useLanguage(page, 'en')
+  await screenshot(page, 'order-return')
+
+  const staff = await browser.newPage({ locale: 'zh-CN' })
+  await logIn(staff, admin())
+  await staff.goto('/admin/returns')
+  await expect(staff.locator(`[data-test="order-row"][data-order-id="${orderId}"]`)).toBeVisible()
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(staff.viewportSize()!.width)
+  await screenshot(staff, 'admin-returns')
+  await useLanguage(staff, 'en')
+  await screenshot(staff, 'admin-returns')
+  await staff.close()
 })

@@ -115,12 +115,12 @@ export function newIsbn() {
   return digits + ((10 - (sum % 10)) % 10)
 }
 
-/** An order of one copy of a book, placed through the API and paid with the sandbox's test Visa, once it is CONFIRMED. */
-export async function placeConfirmedOrder(request: APIRequestContext, token: string, bookId: string) {
+/** An order of copies of a book (one unless told), placed through the API and paid with the sandbox's test Visa, once it is CONFIRMED. */
+export async function placeConfirmedOrder(request: APIRequestContext, token: string, bookId: string, quantity = 1) {
   const placed = await request.post('/api/orders', {
     headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` },
     data: {
-      items: [{ bookId, quantity: 1 }],
+      items: [{ bookId, quantity }],
       paymentMethod: 'pm_card_visa',
       shippingAddress: { recipient: '收件人', line1: '长安街 1 号', city: '北京', postalCode: '100000', country: 'CN' },
     },
@@ -146,4 +146,26 @@ export async function shipOrder(request: APIRequestContext, orderId: string) {
     data: { carrier: 'shunfeng', trackingNumber: `SF${Date.now()}` },
   })
   expect(shipped.status(), await shipped.text()).toBe(200)
+}
+
+/**
+ * A new customer whose order of copies of the book the sandbox carrier delivered (through the API: what
+ * comes after is under test); `received` confirms receipt too.
+ */
+export async function deliveredBuyer(request: APIRequestContext, bookId: string, options: { quantity?: number; received?: boolean } = {}) {
+  const customer = await newCustomer(request, '读者')
+  const token = await tokenOf(request, customer)
+  const orderId = await placeConfirmedOrder(request, token, bookId, options.quantity)
+  await shipOrder(request, orderId)
+  await expect(async () => expect(await orderStatus(request, token, orderId)).toBe('DELIVERED')).toPass({ timeout: 60_000 })
+  if (options.received) {
+    const received = await request.post(`/api/orders/${orderId}/receive`, { headers: { Authorization: `Bearer ${token}` } })
+    expect(received.status(), await received.text()).toBe(200)
+  }
+  return { customer, token, orderId }
+}
+
+/** Confirms the open Element Plus message box with its button of this name. */
+export async function confirmDialog(page: Page, name: string) {
+  await page.getByRole('dialog').getByRole('button', { name }).click()
 }

@@ -283,7 +283,7 @@ export default {
       title: 'Returns and refunds',
       hint: 'Orders with a return under way or a refund not yet paid, newest first. Open an order to take the next step.',
       none: 'No open returns or refunds.',
-      open: 'Open after the sale',
+      open: 'After-sale',
       returnStatus: 'Return: {status}',
       refundPending: 'Refund {amount} pending',
       section: 'Returns and refunds',
