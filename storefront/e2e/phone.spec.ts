@@ -106,6 +106,7 @@ test('on a phone a customer asks to return a copy, and an admin finds it in the 
   await page.evaluate(() => window.scrollTo(0, 0))
   await screenshot(page, 'order-return')
   await useLanguage(page, 'en')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   await screenshot(page, 'order-return')
 
   const staff = await browser.newPage({ locale: 'zh-CN' })
@@ -115,6 +116,7 @@ test('on a phone a customer asks to return a copy, and an admin finds it in the 
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(staff.viewportSize()!.width)
   await screenshot(staff, 'admin-returns')
   await useLanguage(staff, 'en')
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(staff.viewportSize()!.width)
   await screenshot(staff, 'admin-returns')
   await staff.close()
 })
