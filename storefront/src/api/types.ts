@@ -284,6 +284,10 @@ export interface Movement {
   available: number
   version: number
   orderId?: string | null
+  /** The customer's return a RETURN or DAMAGED movement took in. */
+  returnId?: string | null
+  /** Copies of a return written off as damaged (DAMAGED only). */
+  writtenOff?: number
   reason?: string | null
   note?: string | null
   occurredAt: string

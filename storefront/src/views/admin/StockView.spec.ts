@@ -84,4 +84,21 @@ describe('a book’s stock page', () => {
     expect(wrapper.findAll('[data-test="movement-row"]')).toHaveLength(1)
     expect(wrapper.text()).toContain('期初库存')
   })
+
+  it('shows a customer’s returned copies, the damaged ones as written off', async () => {
+    const returned = { ...receipt, id: 3, kind: 'RETURN', onHandChange: 1, onHand: 8, available: 8, note: null, returnId: 'r-1', writtenOff: 0 }
+    const damaged = { ...returned, id: 4, kind: 'DAMAGED', onHandChange: 0, writtenOff: 1 }
+    fakeApi([
+      { path: `/api/books/${id}`, body: book },
+      { path: `/api/inventory/${id}`, body: stock(8) },
+      { path: `/api/inventory/${id}/movements`, body: ledger(damaged, returned, receipt) },
+    ])
+    const { wrapper } = await mountPage(`/admin/inventory/${id}`, 'zh-CN')
+    mounted.push(wrapper)
+    const rows = wrapper.findAll('[data-test="movement-row"]')
+    expect(rows[0].text()).toContain('退回破损，已报损')
+    expect(rows[0].get('[data-test="movement-written-off"]').text()).toBe('报损 1 本')
+    expect(rows[1].text()).toContain('客户退回')
+    expect(rows[1].find('[data-test="movement-written-off"]').exists()).toBe(false)
+  })
 })

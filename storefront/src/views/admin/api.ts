@@ -66,6 +66,7 @@ export const MOVEMENT_KINDS = [
   'RELEASE',
   'SALE',
   'RETURN',
+  'DAMAGED',
   'ADJUSTMENT',
   'STOCKTAKE',
 ] as const

@@ -152,6 +152,7 @@ export default {
       reservedDelta: 'Reserved ±',
       details: 'Reason, order, note',
       order: 'Order {id}',
+      writtenOff: '{n} written off',
     },
     receipt: {
       title: 'Receive stock',
@@ -188,6 +189,7 @@ export default {
       RELEASE: 'Reservation released',
       SALE: 'Sold',
       RETURN: 'Returned by customer',
+      DAMAGED: 'Returned damaged, written off',
       ADJUSTMENT: 'Adjustment',
       STOCKTAKE: 'Stocktake',
     },

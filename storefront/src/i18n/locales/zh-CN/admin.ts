@@ -151,6 +151,7 @@ export default {
       reservedDelta: '预留 ±',
       details: '原因、订单、备注',
       order: '订单 {id}',
+      writtenOff: '报损 {n} 本',
     },
     receipt: {
       title: '入库',
@@ -187,6 +188,7 @@ export default {
       RELEASE: '释放预留',
       SALE: '售出',
       RETURN: '客户退回',
+      DAMAGED: '退回破损，已报损',
       ADJUSTMENT: '调整',
       STOCKTAKE: '盘点',
     },
