@@ -217,7 +217,7 @@ export default {
       SHIPPED: '已发货',
       IN_TRANSIT: '运输中',
       DELIVERED: '已送达',
-      RECEIVED: '已签收',
+      RECEIVED: '已收货',
     },
     orders: {
       title: '订单',
