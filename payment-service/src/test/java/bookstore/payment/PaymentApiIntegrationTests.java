@@ -76,6 +76,8 @@ class PaymentApiIntegrationTests {
                 .isEqualTo(5_600)
                 .jsonPath("$.amount.currency")
                 .isEqualTo("CNY")
+                .jsonPath("$.amount.positive")
+                .doesNotExist()
                 .jsonPath("$.refunded.amount")
                 .isEqualTo(0)
                 .jsonPath("$.provider")

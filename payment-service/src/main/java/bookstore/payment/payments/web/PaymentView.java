@@ -21,8 +21,8 @@ record PaymentView(
         String orderId,
         String customerId,
         String status,
-        Money amount,
-        Money refunded,
+        Amount amount,
+        Amount refunded,
         boolean refundPending,
         List<RefundView> refunds,
         String paymentMethod,
@@ -38,8 +38,8 @@ record PaymentView(
                 payment.orderId(),
                 payment.customerId(),
                 payment.status().name(),
-                payment.amount(),
-                payment.refunded(),
+                Amount.of(payment.amount()),
+                Amount.of(payment.refunded()),
                 payment.refundPending(),
                 payment.refunds().stream().map(RefundView::of).toList(),
                 payment.paymentMethod(),
@@ -62,7 +62,7 @@ record PaymentView(
     record RefundView(
             UUID id,
             String refundId,
-            Money amount,
+            Amount amount,
             String reason,
             String status,
             String failureReason,
@@ -73,12 +73,20 @@ record PaymentView(
             return new RefundView(
                     refund.id(),
                     refund.refundId(),
-                    refund.amount(),
+                    Amount.of(refund.amount()),
                     refund.reason(),
                     refund.status().name(),
                     refund.failureReason(),
                     refund.requestedAt(),
                     refund.updatedAt());
+        }
+    }
+
+    /** An amount on the wire: minor units and the currency, nothing the domain's money computes. */
+    record Amount(long amount, String currency) {
+
+        static Amount of(Money money) {
+            return new Amount(money.amount(), money.currency());
         }
     }
 }
