@@ -9,7 +9,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Ready only while the Kafka cluster answers: a service that cannot publish or consume is not. */
+/**
+ * Whether the Kafka cluster answers, shown in the whole health for operators. Not part of readiness: a
+ * service without the broker still answers its requests, and its outbox holds the events until it returns.
+ */
 final class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);

@@ -15,7 +15,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class ObservabilityAutoConfiguration {
 
-    /** Named {@code kafka} in health groups: {@code management.endpoint.health.group.readiness}. */
+    /**
+     * Named {@code kafka} in {@code /actuator/health}; not in the readiness group, since a pod answers its own
+     * requests without the broker while its outbox holds the events.
+     */
     @Bean("kafka")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);
