@@ -15,6 +15,8 @@ import bookstore.platform.fixture.LedgerEvent;
 import bookstore.platform.messaging.EventCodec;
 import bookstore.testsupport.RealKafka;
 import bookstore.testsupport.RealPostgres;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +61,9 @@ class EventSubscriptionIntegrationTests {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -132,6 +137,20 @@ class EventSubscriptionIntegrationTests {
                             refused.eventId().toString()));
         }
         assertThat(processed(refused.eventId())).isFalse();
+    }
+
+    @Test
+    void deadLettersAreCountedByTheTopicTheyCameFrom() {
+        Counter deadLettered = meters.get("bookstore.messaging.dead.letters")
+                .tag("topic", LedgerEvent.TOPIC.name())
+                .counter();
+        double before = deadLettered.count();
+
+        String account = "acc-" + UUID.randomUUID();
+        send(account, "bookstore.fixture.Credited", "{not json".getBytes(StandardCharsets.UTF_8), UUID.randomUUID());
+
+        // Each of the topic's three subscriptions gives up on it and dead-letters its own copy.
+        await().untilAsserted(() -> assertThat(deadLettered.count()).isEqualTo(before + 3));
     }
 
     @Test

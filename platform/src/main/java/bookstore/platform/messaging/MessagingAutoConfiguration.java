@@ -2,6 +2,7 @@ package bookstore.platform.messaging;
 
 import bookstore.events.Topic;
 import bookstore.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.KafkaException;
@@ -73,15 +76,23 @@ public class MessagingAutoConfiguration {
                 : topic.replicas(replicationFactor).build();
     }
 
+    /**
+     * Boot's customizers (among them the Micrometer listener that binds the Kafka client's metrics) apply to the
+     * platform's own factories as they would to Boot's.
+     */
     @Bean
-    ProducerFactory<String, byte[]> eventProducerFactory(ProducerFactory<?, ?> bootProducerFactory) {
+    ProducerFactory<String, byte[]> eventProducerFactory(
+            ProducerFactory<?, ?> bootProducerFactory,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> config = new HashMap<>(bootProducerFactory.getConfigurationProperties());
         // Nothing is lost and nothing is reordered or duplicated by the producer's own retries.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
+        return producers;
     }
 
     @Bean
@@ -106,6 +117,8 @@ public class MessagingAutoConfiguration {
             EventCodec codec,
             ObjectProvider<ProcessedEvents> processedEvents,
             ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
+            MeterRegistry meters,
             MessagingProperties properties) {
         // Null when every subscription's handler is idempotent on its own.
         ProcessedEvents deduplication = processedEvents.getIfAvailable();
@@ -123,9 +136,14 @@ public class MessagingAutoConfiguration {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchMaxRecords());
         var consumers =
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
 
-        var deadLetters = new DeadLetterPublishingRecoverer(
-                eventKafkaTemplate, (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
+        var deadLetters = new DeadLetterCount(
+                new DeadLetterPublishingRecoverer(
+                        eventKafkaTemplate, (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1)),
+                meters);
+        subscriptions.forEach(
+                subscription -> deadLetters.expecting(subscription.topic().name()));
         var pinnedOnOneRecord = new DefaultErrorHandler(
                 deadLetters, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
         pinnedOnOneRecord.addNotRetryableExceptions(UndecodableEventException.class);

@@ -8,6 +8,7 @@ import bookstore.platform.messaging.MessagingAutoConfiguration;
 import bookstore.platform.messaging.ProcessedEvents;
 import bookstore.platform.observability.CurrentTrace;
 import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,6 +36,12 @@ public class OutboxAutoConfiguration {
     @Bean
     Outbox outbox(DatabaseClient database, EventCodec codec, OutboxRelay relay, CurrentTrace trace) {
         return new Outbox(database, codec, relay, trace);
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(DatabaseClient database) {
+        // Shorter than any scrape interval: the two gauges of one scrape share a statement, scrapes do not.
+        return new OutboxBacklog(database, Duration.ofSeconds(1));
     }
 
     @Bean
