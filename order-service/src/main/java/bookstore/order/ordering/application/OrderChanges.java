@@ -26,12 +26,19 @@ class OrderChanges {
     private final Orders orders;
     private final OrderMessages messages;
     private final TransactionalOperator transactions;
+    private final OrderMetrics metrics;
     private final Clock clock;
 
-    OrderChanges(Orders orders, OrderMessages messages, TransactionalOperator transactions, Clock clock) {
+    OrderChanges(
+            Orders orders,
+            OrderMessages messages,
+            TransactionalOperator transactions,
+            OrderMetrics metrics,
+            Clock clock) {
         this.orders = orders;
         this.messages = messages;
         this.transactions = transactions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -63,6 +70,7 @@ class OrderChanges {
         Instant now = clock.instant();
         List<Order> changed = new ArrayList<>();
         List<Mono<Void>> appends = new ArrayList<>();
+        List<Mono<Void>> measured = new ArrayList<>();
         for (Change change : changes) {
             Order order = change.order();
             Order.State before = order.state();
@@ -75,9 +83,12 @@ class OrderChanges {
             }
             if (!caused.isEmpty()) {
                 appends.add(change.inItsContext().apply(messages.publish(order, caused, now)));
+                measured.add(metrics.changed(before, order, caused, now));
             }
         }
-        return orders.updateAll(changed).then(Flux.concat(appends).then());
+        return orders.updateAll(changed)
+                .then(Flux.concat(appends).then())
+                .then(Flux.concat(measured).then());
     }
 
     /**

@@ -31,6 +31,7 @@ public class PlacingOrder {
     private final OrderMessages messages;
     private final TransactionalOperator transactions;
     private final OrderingProperties properties;
+    private final OrderMetrics metrics;
     private final Clock clock;
 
     PlacingOrder(
@@ -41,6 +42,7 @@ public class PlacingOrder {
             OrderMessages messages,
             TransactionalOperator transactions,
             OrderingProperties properties,
+            OrderMetrics metrics,
             Clock clock) {
         this.orders = orders;
         this.carts = carts;
@@ -49,6 +51,7 @@ public class PlacingOrder {
         this.messages = messages;
         this.transactions = transactions;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -88,7 +91,7 @@ public class PlacingOrder {
             Instant now = clock.instant();
             Order order = order(command, wanted, books, now);
             return orders.addIfNew(order, command.idempotencyKey(), messages.of(order, now))
-                    .flatMap(added -> added ? Mono.just(new Placement(order, true)) : Mono.empty());
+                    .flatMap(added -> added ? metrics.placed().thenReturn(new Placement(order, true)) : Mono.empty());
         });
     }
 

@@ -27,6 +27,9 @@ public final class Order {
     public static final int MAX_LINES = 50;
 
     static final String TIMEOUT = "timeout";
+    /** Followed by the provider's reason. */
+    static final String PAYMENT_FAILED = "payment failed: ";
+
     static final String CANCELLED_BY_CUSTOMER = "cancelled by customer";
 
     /** The longest reason a return, a rejection or a refund may give, in characters. */
@@ -186,7 +189,7 @@ public final class Order {
     /** The charge was declined: what the order holds in stock goes back and it is cancelled. */
     public void paymentFailed(String reason, Instant now) {
         if (awaiting(SagaStep.AWAITING_PAYMENT)) {
-            String why = "payment failed: " + (reason == null || reason.isBlank() ? "declined" : reason);
+            String why = PAYMENT_FAILED + (reason == null || reason.isBlank() ? "declined" : reason);
             settle(OrderStatus.CANCELLED, now, why);
             effects.add(new Effect.ReleaseStock(why));
             effects.add(new Effect.Cancelled(why));

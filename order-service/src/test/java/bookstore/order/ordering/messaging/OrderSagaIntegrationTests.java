@@ -32,6 +32,7 @@ import bookstore.order.OrderServiceTest;
 import bookstore.order.SagaTraffic;
 import bookstore.order.TestCatalogue;
 import bookstore.platform.messaging.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +69,9 @@ class OrderSagaIntegrationTests {
     @Autowired
     DatabaseClient database;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -103,6 +107,10 @@ class OrderSagaIntegrationTests {
 
     @Test
     void aPaidOrderIsConfirmedItsStockCommittedAndEachLineRecordedAsASale() {
+        double placed = count("bookstore.orders.placed");
+        double confirmedOrders = count("bookstore.orders.confirmed");
+        long waitedForStock = stepTimes("AWAITING_STOCK", "pending");
+        long waitedForPayment = stepTimes("AWAITING_PAYMENT", "confirmed");
         String orderId = place(threeBody, 2, darkForest, 1);
 
         ReserveStock reserve = awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
@@ -140,10 +148,25 @@ class OrderSagaIntegrationTests {
                 .isEqualTo(List.of("PENDING", "CONFIRMED"))
                 .jsonPath("$.failureReason")
                 .doesNotExist();
+        await().untilAsserted(() -> {
+            assertThat(count("bookstore.orders.placed")).isEqualTo(placed + 1);
+            assertThat(count("bookstore.orders.confirmed")).isEqualTo(confirmedOrders + 1);
+            assertThat(stepTimes("AWAITING_STOCK", "pending")).isEqualTo(waitedForStock + 1);
+            assertThat(stepTimes("AWAITING_PAYMENT", "confirmed")).isEqualTo(waitedForPayment + 1);
+        });
+        assertThat(meters.get("bookstore.orders.saga.step")
+                        .tags("step", "AWAITING_PAYMENT", "outcome", "confirmed")
+                        .timer()
+                        .takeSnapshot()
+                        .histogramCounts())
+                .as("a percentile histogram, for quantiles across pods")
+                .isNotEmpty();
     }
 
     @Test
     void whenPaymentIsDeclinedTheStockIsReleasedAndTheOrderCancelled() {
+        double declined = count("bookstore.orders.cancelled", "reason", "payment_declined");
+        long leftPayment = stepTimes("AWAITING_PAYMENT", "cancelled");
         String orderId = place(threeBody, 1);
         awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
         stockReserved(orderId);
@@ -166,10 +189,18 @@ class OrderSagaIntegrationTests {
                 .isEmpty();
         assertThat(traffic.published(Topics.INVENTORY_COMMANDS, orderId, CommitStock.class))
                 .isEmpty();
+        await().untilAsserted(() -> {
+            assertThat(count("bookstore.orders.cancelled", "reason", "payment_declined"))
+                    .as("the provider's free-text reason counted as a kind")
+                    .isEqualTo(declined + 1);
+            assertThat(stepTimes("AWAITING_PAYMENT", "cancelled")).isEqualTo(leftPayment + 1);
+        });
     }
 
     @Test
     void whenStockIsShortTheOrderIsRejectedAndNothingIsCharged() {
+        double rejected = count("bookstore.orders.rejected", "reason", "stock");
+        long leftStock = stepTimes("AWAITING_STOCK", "rejected");
         String orderId = place(threeBody, 10);
         awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
 
@@ -188,6 +219,10 @@ class OrderSagaIntegrationTests {
                 .jsonPath("$.failureReason")
                 .isEqualTo("insufficient stock");
         assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId)).isEmpty();
+        await().untilAsserted(() -> {
+            assertThat(count("bookstore.orders.rejected", "reason", "stock")).isEqualTo(rejected + 1);
+            assertThat(stepTimes("AWAITING_STOCK", "rejected")).isEqualTo(leftStock + 1);
+        });
     }
 
     @Test
@@ -221,6 +256,7 @@ class OrderSagaIntegrationTests {
 
     @Test
     void cancellingAPendingOrderReleasesStockAndOnlyRefundsOnceACharge() {
+        double byCustomers = count("bookstore.orders.cancelled", "reason", "customer");
         String orderId = place(threeBody, 1);
         awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
 
@@ -246,6 +282,21 @@ class OrderSagaIntegrationTests {
                 .extracting(command -> command.getClass().getSimpleName())
                 .containsExactly("ReserveStock", "ReleaseStock");
         assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId)).isEmpty();
+        assertThat(count("bookstore.orders.cancelled", "reason", "customer"))
+                .as("cancelled once, though asked twice")
+                .isEqualTo(byCustomers + 1);
+    }
+
+    private double count(String counter, String... tags) {
+        var found = meters.find(counter).tags(tags).counter();
+        return found == null ? 0 : found.count();
+    }
+
+    private long stepTimes(String step, String outcome) {
+        var found = meters.find("bookstore.orders.saga.step")
+                .tags("step", step, "outcome", outcome)
+                .timer();
+        return found == null ? 0 : found.count();
     }
 
     @Test

@@ -33,6 +33,7 @@ import bookstore.order.OrderServiceTest;
 import bookstore.order.SagaTraffic;
 import bookstore.order.TestCatalogue;
 import bookstore.platform.messaging.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,9 @@ class ReturnIntegrationTests {
     @Autowired
     DatabaseClient database;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -106,6 +110,8 @@ class ReturnIntegrationTests {
 
     @Test
     void aReturnOfOneOfTwoCopiesIsRestockedRefundedAndCompleted() {
+        double requestedReturns = count("bookstore.returns.requested");
+        double completedReturns = count("bookstore.returns.completed");
         String orderId = deliveredOrder();
         String reason = "<img src=x onerror=alert(1)> 封面破损";
 
@@ -184,6 +190,8 @@ class ReturnIntegrationTests {
         assertThat(awaitOne(Topics.ORDER_EVENTS, orderId, OrderRefunded.class).returnId())
                 .isEqualTo(returnId);
         assertThat(openQueue()).doesNotContain(orderId);
+        assertThat(count("bookstore.returns.requested")).isEqualTo(requestedReturns + 1);
+        assertThat(count("bookstore.returns.completed")).isEqualTo(completedReturns + 1);
 
         // The second copy may still go back; the first may not go back twice.
         post(
@@ -276,6 +284,52 @@ class ReturnIntegrationTests {
         assertThat(traffic.published(Topics.ORDER_EVENTS, orderId, OrderRefunded.class))
                 .isEmpty();
         assertThat(openQueue()).doesNotContain(orderId);
+    }
+
+    @Test
+    void returnsRejectedByTheShopOrWithdrawnByTheCustomerAreCountedApart() {
+        double rejected = count("bookstore.returns.rejected");
+        double cancelled = count("bookstore.returns.cancelled");
+        String orderId = deliveredOrder();
+        String path = "/api/orders/" + orderId + "/returns";
+        String refused = post(
+                        customer,
+                        path,
+                        Map.of(
+                                "items",
+                                List.of(Map.of("bookId", threeBody, "quantity", 1)),
+                                "reason",
+                                "changed my mind"),
+                        201)
+                .json()
+                .get("returns")
+                .get(0)
+                .get("id")
+                .asString();
+        post(admin, path + "/" + refused + "/reject", Map.of("reason", "opened and read"), 200);
+        String withdrawn = post(
+                        customer,
+                        path,
+                        Map.of(
+                                "items",
+                                List.of(Map.of("bookId", darkForest, "quantity", 1)),
+                                "reason",
+                                "wrong edition"),
+                        201)
+                .json()
+                .get("returns")
+                .get(1)
+                .get("id")
+                .asString();
+        post(customer, path + "/" + withdrawn + "/withdraw", Map.of(), 200);
+
+        assertThat(count("bookstore.returns.rejected")).isEqualTo(rejected + 1);
+        assertThat(count("bookstore.returns.cancelled")).isEqualTo(cancelled + 1);
+    }
+
+    private double count(String counter) {
+        var found = meters.find(counter).counter();
+        return found == null ? 0 : found.count();
     }
 
     @Test
