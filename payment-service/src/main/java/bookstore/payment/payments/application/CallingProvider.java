@@ -1,12 +1,16 @@
 package bookstore.payment.payments.application;
 
 import bookstore.payment.payments.application.ProviderAnswers.Reply;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,6 +43,7 @@ class CallingProvider {
     private final SettledCharges settled;
     private final TransactionalOperator transactions;
     private final PaymentProperties.ProviderCalls settings;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     private volatile Instant lastPoll;
@@ -52,6 +57,7 @@ class CallingProvider {
             SettledCharges settled,
             TransactionalOperator transactions,
             PaymentProperties properties,
+            MeterRegistry meters,
             Clock clock) {
         this.payments = payments;
         this.provider = provider;
@@ -60,6 +66,7 @@ class CallingProvider {
         this.settled = settled;
         this.transactions = transactions;
         this.settings = properties.provider();
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -118,8 +125,15 @@ class CallingProvider {
     }
 
     private Mono<Reply> call(TakenCall taken) {
-        return Mono.defer(() -> provider.execute(taken.call()))
-                .timeout(settings.callTimeout())
+        String kind = taken.call().getClass().getSimpleName();
+        return Mono.defer(() -> {
+                    long started = System.nanoTime();
+                    return provider.execute(taken.call())
+                            .timeout(settings.callTimeout())
+                            .doOnSuccess(answer -> timed(kind, "answered", started))
+                            .doOnError(failure ->
+                                    timed(kind, failure instanceof TimeoutException ? "timeout" : "error", started));
+                })
                 .<Reply>map(
                         answer -> new Reply.Answered(taken.paymentId(), answer, settings.backOffAfter(taken.attempt())))
                 .onErrorResume(failure -> {
@@ -133,6 +147,17 @@ class CallingProvider {
                             failure);
                     return Mono.just(new Reply.Unanswered(taken.paymentId(), retryIn));
                 });
+    }
+
+    /** How long a call to the provider took and how it ended: answered, failed, or not answered in time. */
+    private void timed(String call, String outcome, long started) {
+        Timer.builder("bookstore.payments.provider.calls")
+                .description("Calls to the payment provider, by kind of call and how they ended")
+                .tag("call", call)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     /**

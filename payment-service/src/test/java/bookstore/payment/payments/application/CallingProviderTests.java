@@ -15,6 +15,7 @@ import bookstore.payment.payments.domain.PaymentStatus;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
 import bookstore.platform.outbox.Outbox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,7 @@ class CallingProviderTests {
 
     HandedOverCalls handedOver;
     CallingProvider calls;
+    SimpleMeterRegistry meters;
 
     @BeforeEach
     void wire() {
@@ -76,8 +78,17 @@ class CallingProviderTests {
         });
         handedOver = new HandedOverCalls(properties);
         var answers = new ProviderAnswers(payments, new PaymentMessages(outbox, clock), handedOver, properties, clock);
+        meters = new SimpleMeterRegistry();
         calls = new CallingProvider(
-                payments, provider, answers, handedOver, new SettledCharges(), new NoTransactions(), properties, clock);
+                payments,
+                provider,
+                answers,
+                handedOver,
+                new SettledCharges(),
+                new NoTransactions(),
+                properties,
+                meters,
+                clock);
     }
 
     @Test
@@ -97,6 +108,15 @@ class CallingProviderTests {
         assertThat(provider.chargeKeys()).hasSize(3).containsOnly(payment.chargeKey());
         assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(announced).singleElement().isInstanceOf(PaymentSucceeded.class);
+        assertThat(providerCalls("Charge", "error")).as("the calls that failed").isEqualTo(2);
+        assertThat(providerCalls("Charge", "answered")).isEqualTo(1);
+    }
+
+    private long providerCalls(String call, String outcome) {
+        var timer = meters.find("bookstore.payments.provider.calls")
+                .tags("call", call, "outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
