@@ -89,9 +89,18 @@ class SearchIntegrationTests {
     void findsABookByItsAuthor() {
         String chinese = api.add(book(TestIsbns.next(), "我与地坛", "史铁生", "zh"));
         String english = api.add(book(TestIsbns.next(), "The Remains of the Day", "Kazuo Ishiguro", "en"));
+        long timed = indexSearches();
 
         assertThat(CatalogueApi.ids(api.search("史铁生"))).contains(chinese);
         assertThat(CatalogueApi.ids(api.search("ishiguro"))).contains(english);
+        assertThat(indexSearches()).as("both searched the index, each timed").isGreaterThanOrEqualTo(timed + 2);
+    }
+
+    private long indexSearches() {
+        return metrics.get("bookstore.catalog.search")
+                .tag("operation", "search")
+                .timer()
+                .count();
     }
 
     @Test
