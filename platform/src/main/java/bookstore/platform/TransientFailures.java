@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.ClassUtils;
 
 /**
  * Tells a failure of the infrastructure, which passes and must be waited out, from a failure of the
@@ -31,6 +32,13 @@ public final class TransientFailures {
             "com.mongodb.MongoNotPrimaryException",
             "com.mongodb.MongoNodeIsRecoveringException");
 
+    /**
+     * Whether R2DBC is on the class path: the catalogue runs on MongoDB without it, and naming its
+     * types there would fail with {@code NoClassDefFoundError} instead of telling anything.
+     */
+    private static final boolean R2DBC =
+            ClassUtils.isPresent("io.r2dbc.spi.R2dbcException", TransientFailures.class.getClassLoader());
+
     private TransientFailures() {}
 
     public static boolean isTransient(Throwable failure) {
@@ -45,18 +53,13 @@ public final class TransientFailures {
     private static boolean isTransientItself(Throwable failure) {
         if (failure instanceof TimeoutException
                 || failure instanceof IOException
-                || failure instanceof R2dbcTransientException
-                || failure instanceof R2dbcNonTransientResourceException
                 || failure instanceof TransientDataAccessException
                 || failure instanceof RecoverableDataAccessException
                 || failure instanceof DataAccessResourceFailureException
                 || failure instanceof CannotCreateTransactionException) {
             return true;
         }
-        if (failure instanceof R2dbcException database
-                && database.getSqlState() != null
-                && database.getSqlState().length() >= 2
-                && TRANSIENT_SQL_STATE_CLASSES.contains(database.getSqlState().substring(0, 2))) {
+        if (R2DBC && R2dbcFailures.isTransient(failure)) {
             return true;
         }
         for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
@@ -65,5 +68,20 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /** The R2DBC driver's failures; loaded only where R2DBC is on the class path. */
+    private static final class R2dbcFailures {
+
+        static boolean isTransient(Throwable failure) {
+            if (failure instanceof R2dbcTransientException || failure instanceof R2dbcNonTransientResourceException) {
+                return true;
+            }
+            return failure instanceof R2dbcException database
+                    && database.getSqlState() != null
+                    && database.getSqlState().length() >= 2
+                    && TRANSIENT_SQL_STATE_CLASSES.contains(
+                            database.getSqlState().substring(0, 2));
+        }
     }
 }
