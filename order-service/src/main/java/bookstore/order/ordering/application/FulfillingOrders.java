@@ -20,15 +20,11 @@ public class FulfillingOrders {
     }
 
     public Mono<Order> ship(String orderId, Shipment shipment) {
-        return idOf(orderId)
-                .flatMap(id -> changes.change(id, (order, now) -> order.ship(shipment, now)))
-                .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
+        return changes.changeExisting(orderId, (order, now) -> order.ship(shipment, now));
     }
 
     public Mono<Order> deliver(String orderId) {
-        return idOf(orderId)
-                .flatMap(id -> changes.change(id, (order, now) -> order.deliver(now)))
-                .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
+        return changes.changeExisting(orderId, (order, now) -> order.deliver(now));
     }
 
     /**
@@ -43,9 +39,5 @@ public class FulfillingOrders {
                 order.carrierReportedInTransit(now);
             }
         });
-    }
-
-    private static Mono<OrderId> idOf(String orderId) {
-        return Mono.justOrEmpty(OrderId.parseOrNull(orderId));
     }
 }

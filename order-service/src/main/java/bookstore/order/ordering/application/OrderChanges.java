@@ -51,6 +51,13 @@ class OrderChanges {
                                 .thenReturn(locked.getFirst())));
     }
 
+    /** Changes the order named by a caller's id; fails with {@link OrderNotFoundException} if there is none. */
+    Mono<Order> changeExisting(String orderId, BiConsumer<Order, Instant> change) {
+        OrderId id = OrderId.parseOrNull(orderId);
+        return (id == null ? Mono.<Order>empty() : change(id, change))
+                .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
+    }
+
     /**
      * Locks a batch of orders and applies the same change to each, in one transaction; tells how many
      * orders the batch held. For scans such as the saga's timeouts and the automatic receipt.

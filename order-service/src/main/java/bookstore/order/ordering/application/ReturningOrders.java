@@ -1,7 +1,6 @@
 package bookstore.order.ordering.application;
 
 import bookstore.order.ordering.domain.Order;
-import bookstore.order.ordering.domain.OrderId;
 import bookstore.order.pricing.domain.Money;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,21 +54,22 @@ public class ReturningOrders {
     }
 
     public Mono<Order> approve(String orderId, String returnId) {
-        return admins(orderId, (order, now) -> order.approveReturn(returnId, now, properties.returnPolicy()));
+        return changes.changeExisting(
+                orderId, (order, now) -> order.approveReturn(returnId, now, properties.returnPolicy()));
     }
 
     public Mono<Order> reject(String orderId, String returnId, String reason) {
-        return admins(orderId, (order, now) -> order.rejectReturn(returnId, reason, now));
+        return changes.changeExisting(orderId, (order, now) -> order.rejectReturn(returnId, reason, now));
     }
 
     public Mono<Order> receive(String orderId, String returnId, List<Order.ReturnedCopies> copies) {
-        return admins(orderId, (order, now) -> order.receiveReturn(returnId, copies, now));
+        return changes.changeExisting(orderId, (order, now) -> order.receiveReturn(returnId, copies, now));
     }
 
     /** An admin refunds part of a paid order without a return; {@code amount} in the order's currency. */
     public Mono<Order> refund(String orderId, long amount, String reason) {
         String refundId = UUID.randomUUID().toString();
-        return admins(
+        return changes.changeExisting(
                 orderId,
                 (order, now) -> order.refund(
                         refundId, new Money(Math.max(0, amount), order.total().currency()), reason, now));
@@ -85,11 +85,5 @@ public class ReturningOrders {
 
     private Mono<Order> customers(Caller caller, String orderId, String what, BiConsumer<Order, Instant> change) {
         return Accessible.ownOrder(orders, caller, orderId, what).flatMap(order -> changes.change(order.id(), change));
-    }
-
-    private Mono<Order> admins(String orderId, BiConsumer<Order, Instant> change) {
-        OrderId id = OrderId.parseOrNull(orderId);
-        return (id == null ? Mono.<Order>empty() : changes.change(id, change))
-                .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)));
     }
 }

@@ -82,8 +82,8 @@ record OrderResource(
     /**
      * A return on the wire.
      *
-     * @param refundAmount what the return's copies cost, which its refund gives back (less, only if
-     *     the order has less left to refund)
+     * @param refundAmount what the return's copies cost; its refund gives that back, or what is left
+     *     of the order's money if less (the refund itself is among the order's refunds)
      * @param deadline when the current step times out; null when nothing waits on a person
      */
     record Return(

@@ -2,6 +2,7 @@ package bookstore.order.ordering.web;
 
 import static bookstore.order.ordering.web.OrderController.callerOf;
 
+import bookstore.order.ordering.application.FindingOrders;
 import bookstore.order.ordering.application.ReturningOrders;
 import bookstore.order.ordering.domain.Order;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,11 +38,27 @@ class ReturnController {
     private static final int MAX_TEXT = 4 * Order.MAX_REASON;
 
     private final ReturningOrders returning;
+    private final FindingOrders finding;
     private final OrderResources resources;
 
-    ReturnController(ReturningOrders returning, OrderResources resources) {
+    ReturnController(ReturningOrders returning, FindingOrders finding, OrderResources resources) {
         this.returning = returning;
+        this.finding = finding;
         this.resources = resources;
+    }
+
+    /** The order's returns, oldest first; to its customer and admins, as the order is. */
+    @GetMapping("/returns")
+    Mono<List<OrderResource.Return>> returns(Authentication caller, @PathVariable String id) {
+        return finding.find(callerOf(caller), id)
+                .map(order ->
+                        order.returns().stream().map(OrderResource.Return::of).toList());
+    }
+
+    /** One return, where the request that made it says it is. */
+    @GetMapping("/returns/{returnId}")
+    Mono<OrderResource.Return> returnOf(Authentication caller, @PathVariable String id, @PathVariable String returnId) {
+        return finding.find(callerOf(caller), id).map(order -> OrderResource.Return.of(order.returnOf(returnId)));
     }
 
     /** 201 with the order, its new return last; the return's own address in Location. */

@@ -115,14 +115,39 @@ class ReturnIntegrationTests {
         String orderId = deliveredOrder();
         String reason = "<img src=x onerror=alert(1)> 封面破损";
 
-        JsonNode requested = post(
-                        customer,
-                        "/api/orders/" + orderId + "/returns",
-                        Map.of("items", List.of(Map.of("bookId", threeBody, "quantity", 1)), "reason", reason),
-                        201)
-                .json();
+        Answer created = post(
+                customer,
+                "/api/orders/" + orderId + "/returns",
+                Map.of("items", List.of(Map.of("bookId", threeBody, "quantity", 1)), "reason", reason),
+                201);
+        JsonNode requested = created.json();
         JsonNode theReturn = requested.get("returns").get(0);
         String returnId = theReturn.get("id").asString();
+        assertThat(created.location()).isEqualTo("/api/orders/" + orderId + "/returns/" + returnId);
+        JsonNode located = JSON.readTree(customer.get()
+                .uri(created.location())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+        assertThat(located.get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(located.get("reason").asString()).isEqualTo(reason);
+        customer(http, newCustomerId())
+                .get()
+                .uri("/api/orders/{id}/returns/{returnId}", orderId, returnId)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        admin.get()
+                .uri("/api/orders/{id}/returns", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].id")
+                .isEqualTo(returnId);
         assertThat(theReturn.get("status").asString()).isEqualTo("REQUESTED");
         assertThat(theReturn.get("reason").asString()).isEqualTo(reason);
         assertThat(theReturn.get("refundAmount").get("amount").asLong()).isEqualTo(2300);
@@ -393,7 +418,12 @@ class ReturnIntegrationTests {
         String contentType = result.getResponseHeaders().getContentType() == null
                 ? ""
                 : result.getResponseHeaders().getContentType().toString();
-        return new Answer(contentType, result.getResponseBody());
+        return new Answer(
+                contentType,
+                result.getResponseBody(),
+                result.getResponseHeaders().getLocation() == null
+                        ? null
+                        : result.getResponseHeaders().getLocation().toString());
     }
 
     private JsonNode order(WebTestClient caller, String orderId) {
@@ -445,7 +475,7 @@ class ReturnIntegrationTests {
                 .getFirst();
     }
 
-    private record Answer(String contentType, String body) {
+    private record Answer(String contentType, String body, String location) {
         JsonNode json() {
             return JSON.readTree(body);
         }
