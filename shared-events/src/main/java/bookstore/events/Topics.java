@@ -32,7 +32,7 @@ public final class Topics {
     public static final Topic<OrderEvent> ORDER_EVENTS =
             new Topic<>("orders.events.v1", "orderId", OrderEvent.class, 6);
 
-    /** One SaleRecorded per confirmed order line; a stable contract for analytics. */
+    /** One SaleRecorded per confirmed order line, one SaleReturned per returned one; a stable contract for analytics. */
     public static final Topic<SalesEvent> SALES_EVENTS = new Topic<>("sales.events.v1", "orderId", SalesEvent.class, 6);
 
     /** Saga: order-service asks inventory to reserve, release or commit an order's stock. */
