@@ -51,7 +51,7 @@ class PaymentApiIntegrationTests {
         customer = UUID.randomUUID().toString();
         orderId = "order-" + UUID.randomUUID();
         commands.take(List.of(SagaCommand.of(new ChargeRequest(
-                        UUID.randomUUID(), orderId, customer, new Money(5_600, "CNY"), "pm_card_visa"))))
+                        UUID.randomUUID(), orderId, customer, new Money(5_600, "CNY"), "pm_card_visa", null))))
                 .block();
         await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(column("status")));
         paymentId = column("id::text");

@@ -7,6 +7,7 @@ import bookstore.events.Money;
 import bookstore.events.order.ChargePayment;
 import bookstore.events.order.RefundPayment;
 import bookstore.events.payment.AmountRefunded;
+import bookstore.events.payment.PaymentActionRequired;
 import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentFailed;
 import bookstore.events.payment.PaymentRefunded;
@@ -132,7 +133,8 @@ class PaymentSagaIntegrationTests extends PlayingTheSaga {
                 first.orderId(),
                 first.customerId(),
                 first.amount(),
-                first.paymentMethod());
+                first.paymentMethod(),
+                first.payBy());
         var other = charge("pm_card_amex", 2_200);
 
         commands.take(List.of(command(first), command(again), command(other))).block();
@@ -213,7 +215,8 @@ class PaymentSagaIntegrationTests extends PlayingTheSaga {
                 charge.orderId(),
                 charge.customerId(),
                 charge.amount(),
-                charge.paymentMethod());
+                charge.paymentMethod(),
+                charge.payBy());
 
         saga.send(charge);
         saga.send(charge);
@@ -366,7 +369,8 @@ class PaymentSagaIntegrationTests extends PlayingTheSaga {
                 charge.customerId(),
                 new bookstore.payment.payments.domain.Money(
                         charge.amount().amount(), charge.amount().currency()),
-                charge.paymentMethod()));
+                charge.paymentMethod(),
+                charge.payBy()));
     }
 
     private static SagaCommand command(RefundPayment refund) {
@@ -403,6 +407,7 @@ class PaymentSagaIntegrationTests extends PlayingTheSaga {
                     // No partial refunds in this run.
                     case AmountRefunded part -> part.amount().amount();
                     case RefundRefused refused -> 0L;
+                    case PaymentActionRequired required -> 0L;
                 })
                 .orElse(0L);
     }

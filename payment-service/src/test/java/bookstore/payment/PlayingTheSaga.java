@@ -51,7 +51,8 @@ abstract class PlayingTheSaga {
                 "order-" + UUID.randomUUID(),
                 "customer-" + UUID.randomUUID(),
                 new Money(amount, "CNY"),
-                paymentMethod);
+                paymentMethod,
+                null);
     }
 
     String paymentId(String orderId) {

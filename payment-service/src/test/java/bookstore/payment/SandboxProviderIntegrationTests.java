@@ -64,6 +64,7 @@ class SandboxProviderIntegrationTests {
                 "order-" + UUID.randomUUID(),
                 new Money(1_000, "CNY"),
                 paymentMethod,
-                "payment-" + paymentId + "-charge");
+                "payment-" + paymentId + "-charge",
+                null);
     }
 }

@@ -105,7 +105,12 @@ class WebhookIntegrationTests {
     @Test
     void eventsRepeatingAnOutcomeTheCallAnsweredAreAcknowledgedWithoutBeingRecorded() {
         var charged = new ChargeRequest(
-                UUID.randomUUID(), "order-" + UUID.randomUUID(), "customer-1", new Money(2_000, "CNY"), "pm_card_visa");
+                UUID.randomUUID(),
+                "order-" + UUID.randomUUID(),
+                "customer-1",
+                new Money(2_000, "CNY"),
+                "pm_card_visa",
+                null);
         commands.take(List.of(SagaCommand.of(charged))).block();
         await().atMost(Duration.ofSeconds(20)).until(() -> paymentOf(charged.orderId()) != null);
         Payment captured = paymentOf(charged.orderId());
@@ -258,6 +263,7 @@ class WebhookIntegrationTests {
                 new Money(2_000, "CNY"),
                 "pm_card_visa",
                 "sandbox",
+                null,
                 now);
         payment.startProviderCall(now, Duration.ofSeconds(30));
         payment.record(new ProviderAnswer.Processing(reference), now, Duration.ofHours(1));

@@ -37,7 +37,7 @@ class CallingProvider {
     private static final Logger log = LoggerFactory.getLogger(CallingProvider.class);
 
     private final Payments payments;
-    private final PaymentProvider provider;
+    private final PaymentProviders providers;
     private final ProviderAnswers answers;
     private final HandedOverCalls handedOver;
     private final SettledCharges settled;
@@ -51,7 +51,7 @@ class CallingProvider {
 
     CallingProvider(
             Payments payments,
-            PaymentProvider provider,
+            PaymentProviders providers,
             ProviderAnswers answers,
             HandedOverCalls handedOver,
             SettledCharges settled,
@@ -60,7 +60,7 @@ class CallingProvider {
             MeterRegistry meters,
             Clock clock) {
         this.payments = payments;
-        this.provider = provider;
+        this.providers = providers;
         this.answers = answers;
         this.handedOver = handedOver;
         this.settled = settled;
@@ -128,11 +128,16 @@ class CallingProvider {
         String kind = taken.call().getClass().getSimpleName();
         return Mono.defer(() -> {
                     long started = System.nanoTime();
-                    return provider.execute(taken.call())
+                    return providers
+                            .named(taken.provider())
+                            .execute(taken.call())
                             .timeout(settings.callTimeout())
-                            .doOnSuccess(answer -> timed(kind, "answered", started))
-                            .doOnError(failure ->
-                                    timed(kind, failure instanceof TimeoutException ? "timeout" : "error", started));
+                            .doOnSuccess(answer -> timed(taken.provider(), kind, "answered", started))
+                            .doOnError(failure -> timed(
+                                    taken.provider(),
+                                    kind,
+                                    failure instanceof TimeoutException ? "timeout" : "error",
+                                    started));
                 })
                 .<Reply>map(
                         answer -> new Reply.Answered(taken.paymentId(), answer, settings.backOffAfter(taken.attempt())))
@@ -150,9 +155,10 @@ class CallingProvider {
     }
 
     /** How long a call to the provider took and how it ended: answered, failed, or not answered in time. */
-    private void timed(String call, String outcome, long started) {
+    private void timed(String provider, String call, String outcome, long started) {
         Timer.builder("bookstore.payments.provider.calls")
-                .description("Calls to the payment provider, by kind of call and how they ended")
+                .description("Calls to the payment providers, by provider, kind of call and how they ended")
+                .tag("provider", provider)
                 .tag("call", call)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()

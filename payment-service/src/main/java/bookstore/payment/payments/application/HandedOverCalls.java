@@ -31,7 +31,7 @@ class HandedOverCalls {
             return Optional.empty();
         }
         var call = payment.startProviderCall(now, settings.lease());
-        return Optional.of(new TakenCall(payment.id(), call, payment.providerCalls()));
+        return Optional.of(new TakenCall(payment.id(), payment.provider(), call, payment.providerCalls()));
     }
 
     /** Hands the calls to the worker once their leases are committed (see {@link HandedOver#afterCommit}). */

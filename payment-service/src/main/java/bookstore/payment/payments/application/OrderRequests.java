@@ -51,6 +51,11 @@ final class OrderRequests {
         return requests.getFirst().request() instanceof ChargeRequest;
     }
 
+    /** The charge that opens the order's payment; see {@link #opensPayment()}. */
+    ChargeRequest openingCharge() {
+        return (ChargeRequest) requests.getFirst().request();
+    }
+
     /** The requests applied to a payment the first one opens, as if the order had none yet. */
     Applied openingPayment(String provider, String currency, Instant now) {
         Positioned first = requests.getFirst();
@@ -63,6 +68,7 @@ final class OrderRequests {
                 charge.amount(),
                 charge.paymentMethod(),
                 provider,
+                charge.payBy(),
                 now);
         var applied = new Applied(orderId, payment, first.traceparent(), true);
         applied.answers.put(first.position(), new Answer(List.of(), null));
@@ -137,6 +143,14 @@ final class OrderRequests {
                     applied.traceparent = positioned.traceparent();
                 }
                 applied.answers.put(positioned.position(), new Answer(since(payment, before), null));
+            }
+            case RenewActionRequest renew -> {
+                // Nothing to renew without a payment waiting for its customer; the answer, if any, is the
+                // provider's fresh action, and continues this request's trace.
+                if (payment != null && payment.requestFreshAction(now)) {
+                    applied.traceparent = positioned.traceparent();
+                }
+                applied.answers.put(positioned.position(), new Answer(List.of(), null));
             }
         }
     }

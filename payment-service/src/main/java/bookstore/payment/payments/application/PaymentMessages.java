@@ -2,6 +2,7 @@ package bookstore.payment.payments.application;
 
 import bookstore.events.Topics;
 import bookstore.events.payment.AmountRefunded;
+import bookstore.events.payment.PaymentActionRequired;
 import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentFailed;
 import bookstore.events.payment.PaymentRefunded;
@@ -47,6 +48,16 @@ class PaymentMessages {
             case Effect.Charged charged ->
                 new PaymentSucceeded(
                         eventId, now, charged.orderId(), charged.paymentId().toString(), contract(charged.amount()));
+            case Effect.ActionRequired required ->
+                new PaymentActionRequired(
+                        eventId,
+                        now,
+                        required.orderId(),
+                        required.paymentId().toString(),
+                        required.provider(),
+                        required.action().kind().name(),
+                        required.action().value(),
+                        required.action().expiresAt());
             case Effect.ChargeFailed failed -> new PaymentFailed(eventId, now, failed.orderId(), failed.reason());
             case Effect.Refunded refunded ->
                 new PaymentRefunded(eventId, now, refunded.orderId(), contract(refunded.amount()));

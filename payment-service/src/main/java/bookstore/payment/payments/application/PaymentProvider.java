@@ -5,7 +5,8 @@ import bookstore.payment.payments.domain.ProviderCall;
 import reactor.core.publisher.Mono;
 
 /**
- * A payment provider: the built-in sandbox or Stripe. Calls that move money are idempotent by the
+ * A payment provider: for cards the built-in sandbox or Stripe, for wallets Alipay and WeChat Pay
+ * (whose sandboxes speak the providers' own protocols, so their adapters serve in every case). Calls that move money are idempotent by the
  * key they carry. A call fails (an error signal) only when its outcome is unknown, for instance
  * when the provider cannot be reached; a refusal the provider states is an answer, not an error.
  */
@@ -13,6 +14,12 @@ public interface PaymentProvider {
 
     /** The name payments record and webhooks are addressed to, e.g. {@code sandbox}. */
     String name();
+
+    /**
+     * Whether this provider takes payments by the method, e.g. {@code pm_card_visa} or {@code
+     * alipay_qr} (see {@link bookstore.payment.payments.domain.PaymentMethods}).
+     */
+    boolean takes(String paymentMethod);
 
     Mono<ProviderAnswer> charge(ProviderCall.Charge call);
 

@@ -45,7 +45,7 @@ public class TakingSagaCommands {
     private static final Logger log = LoggerFactory.getLogger(TakingSagaCommands.class);
 
     private final Payments payments;
-    private final PaymentProvider provider;
+    private final PaymentProviders providers;
     private final PaymentMessages messages;
     private final HandedOverCalls handedOver;
     private final TransactionalOperator transactions;
@@ -55,7 +55,7 @@ public class TakingSagaCommands {
 
     TakingSagaCommands(
             Payments payments,
-            PaymentProvider provider,
+            PaymentProviders providers,
             PaymentMessages messages,
             HandedOverCalls handedOver,
             TransactionalOperator transactions,
@@ -63,7 +63,7 @@ public class TakingSagaCommands {
             PaymentProperties properties,
             Clock clock) {
         this.payments = payments;
-        this.provider = provider;
+        this.providers = providers;
         this.messages = messages;
         this.handedOver = handedOver;
         this.transactions = transactions;
@@ -100,7 +100,10 @@ public class TakingSagaCommands {
         Map<String, Applied> opening = new LinkedHashMap<>();
         for (OrderRequests order : orders) {
             if (order.opensPayment()) {
-                Applied applied = order.openingPayment(provider.name(), properties.currency(), now);
+                String provider = providers
+                        .forMethod(order.openingCharge().paymentMethod())
+                        .name();
+                Applied applied = order.openingPayment(provider, properties.currency(), now);
                 applied.leaseDueCall(handedOver, now);
                 opening.put(order.orderId(), applied);
             }

@@ -13,6 +13,9 @@ public sealed interface Effect {
     /** The order is paid. */
     record Charged(String orderId, UUID paymentId, Money amount) implements Effect {}
 
+    /** The customer has to complete the payment with the provider; the outcome follows. */
+    record ActionRequired(String orderId, UUID paymentId, String provider, CustomerAction action) implements Effect {}
+
     /** The order could not be paid, and nothing was captured. */
     record ChargeFailed(String orderId, String reason) implements Effect {}
 

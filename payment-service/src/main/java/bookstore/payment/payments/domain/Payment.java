@@ -1,5 +1,6 @@
 package bookstore.payment.payments.domain;
 
+import bookstore.payment.payments.domain.Effect.ActionRequired;
 import bookstore.payment.payments.domain.Effect.AmountRefunded;
 import bookstore.payment.payments.domain.Effect.ChargeFailed;
 import bookstore.payment.payments.domain.Effect.Charged;
@@ -38,6 +39,12 @@ public final class Payment {
     /** Why a charge the provider cancelled on its own (or an operator in its dashboard) failed. */
     public static final String CHARGE_CANCELED = "payment_canceled";
 
+    /**
+     * Why a payment that had been cancelled is refunded: the provider captured it after all (the
+     * customer paid as the trade was being closed).
+     */
+    public static final String CAPTURED_AFTER_CANCELLATION = "captured after cancellation";
+
     /** Why a partial refund is refused: the payment holds nothing that could be given back. */
     public static final String NOTHING_CAPTURED = "nothing_captured";
 
@@ -54,6 +61,7 @@ public final class Payment {
     private final Money amount;
     private final String paymentMethod;
     private final String provider;
+    private final Instant payBy;
     private final Instant createdAt;
     private final List<Effect> effects = new ArrayList<>();
     private final List<Refund> refunds;
@@ -67,6 +75,8 @@ public final class Payment {
     private int providerCalls;
     private Instant nextProviderCallAt;
     private Instant updatedAt;
+    private CustomerAction action;
+    private boolean actionRenewal;
 
     private Payment(State state) {
         this.id = Objects.requireNonNull(state.id(), "id");
@@ -87,6 +97,9 @@ public final class Payment {
         this.nextProviderCallAt = state.nextProviderCallAt();
         this.updatedAt = Objects.requireNonNull(state.updatedAt(), "updatedAt");
         this.refunds = new ArrayList<>(state.refunds());
+        this.payBy = state.payBy();
+        this.action = state.action();
+        this.actionRenewal = state.actionRenewal();
     }
 
     /**
@@ -94,6 +107,7 @@ public final class Payment {
      *
      * @param requestId the saga's request that asks for it: the same request delivered again is not
      *     answered twice
+     * @param payBy until when the order waits for the payment; null when the saga did not say
      */
     public static Payment request(
             UUID id,
@@ -103,6 +117,7 @@ public final class Payment {
             Money amount,
             String paymentMethod,
             String provider,
+            Instant payBy,
             Instant now) {
         Objects.requireNonNull(requestId, "requestId");
         if (!amount.isPositive()) {
@@ -126,7 +141,10 @@ public final class Payment {
                 now,
                 now,
                 now,
-                List.of()));
+                List.of(),
+                payBy,
+                null,
+                false));
     }
 
     /** A payment as it was saved; it has no effects yet. */
@@ -150,13 +168,17 @@ public final class Payment {
      */
     public Optional<ProviderCall> nextProviderCall() {
         return switch (status) {
-            case PROCESSING ->
-                Optional.of(
-                        providerReference == null
-                                ? new ProviderCall.Charge(id, orderId, amount, paymentMethod, chargeKey())
-                                : refundRequested
-                                        ? new ProviderCall.Cancel(id, providerReference)
-                                        : new ProviderCall.CheckStatus(id, providerReference));
+            case PROCESSING -> {
+                if (providerReference != null && refundRequested) {
+                    yield Optional.of(new ProviderCall.Cancel(id, providerReference));
+                }
+                // A charge is made again under its key when it went unanswered, or to renew the way the
+                // customer completes it (a fresh QR code).
+                yield Optional.of(
+                        providerReference == null || actionRenewal
+                                ? new ProviderCall.Charge(id, orderId, amount, paymentMethod, chargeKey(), payBy)
+                                : new ProviderCall.CheckStatus(id, providerReference));
+            }
             case SUCCEEDED -> {
                 // Parts first, one at a time; all that is left goes back once none is in flight.
                 Optional<ProviderCall> part = refunds.stream()
@@ -220,6 +242,9 @@ public final class Payment {
                         rememberReference(processing.reference());
                         yield true;
                     }
+                    case ProviderAnswer.ActionRequired required -> actionRequired(required);
+                    case ProviderAnswer.Succeeded succeeded
+                    when status == PaymentStatus.CANCELLED -> capturedAfterCancellation(succeeded);
                     case ProviderAnswer.Succeeded succeeded -> {
                         if (status != PaymentStatus.PROCESSING) {
                             yield false;
@@ -279,6 +304,62 @@ public final class Payment {
             scheduleNextProviderCall(now, confirmationCheck);
             updatedAt = now;
         }
+    }
+
+    /**
+     * The provider waits for the customer. The saga hears of each new way to pay (the first, and
+     * every fresh one asked for); the same action told again, or one told after a refund was asked
+     * for (the trade is being closed), is not passed on.
+     */
+    private boolean actionRequired(ProviderAnswer.ActionRequired required) {
+        if (status != PaymentStatus.PROCESSING) {
+            return false;
+        }
+        rememberReference(required.reference());
+        boolean renewed = actionRenewal;
+        actionRenewal = false;
+        if (!refundRequested && (renewed || !required.action().equals(action))) {
+            action = required.action();
+            effects.add(new ActionRequired(orderId, id, provider, action));
+        }
+        return true;
+    }
+
+    /**
+     * The provider took the customer's money for a charge that was cancelled here: the customer paid
+     * just as the trade was closed, or the notification of a payment came after the order gave up
+     * waiting. The money is captured, so it is recorded as such and given back at once; the saga
+     * hears of both, so charges minus refunds still add up.
+     */
+    private boolean capturedAfterCancellation(ProviderAnswer.Succeeded succeeded) {
+        boolean ours = providerReference == null ? providerCalls > 0 : providerReference.equals(succeeded.reference());
+        if (!ours) {
+            // Never submitted (cancelled before the charge was made), or about another charge.
+            return false;
+        }
+        rememberReference(succeeded.reference());
+        status = PaymentStatus.SUCCEEDED;
+        refundRequested = true;
+        failureReason = CAPTURED_AFTER_CANCELLATION;
+        effects.add(new Charged(orderId, id, amount));
+        return true;
+    }
+
+    /**
+     * The customer asks for a fresh way to complete the payment (a new QR code): the charge is made
+     * again under its key, and the provider's answer is told to the saga even if it is the same.
+     * Changes nothing unless the payment still waits for the customer.
+     *
+     * @return whether a fresh action was asked of the provider
+     */
+    public boolean requestFreshAction(Instant now) {
+        if (status != PaymentStatus.PROCESSING || action == null || refundRequested) {
+            return false;
+        }
+        actionRenewal = true;
+        nextProviderCallAt = now;
+        updatedAt = now;
+        return true;
     }
 
     /**
@@ -460,7 +541,10 @@ public final class Payment {
     private void scheduleNextProviderCall(Instant now, Duration confirmationCheck) {
         if (nextProviderCall().isEmpty()) {
             nextProviderCallAt = null;
-        } else if (status == PaymentStatus.PROCESSING && providerReference != null && !refundRequested) {
+        } else if (status == PaymentStatus.PROCESSING
+                && providerReference != null
+                && !refundRequested
+                && !actionRenewal) {
             // Accepted and awaiting the provider's webhook; ask ourselves if it does not come.
             nextProviderCallAt = now.plus(confirmationCheck);
         } else {
@@ -501,7 +585,10 @@ public final class Payment {
                 nextProviderCallAt,
                 createdAt,
                 updatedAt,
-                List.copyOf(refunds));
+                List.copyOf(refunds),
+                payBy,
+                action,
+                actionRenewal);
     }
 
     public UUID id() {
@@ -543,6 +630,19 @@ public final class Payment {
      */
     public boolean outcomeSettled() {
         return status != PaymentStatus.PROCESSING;
+    }
+
+    /** Until when the order waits for the payment; null when the saga did not say. */
+    public Instant payBy() {
+        return payBy;
+    }
+
+    /**
+     * What the customer has to do for the provider to take the payment, while it waits for them;
+     * empty for a payment that needs nothing of the customer or has an outcome.
+     */
+    public Optional<CustomerAction> action() {
+        return status == PaymentStatus.PROCESSING && !refundRequested ? Optional.ofNullable(action) : Optional.empty();
     }
 
     public String providerReference() {
@@ -600,6 +700,9 @@ public final class Payment {
      * @param providerCalls calls taken so far, for the back-off
      * @param nextProviderCallAt when the next call to the provider is due; null when none is
      * @param refunds the partial refunds, in the order they were asked for
+     * @param payBy until when the order waits for the payment; null when the saga did not say
+     * @param action what the customer was last told to do to pay; null when nothing
+     * @param actionRenewal the customer asked for a fresh action, which the provider has not given yet
      */
     public record State(
             UUID id,
@@ -619,7 +722,10 @@ public final class Payment {
             Instant nextProviderCallAt,
             Instant createdAt,
             Instant updatedAt,
-            List<Refund> refunds) {
+            List<Refund> refunds,
+            Instant payBy,
+            CustomerAction action,
+            boolean actionRenewal) {
 
         public State {
             refunds = List.copyOf(refunds);

@@ -19,6 +19,12 @@ public sealed interface ProviderAnswer {
         return this instanceof Succeeded || this instanceof Declined || this instanceof Canceled;
     }
 
+    /**
+     * Accepted, and the customer has to act for the provider to take the payment (scan a QR code, go
+     * through the provider's page); the outcome follows later, by notification or status check.
+     */
+    record ActionRequired(String reference, CustomerAction action) implements ProviderAnswer {}
+
     /** Accepted; the outcome follows later. */
     record Processing(String reference) implements ProviderAnswer {}
 

@@ -1,5 +1,6 @@
 package bookstore.payment.payments.domain;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -9,8 +10,16 @@ import java.util.UUID;
  */
 public sealed interface ProviderCall {
 
-    /** Create and confirm a charge for the payment. */
-    record Charge(UUID paymentId, String orderId, Money amount, String paymentMethod, String idempotencyKey)
+    /**
+     * Create and confirm a charge for the payment. Made again under the same key, it is answered
+     * with the first call's result; for a payment the customer completes that is still waiting, the
+     * provider's current way to complete it (a fresh QR code).
+     *
+     * @param payBy until when the order waits for the payment: a trade the customer completes
+     *     expires at the provider then; null when the saga did not say
+     */
+    record Charge(
+            UUID paymentId, String orderId, Money amount, String paymentMethod, String idempotencyKey, Instant payBy)
             implements ProviderCall {}
 
     /** Ask how a charge that was accepted but not yet confirmed stands. */

@@ -4,10 +4,12 @@ import bookstore.events.order.ChargePayment;
 import bookstore.events.order.PaymentCommand;
 import bookstore.events.order.RefundAmount;
 import bookstore.events.order.RefundPayment;
+import bookstore.events.order.RenewPaymentAction;
 import bookstore.payment.payments.application.ChargeRequest;
 import bookstore.payment.payments.application.PaymentRequest;
 import bookstore.payment.payments.application.RefundAmountRequest;
 import bookstore.payment.payments.application.RefundRequest;
+import bookstore.payment.payments.application.RenewActionRequest;
 import bookstore.payment.payments.application.SagaCommand;
 import bookstore.payment.payments.application.TakingSagaCommands;
 import bookstore.payment.payments.domain.Money;
@@ -40,8 +42,10 @@ class PaymentCommandListener {
                         charge.orderId(),
                         charge.customerId(),
                         new Money(charge.amount().amount(), charge.amount().currency()),
-                        charge.paymentMethod());
+                        charge.paymentMethod(),
+                        charge.payBy());
             case RefundPayment refund -> new RefundRequest(refund.eventId(), refund.orderId(), refund.reason());
+            case RenewPaymentAction renew -> new RenewActionRequest(renew.eventId(), renew.orderId());
             case RefundAmount part ->
                 new RefundAmountRequest(
                         part.eventId(),

@@ -2,6 +2,7 @@ package bookstore.payment.payments.persistence;
 
 import bookstore.payment.payments.application.Payments;
 import bookstore.payment.payments.application.TracedPayment;
+import bookstore.payment.payments.domain.CustomerAction;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
 import bookstore.payment.payments.domain.PaymentStatus;
@@ -32,7 +33,8 @@ class R2dbcPayments implements Payments {
     private static final String COLUMNS = """
             id, request_id, order_id, customer_id, amount, currency, payment_method, provider, status,
             provider_reference, failure_reason, refund_requested, refund_request_id, refunded_amount, provider_calls,
-            next_provider_call_at, created_at, updated_at, traceparent""";
+            next_provider_call_at, created_at, updated_at, traceparent, pay_by, action_kind, action_value,
+            action_expires_at, action_renewal""";
 
     /** A payment's state as arrays, one element per payment, in the order of {@link #COLUMNS}. */
     private static final String UNNESTED_STATE = """
@@ -44,7 +46,9 @@ class R2dbcPayments implements Payments {
                    CAST(:refundedAmounts AS BIGINT[]),
                    CAST(:providerCalls AS INTEGER[]), CAST(:nextProviderCallAts AS TIMESTAMPTZ[]),
                    CAST(:createdAts AS TIMESTAMPTZ[]), CAST(:updatedAts AS TIMESTAMPTZ[]),
-                   CAST(:traceparents AS TEXT[]))
+                   CAST(:traceparents AS TEXT[]), CAST(:payBys AS TIMESTAMPTZ[]), CAST(:actionKinds AS TEXT[]),
+                   CAST(:actionValues AS TEXT[]), CAST(:actionExpiresAts AS TIMESTAMPTZ[]),
+                   CAST(:actionRenewals AS BOOLEAN[]))
                 AS n(""" + COLUMNS + ")";
 
     /**
@@ -67,7 +71,8 @@ class R2dbcPayments implements Payments {
                    refund_request_id = n.refund_request_id,
                    refunded_amount = n.refunded_amount, provider_calls = n.provider_calls,
                    next_provider_call_at = n.next_provider_call_at, updated_at = n.updated_at,
-                   traceparent = n.traceparent
+                   traceparent = n.traceparent, action_kind = n.action_kind, action_value = n.action_value,
+                   action_expires_at = n.action_expires_at, action_renewal = n.action_renewal
               FROM
             """ + UNNESTED_STATE + """
 
@@ -143,6 +148,25 @@ class R2dbcPayments implements Payments {
         columns.put("nextProviderCallAts", column(states, Payment.State::nextProviderCallAt));
         columns.put("createdAts", column(states, Payment.State::createdAt));
         columns.put("updatedAts", column(states, Payment.State::updatedAt));
+        columns.put("payBys", column(states, Payment.State::payBy));
+        columns.put(
+                "actionKinds",
+                column(
+                        states,
+                        state -> state.action() == null
+                                ? null
+                                : state.action().kind().name()));
+        columns.put(
+                "actionValues",
+                column(
+                        states,
+                        state -> state.action() == null ? null : state.action().value()));
+        columns.put(
+                "actionExpiresAts",
+                column(
+                        states,
+                        state -> state.action() == null ? null : state.action().expiresAt()));
+        columns.put("actionRenewals", column(states, Payment.State::actionRenewal));
         columns.put(
                 "traceparents",
                 payments.stream().map(TracedPayment::traceparent).toArray(String[]::new));
@@ -277,7 +301,20 @@ class R2dbcPayments implements Payments {
                 row.get("next_provider_call_at", Instant.class),
                 row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class),
-                R2dbcRefunds.read(row.get("refunds", String.class))));
+                R2dbcRefunds.read(row.get("refunds", String.class)),
+                row.get("pay_by", Instant.class),
+                actionOf(row),
+                Objects.requireNonNull(row.get("action_renewal", Boolean.class))));
+    }
+
+    private static CustomerAction actionOf(Readable row) {
+        String kind = row.get("action_kind", String.class);
+        return kind == null
+                ? null
+                : new CustomerAction(
+                        CustomerAction.Kind.valueOf(kind),
+                        row.get("action_value", String.class),
+                        row.get("action_expires_at", Instant.class));
     }
 
     /** The WHERE clause of a listing, with only the conditions asked for. */

@@ -1,5 +1,6 @@
 package bookstore.payment.payments.web;
 
+import bookstore.payment.payments.domain.CustomerAction;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
 import bookstore.payment.payments.domain.Refund;
@@ -15,6 +16,9 @@ import java.util.UUID;
  *     refund of the rest once the order was cancelled
  * @param refundPending a refund was asked for and the provider has not confirmed it yet
  * @param refunds the partial refunds (of a return, or an admin's), in the order they were asked for
+ * @param action what the customer has to do for the provider to take the payment (scan a QR code, go
+ *     to the provider's page) while it waits for them; null otherwise
+ * @param payBy until when the order waits for the payment; null when the saga did not say
  */
 record PaymentView(
         UUID id,
@@ -29,6 +33,8 @@ record PaymentView(
         String provider,
         String providerReference,
         String failureReason,
+        ActionView action,
+        Instant payBy,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -46,8 +52,24 @@ record PaymentView(
                 payment.provider(),
                 payment.providerReference(),
                 payment.failureReason(),
+                payment.action().map(ActionView::of).orElse(null),
+                payment.payBy(),
                 payment.createdAt(),
                 payment.updatedAt());
+    }
+
+    /**
+     * What the customer has to do to pay.
+     *
+     * @param kind {@code QR_CODE} or {@code REDIRECT}
+     * @param value the QR code's content, or the URL
+     * @param expiresAt when the provider stops taking the payment; null if it did not say
+     */
+    record ActionView(String kind, String value, Instant expiresAt) {
+
+        static ActionView of(CustomerAction action) {
+            return new ActionView(action.kind().name(), action.value(), action.expiresAt());
+        }
     }
 
     /**

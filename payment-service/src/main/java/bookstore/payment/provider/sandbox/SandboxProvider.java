@@ -2,6 +2,7 @@ package bookstore.payment.provider.sandbox;
 
 import bookstore.payment.payments.application.PaymentProvider;
 import bookstore.payment.payments.domain.Money;
+import bookstore.payment.payments.domain.PaymentMethods;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
 import java.time.Clock;
@@ -39,6 +40,12 @@ class SandboxProvider implements PaymentProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Cards: every method that is not a wallet's. */
+    @Override
+    public boolean takes(String paymentMethod) {
+        return !PaymentMethods.isWallet(paymentMethod);
     }
 
     @Override

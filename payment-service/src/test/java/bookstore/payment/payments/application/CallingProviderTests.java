@@ -81,7 +81,7 @@ class CallingProviderTests {
         meters = new SimpleMeterRegistry();
         calls = new CallingProvider(
                 payments,
-                provider,
+                new PaymentProviders(List.of(provider)),
                 answers,
                 handedOver,
                 new SettledCharges(),
@@ -270,6 +270,7 @@ class CallingProviderTests {
                 PRICE,
                 "pm_card_visa",
                 "fake",
+                null,
                 clock.instant());
         payments.insertNew(List.of(new TracedPayment(payment, null))).block();
         return payment;
@@ -287,6 +288,12 @@ class CallingProviderTests {
 
         private final List<ProviderCall> calls = new CopyOnWriteArrayList<>();
         private int failuresLeft;
+
+        @Override
+        public boolean takes(String paymentMethod) {
+            return true;
+        }
+
         private Function<String, ProviderAnswer> chargeAnswer = ProviderAnswer.Succeeded::new;
         private Function<String, ProviderAnswer> cancelAnswer = ProviderAnswer.Canceled::new;
         private Function<ProviderCall.Refund, ProviderAnswer> refundAnswer =

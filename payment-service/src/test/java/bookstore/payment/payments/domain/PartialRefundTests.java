@@ -95,7 +95,15 @@ class PartialRefundTests {
     @Test
     void nothingCapturedNothingToGiveBack() {
         var processing = Payment.request(
-                UUID.randomUUID(), UUID.randomUUID(), "order-2", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "order-2",
+                "customer-1",
+                PRICE,
+                "pm_card_visa",
+                "sandbox",
+                null,
+                NOW);
         var before = processing.state();
 
         processing.requestPartialRefund("return-1", UUID.randomUUID(), cny(100), "returned", NOW);
@@ -287,7 +295,15 @@ class PartialRefundTests {
 
     private static Payment captured() {
         var captured = Payment.request(
-                UUID.randomUUID(), UUID.randomUUID(), "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "order-1",
+                "customer-1",
+                PRICE,
+                "pm_card_visa",
+                "sandbox",
+                null,
+                NOW);
         captured.startProviderCall(NOW, LEASE);
         captured.record(new ProviderAnswer.Succeeded("pi_1"), NOW, CHECK);
         return captured;

@@ -19,15 +19,16 @@ class PaymentTests {
     static final Money PRICE = new Money(4_200, "CNY");
     static final UUID REQUEST = UUID.randomUUID();
 
-    final Payment payment =
-            Payment.request(UUID.randomUUID(), REQUEST, "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
+    final Payment payment = Payment.request(
+            UUID.randomUUID(), REQUEST, "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", null, NOW);
 
     @Test
     void newPaymentHasItsChargeDueAtOnceUnderAStableKey() {
         assertThat(payment.status()).isEqualTo(PaymentStatus.PROCESSING);
         assertThat(payment.isProviderCallDue(NOW)).isTrue();
         assertThat(payment.nextProviderCall())
-                .contains(new ProviderCall.Charge(payment.id(), "order-1", PRICE, "pm_card_visa", payment.chargeKey()));
+                .contains(new ProviderCall.Charge(
+                        payment.id(), "order-1", PRICE, "pm_card_visa", payment.chargeKey(), null));
         assertThat(payment.effects()).isEmpty();
     }
 
@@ -118,7 +119,7 @@ class PaymentTests {
     }
 
     @Test
-    void lateConfirmationDoesNotResurrectADeclinedOrCancelledPayment() {
+    void lateConfirmationDoesNotResurrectADeclinedPayment() {
         payment.startProviderCall(NOW, LEASE);
         payment.record(new ProviderAnswer.Declined("pi_1", "card_declined"), NOW, CHECK);
 
@@ -126,16 +127,104 @@ class PaymentTests {
 
         assertThat(payment.effects()).containsExactly(new ChargeFailed("order-1", "card_declined"));
         assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+    }
 
+    @Test
+    void captureReportedAfterTheCancellationIsRecordedAndGivenBackOnce() {
         var cancelled = submitted("pi_2");
         cancelled.requestRefund(UUID.randomUUID(), NOW);
         cancelled.record(new ProviderAnswer.Canceled("pi_2"), NOW, CHECK);
-        int told = cancelled.effects().size();
+        assertThat(cancelled.effects()).containsExactly(new Refunded("order-1", Money.zero("CNY")));
 
         cancelled.record(new ProviderAnswer.Succeeded("pi_2"), NOW, CHECK);
 
-        assertThat(cancelled.effects()).hasSize(told);
-        assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(cancelled.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(cancelled.failureReason()).isEqualTo(Payment.CAPTURED_AFTER_CANCELLATION);
+        assertThat(cancelled.effects()).last().isEqualTo(new Charged("order-1", cancelled.id(), PRICE));
+        assertThat(cancelled.nextProviderCall())
+                .contains(new ProviderCall.Refund(cancelled.id(), "pi_2", PRICE, cancelled.refundKey()));
+
+        cancelled.startProviderCall(NOW, LEASE);
+        cancelled.record(new ProviderAnswer.Refunded("pi_2", PRICE), NOW, CHECK);
+        cancelled.record(new ProviderAnswer.Succeeded("pi_2"), NOW, CHECK);
+
+        assertThat(cancelled.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(cancelled.refunded()).isEqualTo(PRICE);
+        assertThat(cancelled.effects()).last().isEqualTo(new Refunded("order-1", PRICE));
+        assertThat(cancelled.nextProviderCall()).isEmpty();
+    }
+
+    @Test
+    void aPaymentTheCustomerCompletesTellsTheSagaWhatToDoOnceAndWaits() {
+        var qr = new CustomerAction(CustomerAction.Kind.QR_CODE, "https://qr.alipay.com/bax1", NOW.plusSeconds(900));
+        payment.startProviderCall(NOW, LEASE);
+
+        payment.record(new ProviderAnswer.ActionRequired("2026120722001", qr), NOW, CHECK);
+        payment.record(new ProviderAnswer.ActionRequired("2026120722001", qr), NOW, CHECK);
+
+        assertThat(payment.effects())
+                .containsExactly(new Effect.ActionRequired("order-1", payment.id(), "sandbox", qr));
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PROCESSING);
+        assertThat(payment.action()).contains(qr);
+        assertThat(payment.nextProviderCall()).contains(new ProviderCall.CheckStatus(payment.id(), "2026120722001"));
+        assertThat(payment.isProviderCallDue(NOW.plus(CHECK))).isTrue();
+        assertThat(payment.isProviderCallDue(NOW.plus(CHECK).minusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void aFreshActionIsAskedOfTheProviderUnderTheSameKeyAndToldEvenIfUnchanged() {
+        var qr = new CustomerAction(CustomerAction.Kind.QR_CODE, "weixin://wxpay/bizpayurl?pr=abc", null);
+        payment.startProviderCall(NOW, LEASE);
+        payment.record(new ProviderAnswer.ActionRequired("wx_1", qr), NOW, CHECK);
+
+        assertThat(payment.requestFreshAction(NOW)).isTrue();
+
+        assertThat(payment.isProviderCallDue(NOW)).isTrue();
+        assertThat(payment.nextProviderCall())
+                .contains(new ProviderCall.Charge(
+                        payment.id(), "order-1", PRICE, "pm_card_visa", payment.chargeKey(), null));
+        payment.startProviderCall(NOW, LEASE);
+        payment.record(new ProviderAnswer.ActionRequired("wx_1", qr), NOW, CHECK);
+        assertThat(payment.effects()).hasSize(2).allMatch(Effect.ActionRequired.class::isInstance);
+        assertThat(payment.nextProviderCall()).contains(new ProviderCall.CheckStatus(payment.id(), "wx_1"));
+    }
+
+    @Test
+    void noFreshActionForAPaymentThatDoesNotWaitForItsCustomer() {
+        var before = payment.state();
+        assertThat(payment.requestFreshAction(NOW)).isFalse();
+        assertThat(payment.state()).isEqualTo(before);
+
+        var qr = new CustomerAction(CustomerAction.Kind.QR_CODE, "https://qr.alipay.com/bax2", null);
+        payment.startProviderCall(NOW, LEASE);
+        payment.record(new ProviderAnswer.ActionRequired("2026120722002", qr), NOW, CHECK);
+        payment.requestRefund(UUID.randomUUID(), NOW);
+
+        assertThat(payment.requestFreshAction(NOW)).isFalse();
+        assertThat(payment.action()).isEmpty();
+        assertThat(payment.nextProviderCall()).contains(new ProviderCall.Cancel(payment.id(), "2026120722002"));
+        // The trade is being closed: an action the provider still reports is not passed on.
+        int told = payment.effects().size();
+        payment.record(new ProviderAnswer.ActionRequired("2026120722002", qr), NOW, CHECK);
+        assertThat(payment.effects()).hasSize(told);
+    }
+
+    @Test
+    void captureOfAnotherChargeOrOfOneNeverMadeChangesNothing() {
+        var cancelled = submitted("pi_3");
+        cancelled.requestRefund(UUID.randomUUID(), NOW);
+        cancelled.record(new ProviderAnswer.Canceled("pi_3"), NOW, CHECK);
+        var before = cancelled.state();
+
+        cancelled.record(new ProviderAnswer.Succeeded("pi_other"), NOW, CHECK);
+        assertThat(cancelled.state()).isEqualTo(before);
+
+        var neverCharged = Payment.request(
+                UUID.randomUUID(), UUID.randomUUID(), "order-4", "customer-1", PRICE, "alipay_qr", "alipay", null, NOW);
+        neverCharged.requestRefund(UUID.randomUUID(), NOW);
+        var untouched = neverCharged.state();
+        neverCharged.record(new ProviderAnswer.Succeeded("2026120722001"), NOW, CHECK);
+        assertThat(neverCharged.state()).isEqualTo(untouched);
     }
 
     @Test
@@ -317,6 +406,7 @@ class PaymentTests {
                         Money.zero("CNY"),
                         "pm_card_visa",
                         "sandbox",
+                        null,
                         NOW))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Money(-1, "CNY")).isInstanceOf(IllegalArgumentException.class);
@@ -324,7 +414,15 @@ class PaymentTests {
 
     private Payment submitted(String reference) {
         var submitted = Payment.request(
-                UUID.randomUUID(), UUID.randomUUID(), "order-1", "customer-1", PRICE, "pm_card_visa", "sandbox", NOW);
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "order-1",
+                "customer-1",
+                PRICE,
+                "pm_card_visa",
+                "sandbox",
+                null,
+                NOW);
         submitted.startProviderCall(NOW, LEASE);
         submitted.record(new ProviderAnswer.Processing(reference), NOW, CHECK);
         return submitted;

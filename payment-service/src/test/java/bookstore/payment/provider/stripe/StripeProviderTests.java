@@ -225,7 +225,7 @@ class StripeProviderTests {
     }
 
     private static ProviderCall.Charge charge(String paymentMethod) {
-        return new ProviderCall.Charge(PAYMENT, "order-4711", PRICE, paymentMethod, "payment-key");
+        return new ProviderCall.Charge(PAYMENT, "order-4711", PRICE, paymentMethod, "payment-key", null);
     }
 
     /** A local stand-in for api.stripe.com that answers with recorded responses, in order. */
