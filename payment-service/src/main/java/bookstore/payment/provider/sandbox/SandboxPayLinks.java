@@ -25,7 +25,15 @@ public class SandboxPayLinks {
 
     /** The page for one trade's token. */
     public URI pageFor(String token) {
+        return at(PATH + token);
+    }
+
+    /**
+     * A path of this service as the world reaches it through the gateway, e.g. a sandbox wallet's
+     * gateway, which a browser follows for a provider's page payment (电脑网站支付).
+     */
+    public URI at(String path) {
         String base = publicUrl.toString().replaceAll("/+$", "");
-        return URI.create(base + PATH + token);
+        return URI.create(base + (path.startsWith("/") ? path : "/" + path));
     }
 }
