@@ -276,6 +276,11 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.DELETE, "/api/auth/session", users),
                     Arguments.of(HttpMethod.GET, "/api/auth/jwks", users),
                     Arguments.of(HttpMethod.POST, "/api/payments/webhooks/sandbox", payments),
+                    // The payment sandbox's page, its forms and its wallets' gateways.
+                    Arguments.of(HttpMethod.GET, "/api/payments/sandbox/pay/alipay-7f3a", payments),
+                    Arguments.of(HttpMethod.POST, "/api/payments/sandbox/pay/alipay-7f3a/approve", payments),
+                    Arguments.of(HttpMethod.POST, "/api/payments/sandbox/pay/wechatpay-7f3a/decline", payments),
+                    Arguments.of(HttpMethod.POST, "/api/payments/sandbox/alipay/gateway.do", payments),
                     Arguments.of(HttpMethod.POST, "/api/shipping/callbacks/kuaidi100", orders));
         }
 
@@ -736,6 +741,32 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                             .contentType(MediaType.APPLICATION_PROBLEM_JSON))
                     .expectBody(String.class)
                     .isEqualTo(StubService.PROBLEM_BODY);
+        }
+
+        @Test
+        void keepsTheSandboxPayPagesOwnPolicySoItsStyleApplies() {
+            String pagePolicy = "default-src 'none'; style-src 'sha256-abc='; form-action 'self'; frame-ancestors"
+                    + " 'none'; base-uri 'none'";
+            gateway.get()
+                    .uri(builder -> builder.path("/api/payments/sandbox/pay/alipay-7f3a")
+                            .queryParam("content-security-policy", "{policy}")
+                            .build(pagePolicy))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("Content-Security-Policy", pagePolicy)
+                    .expectHeader()
+                    .valueEquals("X-Content-Type-Options", "nosniff");
+
+            // The page's forms post from the shop's own origin, which is no cross-origin request.
+            gateway.post()
+                    .uri("/api/payments/sandbox/pay/alipay-7f3a/approve")
+                    .header(HttpHeaders.ORIGIN, "http://localhost:" + port)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
 
         @Test

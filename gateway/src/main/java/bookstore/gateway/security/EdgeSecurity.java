@@ -97,6 +97,14 @@ class EdgeSecurity {
                         // Carriers' tracking pushes, which carry their own signature (Kuaidi100's sign).
                         "/api/shipping/callbacks/*")
                 .permitAll()
+                // The payment sandbox's "scan to pay" page and its forms, and the sandbox wallets' own gateways: the
+                // person paying is not the shop's caller, and what the wallets receive carries its own signature.
+                // Only the sandbox serves these paths; with real providers payment-service answers them 404. The page
+                // sets its own content security policy, which SecurityHeaders keeps.
+                .pathMatchers(HttpMethod.GET, "/api/payments/sandbox/**")
+                .permitAll()
+                .pathMatchers(HttpMethod.POST, "/api/payments/sandbox/**")
+                .permitAll()
                 // The browser session's logout: its HttpOnly cookie, not a token, says whose session ends.
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
                 .permitAll()
