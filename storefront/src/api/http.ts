@@ -69,7 +69,8 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 }
 
 /**
- * One call to the shop's API. Answers the parsed JSON body (undefined for 204); throws an
+ * One call to the shop's API. Answers the parsed JSON body (undefined for none: a 204, a 202 that
+ * only says the request was taken); throws an
  * {@link ApiProblem} for anything else. A 401 to a request that carried a token renews the token
  * once and asks again, so an expired access token never reaches the user.
  */
@@ -82,7 +83,8 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   }
   if (!response.ok) throw await problemOf(response)
   if (response.status === 204 || response.headers.get('Content-Length') === '0') return undefined as T
-  return (await response.json()) as T
+  const text = await response.text()
+  return (text ? JSON.parse(text) : undefined) as T
 }
 
 export const http = {

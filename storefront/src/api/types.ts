@@ -239,9 +239,26 @@ export interface Refund {
   settledAt?: string | null
 }
 
+/**
+ * What the customer does for the provider to take the payment of an order AWAITING_PAYMENT: scan a QR
+ * code (its content is `value`) or go to the provider's page (`value` is the URL).
+ */
+export interface PaymentAction {
+  /** The provider the order is paid with, e.g. alipay, wechatpay. */
+  provider: string
+  kind: 'QR_CODE' | 'REDIRECT'
+  value: string
+  /** When the provider stops taking this QR code or link; null if it did not say. */
+  expiresAt?: string | null
+}
+
 export interface Order {
   id: string
   status: OrderStatus
+  /** While the order is AWAITING_PAYMENT: how to pay; null otherwise. */
+  paymentAction?: PaymentAction | null
+  /** While the order is AWAITING_PAYMENT: when it stops waiting and is cancelled. */
+  payBy?: string | null
   items: OrderItem[]
   total: Money
   statusHistory: StatusChange[]

@@ -256,4 +256,46 @@ describe('returns on the order page', () => {
     expect(wrapper.get('[data-test="order-refunded"]').text()).toBe('¥5.00')
     wrapper.unmount()
   })
+
+  it('shows the payment step while the order awaits payment, every 2 s, and moves on once paid', async () => {
+    vi.useFakeTimers()
+    vi.setSystemTime(Date.parse('2026-12-06T10:00:05Z'))
+    const waiting: Order = {
+      ...order('AWAITING_PAYMENT'),
+      paymentMethod: 'wechat_native',
+      paymentAction: { provider: 'wechatpay', kind: 'QR_CODE', value: 'weixin://wxpay/bizpayurl?pr=abc', expiresAt: '2026-12-06T10:15:00Z' },
+      payBy: '2026-12-06T10:15:00Z',
+    }
+    const paid: Order = { ...order('CONFIRMED'), paymentMethod: 'wechat_native' }
+    const answers = [waiting, waiting, paid]
+    const api = fakeApi([])
+    api.fetch.mockImplementation(async () => new Response(JSON.stringify(answers.shift() ?? paid), { status: 200 }))
+    const { wrapper } = await mountAt(OrderView, '/orders/x', 'zh-CN', { id: waiting.id })
+    await flushPromises()
+    expect(wrapper.get('[data-test="order-status"]').text()).toBe('待支付')
+    expect(wrapper.get('[data-test="payment-step"]').attributes('data-kind')).toBe('QR_CODE')
+    expect(wrapper.get('[data-test="payment-method"]').text()).toBe('微信支付')
+
+    await vi.advanceTimersByTimeAsync(1_999)
+    expect(api.fetch.mock.calls.length, 'not read again before 2 s').toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(api.fetch.mock.calls.length).toBe(2)
+    await vi.advanceTimersByTimeAsync(2_000)
+    await flushPromises()
+
+    expect(wrapper.get('[data-test="order-status"]').text()).toBe('已确认')
+    expect(wrapper.find('[data-test="payment-step"]').exists()).toBe(false)
+    expect(wrapper.get('[data-test="payment-paid"]').text()).toContain('支付成功')
+    wrapper.unmount()
+  })
+
+  it('says an order that was not paid in time was cancelled', async () => {
+    fakeApi([{ path: /\/api\/orders\//, body: { ...order('CANCELLED', 'timed out'), paymentMethod: 'alipay_qr' } }])
+    const { wrapper } = await mountAt(OrderView, '/orders/x', 'en', { id: 'x' })
+    await flushPromises()
+    expect(wrapper.get('[data-test="failure-reason"]').text()).toContain('not paid in time')
+    expect(wrapper.find('[data-test="payment-step"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="payment-paid"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
 })

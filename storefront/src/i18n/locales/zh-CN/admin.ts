@@ -210,7 +210,7 @@ export default {
     },
     orderStatus: {
       PENDING: '处理中',
-      AWAITING_PAYMENT: '待付款',
+      AWAITING_PAYMENT: '待支付',
       CONFIRMED: '已确认',
       REJECTED: '已拒绝',
       CANCELLED: '已取消',
