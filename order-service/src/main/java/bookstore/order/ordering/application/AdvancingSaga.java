@@ -2,6 +2,7 @@ package bookstore.order.ordering.application;
 
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
+import bookstore.order.ordering.domain.PaymentAction;
 import bookstore.order.pricing.domain.Money;
 import bookstore.platform.observability.TracedLogging;
 import java.time.Instant;
@@ -53,6 +54,10 @@ public class AdvancingSaga {
 
     public Answer paymentSucceeded(String orderId, String paymentId) {
         return new Answer(orderId, "PaymentSucceeded", (order, now) -> order.paymentSucceeded(paymentId, now));
+    }
+
+    public Answer paymentActionRequired(String orderId, PaymentAction action) {
+        return new Answer(orderId, "PaymentActionRequired", (order, now) -> order.paymentActionRequired(action, now));
     }
 
     public Answer paymentFailed(String orderId, String reason) {

@@ -19,6 +19,7 @@ import bookstore.events.order.OrderShipped;
 import bookstore.events.order.RefundAmount;
 import bookstore.events.order.RefundPayment;
 import bookstore.events.order.ReleaseStock;
+import bookstore.events.order.RenewPaymentAction;
 import bookstore.events.order.ReserveStock;
 import bookstore.events.order.RestockReturn;
 import bookstore.events.order.ReturnApproved;
@@ -102,7 +103,15 @@ class OrderMessages {
                 List.of(message(
                         Topics.PAYMENT_COMMANDS,
                         new ChargePayment(
-                                id(), now, orderId, order.customerId(), money(order.total()), order.paymentMethod())));
+                                id(),
+                                now,
+                                orderId,
+                                order.customerId(),
+                                money(order.total()),
+                                order.paymentMethod(),
+                                order.deadline())));
+            case Effect.RenewPaymentAction renew ->
+                List.of(message(Topics.PAYMENT_COMMANDS, new RenewPaymentAction(id(), now, orderId)));
             case Effect.CommitStock commit ->
                 List.of(message(Topics.INVENTORY_COMMANDS, new CommitStock(id(), now, orderId)));
             case Effect.ReleaseStock release ->

@@ -3,7 +3,6 @@ package bookstore.order.ordering.application;
 import bookstore.order.ordering.domain.Effect;
 import bookstore.order.ordering.domain.EndReason;
 import bookstore.order.ordering.domain.Order;
-import bookstore.order.ordering.domain.OrderStatus;
 import bookstore.order.ordering.domain.SagaStep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +53,7 @@ class OrderMetrics {
                 records.add(record);
             }
         }
-        if (before.status() == OrderStatus.PENDING && before.step() != after.step()) {
+        if (before.status().inSaga() && before.step() != after.step()) {
             Instant entered = enteredStep(before);
             if (entered != null && !now.isBefore(entered)) {
                 Timer timer = stepTimer(before.step(), after.status().name().toLowerCase(Locale.ROOT));

@@ -12,6 +12,9 @@ public sealed interface Effect {
     /** Charge the order's total with its payment method. */
     record ChargePayment() implements Effect {}
 
+    /** Ask the payment provider for a fresh way for the customer to pay (a new QR code). */
+    record RenewPaymentAction() implements Effect {}
+
     /** The reserved stock is sold. */
     record CommitStock() implements Effect {}
 

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +62,7 @@ public final class Order {
     private Money refunded;
     private String failureReason;
     private Shipment shipment;
+    private PaymentAction paymentAction;
     private final List<OrderReturn> returns;
     private final List<Refund> refunds;
 
@@ -81,6 +84,7 @@ public final class Order {
         this.refunded = state.refunded();
         this.failureReason = state.failureReason();
         this.shipment = state.shipment();
+        this.paymentAction = state.paymentAction();
         this.returns = new ArrayList<>(state.returns());
         this.refunds = new ArrayList<>(state.refunds());
     }
@@ -132,7 +136,8 @@ public final class Order {
                 null,
                 List.of(new StatusChange(OrderStatus.PENDING, now, null)),
                 List.of(),
-                List.of()));
+                List.of(),
+                null));
         order.effects.add(new Effect.Placed());
         order.effects.add(new Effect.ReserveStock());
         return order;
@@ -186,6 +191,38 @@ public final class Order {
         }
     }
 
+    /**
+     * The provider waits for the customer to complete the payment (scan a QR code, go through the
+     * provider's page): the order awaits payment, with its stock held, until the payment's outcome or
+     * its deadline. A fresh action (the customer asked for a new QR code) replaces the one before; one
+     * that comes after the order moved on changes nothing.
+     */
+    public void paymentActionRequired(PaymentAction action, Instant now) {
+        if (!awaiting(SagaStep.AWAITING_PAYMENT)) {
+            return;
+        }
+        if (status == OrderStatus.PENDING) {
+            transition(OrderStatus.AWAITING_PAYMENT, now, null);
+        }
+        paymentAction = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * The customer asks for a fresh way to pay (a new QR code) while the order awaits payment;
+     * payment asks the provider again and tells the new action.
+     *
+     * @throws IllegalOrderTransitionException when the order does not await the customer's payment
+     */
+    public void renewPaymentAction() {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalOrderTransitionException(
+                    status,
+                    "Only an order awaiting payment can be paid with a fresh code; this one is " + describeStatus()
+                            + ".");
+        }
+        effects.add(new Effect.RenewPaymentAction());
+    }
+
     /** The charge was declined: what the order holds in stock goes back and it is cancelled. */
     public void paymentFailed(String reason, Instant now) {
         if (awaiting(SagaStep.AWAITING_PAYMENT)) {
@@ -205,7 +242,7 @@ public final class Order {
 
     /** Whether the order has waited past its deadline for an answer. */
     public boolean isOverdue(Instant now) {
-        return status == OrderStatus.PENDING && deadline != null && !now.isBefore(deadline);
+        return status.inSaga() && deadline != null && !now.isBefore(deadline);
     }
 
     /** An answer did not come in time: give back whatever may have been taken and cancel. */
@@ -223,7 +260,7 @@ public final class Order {
         if (status == OrderStatus.CANCELLED) {
             return;
         }
-        if (status != OrderStatus.PENDING && status != OrderStatus.CONFIRMED) {
+        if (!status.inSaga() && status != OrderStatus.CONFIRMED) {
             throw new IllegalOrderTransitionException(
                     status, "An order that is " + describeStatus() + " can no longer be cancelled.");
         }
@@ -468,10 +505,7 @@ public final class Order {
      * at most what is still captured, less refunds under way.
      */
     public void refund(String refundId, Money amount, String reason, Instant now) {
-        if (paymentId == null
-                || status == OrderStatus.PENDING
-                || status == OrderStatus.CANCELLED
-                || status == OrderStatus.REJECTED) {
+        if (paymentId == null || status.inSaga() || status == OrderStatus.CANCELLED || status == OrderStatus.REJECTED) {
             throw new IllegalOrderTransitionException(
                     status, "Only a paid order can be refunded in part; this one is " + describeStatus() + ".");
         }
@@ -649,7 +683,7 @@ public final class Order {
             throw new IllegalOrderTransitionException(
                     status,
                     "An order that is " + describeStatus() + " cannot become "
-                            + next.name().toLowerCase() + ".");
+                            + next.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
         }
         status = next;
         history.add(new StatusChange(next, now, reason));
@@ -659,11 +693,11 @@ public final class Order {
     }
 
     private boolean awaiting(SagaStep awaited) {
-        return status == OrderStatus.PENDING && step == awaited;
+        return status.inSaga() && step == awaited;
     }
 
     private String describeStatus() {
-        return status.name().toLowerCase();
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static Money totalOf(List<OrderLine> lines) {
@@ -702,7 +736,8 @@ public final class Order {
                 shipment,
                 List.copyOf(history),
                 List.copyOf(returns),
-                List.copyOf(refunds));
+                List.copyOf(refunds),
+                paymentAction);
     }
 
     public OrderId id() {
@@ -765,6 +800,11 @@ public final class Order {
         return shipment;
     }
 
+    /** What the customer has to do to pay, while the order awaits payment; empty otherwise. */
+    public Optional<PaymentAction> paymentAction() {
+        return status == OrderStatus.AWAITING_PAYMENT ? Optional.ofNullable(paymentAction) : Optional.empty();
+    }
+
     public List<StatusChange> history() {
         return List.copyOf(history);
     }
@@ -784,6 +824,7 @@ public final class Order {
      *     refunds so far), or null
      * @param returns the order's returns, oldest first
      * @param refunds the order's partial refunds (of returns, or an admin's without one), oldest first
+     * @param paymentAction what the customer was last told to do to pay; null when payment never asked
      */
     public record State(
             OrderId id,
@@ -803,7 +844,8 @@ public final class Order {
             Shipment shipment,
             List<StatusChange> history,
             List<OrderReturn> returns,
-            List<Refund> refunds) {
+            List<Refund> refunds,
+            PaymentAction paymentAction) {
 
         public State {
             returns = returns == null ? List.of() : List.copyOf(returns);

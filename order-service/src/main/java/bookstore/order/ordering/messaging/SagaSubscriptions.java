@@ -9,6 +9,7 @@ import bookstore.events.inventory.StockReleased;
 import bookstore.events.inventory.StockReservationFailed;
 import bookstore.events.inventory.StockReserved;
 import bookstore.events.payment.AmountRefunded;
+import bookstore.events.payment.PaymentActionRequired;
 import bookstore.events.payment.PaymentEvent;
 import bookstore.events.payment.PaymentFailed;
 import bookstore.events.payment.PaymentRefunded;
@@ -16,6 +17,7 @@ import bookstore.events.payment.PaymentSucceeded;
 import bookstore.events.payment.RefundRefused;
 import bookstore.order.ordering.application.AdvancingSaga;
 import bookstore.order.ordering.application.OrderingProperties;
+import bookstore.order.ordering.domain.PaymentAction;
 import bookstore.order.pricing.domain.Money;
 import bookstore.platform.messaging.Delivered;
 import bookstore.platform.messaging.EventSubscription;
@@ -77,6 +79,14 @@ class SagaSubscriptions {
                             case RefundRefused refused ->
                                 Optional.of(
                                         saga.refundRefused(refused.orderId(), refused.refundId(), refused.reason()));
+                            case PaymentActionRequired required ->
+                                Optional.of(saga.paymentActionRequired(
+                                        required.orderId(),
+                                        new PaymentAction(
+                                                required.provider(),
+                                                required.kind(),
+                                                required.value(),
+                                                required.expiresAt())));
                         })))
                 .withConcurrency(properties.sagaConsumers());
     }

@@ -3,6 +3,7 @@ package bookstore.order.ordering.persistence;
 import bookstore.order.ordering.domain.OrderLine;
 import bookstore.order.ordering.domain.OrderReturn;
 import bookstore.order.ordering.domain.OrderStatus;
+import bookstore.order.ordering.domain.PaymentAction;
 import bookstore.order.ordering.domain.Refund;
 import bookstore.order.ordering.domain.RefundStatus;
 import bookstore.order.ordering.domain.ReturnChange;
@@ -57,6 +58,22 @@ final class OrderJson {
         return json.readValue(text, HISTORY).stream()
                 .map(change -> new StatusChange(OrderStatus.valueOf(change.status()), change.at(), change.reason()))
                 .toList();
+    }
+
+    /** Null for none, so orders that never waited for their customer's payment store nothing. */
+    String paymentAction(PaymentAction action) {
+        return action == null
+                ? null
+                : json.writeValueAsString(
+                        new ActionJson(action.provider(), action.kind(), action.value(), action.expiresAt()));
+    }
+
+    PaymentAction paymentAction(String text) {
+        if (text == null) {
+            return null;
+        }
+        ActionJson action = json.readValue(text, ActionJson.class);
+        return new PaymentAction(action.provider(), action.kind(), action.value(), action.expiresAt());
     }
 
     String address(ShippingAddress address) {
@@ -215,4 +232,6 @@ final class OrderJson {
             String region,
             String postalCode,
             String country) {}
+
+    private record ActionJson(String provider, String kind, String value, Instant expiresAt) {}
 }

@@ -38,7 +38,8 @@ class PostgresOrders implements Orders {
             id, customer_id, customer_ref, status, saga_step, deadline, lines::text AS lines,
             shipping_address::text AS shipping_address, payment_method, charge_requested, payment_id,
             refunded_amount, refunded_currency, failure_reason, carrier, tracking_number,
-            status_history::text AS status_history, placed_at, returns::text AS returns, refunds::text AS refunds
+            status_history::text AS status_history, placed_at, returns::text AS returns, refunds::text AS refunds,
+            payment_action::text AS payment_action
             """;
 
     private final DatabaseClient database;
@@ -79,7 +80,7 @@ class PostgresOrders implements Orders {
 
     @Override
     public Flux<Order> lockOverdue(Instant now, int limit) {
-        return lockDue("status = 'PENDING'", "deadline", now, limit);
+        return lockDue("status IN ('PENDING', 'AWAITING_PAYMENT')", "deadline", now, limit);
     }
 
     @Override
@@ -175,7 +176,7 @@ class PostgresOrders implements Orders {
                                tracking_number = u.tracking_number, status_history = u.history,
                                delivered_at = u.delivered_at, returns = u.returns, refunds = u.refunds,
                                after_sale_deadline = u.after_sale_deadline, after_sale_open = u.after_sale_open,
-                               updated_at = now()
+                               payment_action = u.payment_action, updated_at = now()
                           FROM unnest(CAST(:ids AS UUID[]), CAST(:statuses AS TEXT[]), CAST(:steps AS TEXT[]),
                                       CAST(:deadlines AS TIMESTAMPTZ[]), CAST(:chargeRequested AS BOOLEAN[]),
                                       CAST(:paymentIds AS TEXT[]), CAST(:refundedAmounts AS BIGINT[]),
@@ -183,10 +184,12 @@ class PostgresOrders implements Orders {
                                       CAST(:carriers AS TEXT[]), CAST(:trackingNumbers AS TEXT[]),
                                       CAST(:histories AS JSONB[]), CAST(:deliveredAts AS TIMESTAMPTZ[]),
                                       CAST(:returns AS JSONB[]), CAST(:refunds AS JSONB[]),
-                                      CAST(:afterSaleDeadlines AS TIMESTAMPTZ[]), CAST(:afterSaleOpen AS BOOLEAN[]))
+                                      CAST(:afterSaleDeadlines AS TIMESTAMPTZ[]), CAST(:afterSaleOpen AS BOOLEAN[]),
+                                      CAST(:paymentActions AS JSONB[]))
                                AS u (id, status, step, deadline, charge_requested, payment_id, refunded_amount,
                                      refunded_currency, failure_reason, carrier, tracking_number, history,
-                                     delivered_at, returns, refunds, after_sale_deadline, after_sale_open)
+                                     delivered_at, returns, refunds, after_sale_deadline, after_sale_open,
+                                     payment_action)
                          WHERE o.id = u.id
                         """)
                 .bind("ids", column(states, state -> state.id().value().toString()))
@@ -238,6 +241,7 @@ class PostgresOrders implements Orders {
                                 at -> at == null ? null : at.toString()))
                 .bind("returns", column(states, state -> json.returns(state.returns())))
                 .bind("refunds", column(states, state -> json.refunds(state.refunds())))
+                .bind("paymentActions", column(states, state -> json.paymentAction(state.paymentAction())))
                 .bind(
                         "afterSaleDeadlines",
                         column(
@@ -315,6 +319,7 @@ class PostgresOrders implements Orders {
                 carrier == null ? null : new Shipment(carrier, row.get("tracking_number", String.class)),
                 json.history(row.get("status_history", String.class)),
                 json.returns(row.get("returns", String.class)),
-                json.refunds(row.get("refunds", String.class))));
+                json.refunds(row.get("refunds", String.class)),
+                json.paymentAction(row.get("payment_action", String.class))));
     }
 }

@@ -6,6 +6,7 @@ import bookstore.order.ordering.application.FindingOrders;
 import bookstore.order.ordering.application.FulfillingOrders;
 import bookstore.order.ordering.application.InvalidOrderQueryException;
 import bookstore.order.ordering.application.OrderQuery;
+import bookstore.order.ordering.application.PayingOrders;
 import bookstore.order.ordering.application.PlacingOrder;
 import bookstore.order.ordering.application.ReceivingOrders;
 import bookstore.order.ordering.domain.OrderStatus;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -48,6 +50,7 @@ class OrderController {
     private final PlacingOrder placing;
     private final FindingOrders finding;
     private final CancellingOrder cancelling;
+    private final PayingOrders paying;
     private final FulfillingOrders fulfilling;
     private final ShippingOrders shipping;
     private final TrackingQueries tracking;
@@ -58,6 +61,7 @@ class OrderController {
             PlacingOrder placing,
             FindingOrders finding,
             CancellingOrder cancelling,
+            PayingOrders paying,
             FulfillingOrders fulfilling,
             ShippingOrders shipping,
             TrackingQueries tracking,
@@ -66,6 +70,7 @@ class OrderController {
         this.placing = placing;
         this.finding = finding;
         this.cancelling = cancelling;
+        this.paying = paying;
         this.fulfilling = fulfilling;
         this.shipping = shipping;
         this.tracking = tracking;
@@ -121,6 +126,16 @@ class OrderController {
     @PostMapping("/{id}/cancel")
     Mono<OrderResource> cancel(Authentication caller, @PathVariable String id) {
         return cancelling.cancel(callerOf(caller), id).map(resources::of);
+    }
+
+    /**
+     * 202: the customer asks for a fresh way to pay an order awaiting payment (a new QR code); it
+     * replaces {@code paymentAction} once the provider has answered.
+     */
+    @PostMapping("/{id}/payment-action/renew")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<OrderResource> renewPaymentAction(Authentication caller, @PathVariable String id) {
+        return paying.renewPaymentAction(callerOf(caller), id).map(resources::of);
     }
 
     /**

@@ -6,6 +6,7 @@ import bookstore.order.ordering.domain.OrderStatus;
 import bookstore.order.ordering.domain.RefundStatus;
 import bookstore.order.ordering.domain.ReturnPolicy;
 import bookstore.order.ordering.domain.ReturnStatus;
+import bookstore.order.ordering.domain.SagaStep;
 import bookstore.order.ordering.domain.Shipment;
 import bookstore.order.ordering.domain.ShippingAddress;
 import bookstore.order.pricing.domain.Money;
@@ -23,6 +24,10 @@ import java.util.List;
  *     receipt, or from delivery while receipt is not confirmed); null before the order arrived
  * @param returns the order's returns, oldest first
  * @param refunds its partial refunds (of returns, or an admin's without one), oldest first
+ * @param paymentAction what the customer has to do for the provider to take the payment (scan a QR
+ *     code, go to the provider's page), while the order is AWAITING_PAYMENT; null otherwise
+ * @param payBy until when a pending order waits for its payment (it is cancelled then); null when it
+ *     does not wait for one
  */
 record OrderResource(
         String id,
@@ -39,7 +44,9 @@ record OrderResource(
         Money refunded,
         Instant returnableUntil,
         List<Return> returns,
-        List<Refund> refunds) {
+        List<Refund> refunds,
+        PaymentAction paymentAction,
+        Instant payBy) {
 
     static OrderResource of(Order order, ReturnPolicy policy) {
         return new OrderResource(
@@ -72,8 +79,23 @@ record OrderResource(
                                 refund.refusal(),
                                 refund.requestedAt(),
                                 refund.settledAt()))
-                        .toList());
+                        .toList(),
+                order.paymentAction()
+                        .map(action ->
+                                new PaymentAction(action.provider(), action.kind(), action.value(), action.expiresAt()))
+                        .orElse(null),
+                order.step() == SagaStep.AWAITING_PAYMENT ? order.deadline() : null);
     }
+
+    /**
+     * What the customer has to do to pay.
+     *
+     * @param provider who takes the payment: {@code alipay}, {@code wechatpay}, or the card provider
+     * @param kind {@code QR_CODE} (draw {@code value} as a QR code to scan with the provider's app) or
+     *     {@code REDIRECT} (send the browser to the URL in {@code value})
+     * @param expiresAt when the provider stops taking it; null if it did not say
+     */
+    record PaymentAction(String provider, String kind, String value, Instant expiresAt) {}
 
     record Item(String bookId, String title, int quantity, Money unitPrice, Money lineTotal) {}
 

@@ -22,14 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A checkout as the client sends it: books and quantities, or {@code fromCart: true}; never prices.
  *
- * @param paymentMethod the payment provider's payment method, e.g. {@code pm_card_visa}
+ * @param paymentMethod a card's payment method at the provider, e.g. {@code pm_card_visa}, or a wallet the
+ *     customer pays with: {@code alipay_qr} (支付宝 QR code), {@code alipay_page} (Alipay's cashier page),
+ *     {@code wechat_native} (微信支付 QR code)
  */
 record PlaceOrderRequest(
         @Size(max = Order.MAX_LINES) List<@Valid @NotNull Item> items,
         Boolean fromCart,
         @NotNull @Valid Address shippingAddress,
 
-        @NotBlank @Size(max = 100) @Pattern(regexp = "pm_[A-Za-z0-9_]+")
+        @NotBlank
+        @Size(max = 100)
+        @Pattern(
+                regexp = "pm_[A-Za-z0-9_]+|alipay_qr|alipay_page|wechat_native",
+                message = "a card's payment method (pm_…), alipay_qr, alipay_page or wechat_native")
         String paymentMethod) {
 
     private static final JsonMapper CANONICAL = JsonMapper.builder().build();

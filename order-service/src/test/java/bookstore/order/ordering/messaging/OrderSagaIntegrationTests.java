@@ -23,8 +23,10 @@ import bookstore.events.order.OrderRejected;
 import bookstore.events.order.OrderShipped;
 import bookstore.events.order.RefundPayment;
 import bookstore.events.order.ReleaseStock;
+import bookstore.events.order.RenewPaymentAction;
 import bookstore.events.order.ReserveStock;
 import bookstore.events.order.SaleRecorded;
+import bookstore.events.payment.PaymentActionRequired;
 import bookstore.events.payment.PaymentFailed;
 import bookstore.events.payment.PaymentRefunded;
 import bookstore.events.payment.PaymentSucceeded;
@@ -451,6 +453,112 @@ class OrderSagaIntegrationTests {
         paymentSucceeded(orderId, 2300);
         awaitStatus(orderId, "CONFIRMED");
         return orderId;
+    }
+
+    @Test
+    void anOrderTheCustomerPaysByQrCodeAwaitsPaymentShowsTheCodeRenewsItAndIsConfirmedWhenPaid() {
+        String orderId = placeWith("alipay_qr", threeBody, 1);
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        Instant reserved = Instant.now();
+        stockReserved(orderId);
+        ChargePayment charge = awaitOne(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+        assertThat(charge.paymentMethod()).isEqualTo("alipay_qr");
+        assertThat(charge.payBy())
+                .isBetween(reserved.plus(Duration.ofMinutes(14)), reserved.plus(Duration.ofMinutes(16)));
+        assertThat(charge.schemaVersion()).isEqualTo(2);
+
+        traffic.send(Topics.PAYMENT_EVENTS, actionRequired(orderId, "https://qr.alipay.com/bax01", charge.payBy()));
+        awaitStatus(orderId, "AWAITING_PAYMENT");
+        customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.paymentAction.provider")
+                .isEqualTo("alipay")
+                .jsonPath("$.paymentAction.kind")
+                .isEqualTo("QR_CODE")
+                .jsonPath("$.paymentAction.value")
+                .isEqualTo("https://qr.alipay.com/bax01")
+                .jsonPath("$.payBy")
+                .isNotEmpty();
+
+        customer(http, newCustomerId())
+                .post()
+                .uri("/api/orders/{id}/payment-action/renew", orderId)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        admin(http)
+                .post()
+                .uri("/api/orders/{id}/payment-action/renew", orderId)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        customer.post()
+                .uri("/api/orders/{id}/payment-action/renew", orderId)
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        awaitOne(Topics.PAYMENT_COMMANDS, orderId, RenewPaymentAction.class);
+        traffic.send(Topics.PAYMENT_EVENTS, actionRequired(orderId, "https://qr.alipay.com/bax02", charge.payBy()));
+        await().untilAsserted(() -> customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.paymentAction.value")
+                .isEqualTo("https://qr.alipay.com/bax02"));
+
+        paymentSucceeded(orderId, 2300);
+        awaitStatus(orderId, "CONFIRMED");
+        awaitOne(Topics.INVENTORY_COMMANDS, orderId, CommitStock.class);
+        customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.paymentAction")
+                .doesNotExist()
+                .jsonPath("$.payBy")
+                .doesNotExist()
+                .jsonPath("$.statusHistory[*].status")
+                .isEqualTo(List.of("PENDING", "AWAITING_PAYMENT", "CONFIRMED"));
+        customer.post()
+                .uri("/api/orders/{id}/payment-action/renew", orderId)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .value(type -> assertThat((String) type).endsWith("order-status-conflict"));
+        assertThat(traffic.published(Topics.PAYMENT_COMMANDS, orderId, RenewPaymentAction.class))
+                .hasSize(1);
+    }
+
+    private PaymentActionRequired actionRequired(String orderId, String qrCode, Instant expiresAt) {
+        return new PaymentActionRequired(
+                UUID.randomUUID(),
+                Instant.now(),
+                orderId,
+                "pay-" + orderId,
+                "alipay",
+                PaymentActionRequired.QR_CODE,
+                qrCode,
+                expiresAt);
+    }
+
+    private String placeWith(String paymentMethod, Object... bookIdsAndQuantities) {
+        Map<String, Object> body = new java.util.HashMap<>(checkout(bookIdsAndQuantities));
+        body.put("paymentMethod", paymentMethod);
+        Map<?, ?> order = customer.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) order.get("id");
     }
 
     private String place(Object... bookIdsAndQuantities) {

@@ -16,6 +16,7 @@ import bookstore.events.order.OrderCancelled;
 import bookstore.events.order.RefundPayment;
 import bookstore.events.order.ReleaseStock;
 import bookstore.events.order.ReserveStock;
+import bookstore.events.payment.PaymentActionRequired;
 import bookstore.events.payment.PaymentSucceeded;
 import bookstore.order.SagaTraffic;
 import bookstore.order.TestCatalogue;
@@ -160,6 +161,37 @@ class SagaTimeoutIntegrationTests {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anOrderAwaitingTheCustomersPaymentIsCancelledWhenUnpaidAndThePaymentClosed() {
+        String orderId = place();
+        awaitCommand(Topics.INVENTORY_COMMANDS, orderId, ReserveStock.class);
+        traffic.send(Topics.INVENTORY_RESERVATIONS, new StockReserved(UUID.randomUUID(), Instant.now(), orderId));
+        awaitCommand(Topics.PAYMENT_COMMANDS, orderId, ChargePayment.class);
+        traffic.send(
+                Topics.PAYMENT_EVENTS,
+                new PaymentActionRequired(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        orderId,
+                        "pay-" + orderId,
+                        "wechatpay",
+                        PaymentActionRequired.QR_CODE,
+                        "weixin://wxpay/bizpayurl?pr=abc123",
+                        null));
+
+        awaitCancelledByTimeout(orderId);
+        awaitCommand(Topics.INVENTORY_COMMANDS, orderId, ReleaseStock.class);
+        awaitCommand(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.class);
+        customer.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.paymentAction")
+                .doesNotExist()
+                .jsonPath("$.statusHistory[*].status")
+                .isEqualTo(java.util.List.of("PENDING", "AWAITING_PAYMENT", "CANCELLED"));
     }
 
     @Test
