@@ -9,6 +9,7 @@ import bookstore.events.order.ReturnReceived;
 import bookstore.events.order.ReturnRequested;
 import bookstore.events.order.ReturnSentBack;
 import bookstore.events.order.SaleReturned;
+import bookstore.events.payment.PaymentActionRequired;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -107,6 +108,24 @@ class EventContractTests {
         assertThat(schema.validate(withoutId)).isNotEmpty();
         assertThat(schema.validate(fractionalMoney)).isNotEmpty();
         assertThat(schema.validate(rawCustomerId)).isNotEmpty();
+    }
+
+    @Test
+    void schemasRejectPaymentActionsThatBreakThem() {
+        ObjectNode action = (ObjectNode) JSON.valueToTree(Samples.of(PaymentActionRequired.class));
+        Schema schema = schemaOf(PaymentActionRequired.class);
+
+        ObjectNode unknownKind = action.deepCopy();
+        unknownKind.put("kind", "CLIENT_SECRET");
+        ObjectNode emptyValue = action.deepCopy();
+        emptyValue.put("value", "");
+        ObjectNode withoutExpiry = action.deepCopy();
+        withoutExpiry.putNull("expiresAt");
+
+        assertThat(schema.validate(action)).isEmpty();
+        assertThat(schema.validate(withoutExpiry)).isEmpty();
+        assertThat(schema.validate(unknownKind)).isNotEmpty();
+        assertThat(schema.validate(emptyValue)).isNotEmpty();
     }
 
     @Test
@@ -356,6 +375,7 @@ class EventContractTests {
             return switch (name) {
                 case "orderId", "returnId", "refundId" -> UUID.randomUUID().toString();
                 case "customer" -> "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+                case "kind" -> "QR_CODE";
                 default -> "sample-" + name;
             };
         }
