@@ -100,6 +100,10 @@ record InfrastructurePlan(
             // A local shop starts with the sample shelves (only ever into an empty catalogue).
             variables.put("CATALOG_SEED", "true");
         }
+        if (service == Service.PAYMENT) {
+            // The payment sandbox's QR codes and links lead people to its "scan to pay" page through the gateway.
+            variables.put("SANDBOX_PUBLIC_URL", Service.GATEWAY.url(portOffset));
+        }
         if (service.isGateway()) {
             for (Service routed : Service.values()) {
                 if (!routed.isGateway()) {

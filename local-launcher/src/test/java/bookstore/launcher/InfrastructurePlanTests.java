@@ -112,6 +112,7 @@ class InfrastructurePlanTests {
                         entry("BOOKSTORE_KEYS_DIR", "/tmp/second-shop/keys"));
         assertThat(plan.environmentFor(Service.CATALOG))
                 .contains(entry("MONGODB_URI", "mongodb://localhost:28017/catalog"));
+        assertThat(plan.environmentFor(Service.PAYMENT)).contains(entry("SANDBOX_PUBLIC_URL", "http://localhost:9080"));
     }
 
     @Test
