@@ -74,6 +74,9 @@ public final class Shop implements AutoCloseable {
                 Map.entry("BOOKSTORE_IDENTITY_KEYSRELOADINTERVAL", "1s"),
                 // The sandbox carrier moves a shipped parcel every second instead of every 20.
                 Map.entry("SANDBOX_CARRIER_PACE", "1s"),
+                // An order waits 30 s instead of 15 min for a payment its customer completes (a QR code to scan),
+                // so that the tests see unpaid orders cancelled.
+                Map.entry("ORDER_PAYMENT_TIMEOUT", "30s"),
                 // Known to the tests, so that they can sign a stale or replayed carrier push of their own.
                 Map.entry("BOOKSTORE_SHIPPING_SANDBOX_SALT", SANDBOX_CARRIER_SALT),
                 Map.entry("LOG_FORMAT", "ecs"));
