@@ -290,10 +290,11 @@ describe('returns on the order page', () => {
   })
 
   it('says an order that was not paid in time was cancelled', async () => {
-    fakeApi([{ path: /\/api\/orders\//, body: { ...order('CANCELLED', 'timed out'), paymentMethod: 'alipay_qr' } }])
+    // order-service gives the payment deadline's cancellation its saga timeout's reason.
+    fakeApi([{ path: /\/api\/orders\//, body: { ...order('CANCELLED', 'timeout'), paymentMethod: 'alipay_qr' } }])
     const { wrapper } = await mountAt(OrderView, '/orders/x', 'en', { id: 'x' })
     await flushPromises()
-    expect(wrapper.get('[data-test="failure-reason"]').text()).toContain('not paid in time')
+    expect(wrapper.get('[data-test="failure-reason"]').text()).toContain('could not be completed in time')
     expect(wrapper.find('[data-test="payment-step"]').exists()).toBe(false)
     expect(wrapper.find('[data-test="payment-paid"]').exists()).toBe(false)
     wrapper.unmount()

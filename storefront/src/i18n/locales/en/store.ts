@@ -342,7 +342,6 @@ export default {
     'order cancelled': 'The order was cancelled before stock could be set aside.',
     'stock unavailable': 'Some books were no longer in stock when the order was placed.',
     timeout: 'The order could not be completed in time, so it was cancelled. Nothing was charged.',
-    'timed out': 'The order was not paid in time, so it was cancelled.',
     'cancelled by customer': 'You cancelled this order.',
     payment: {
       card_declined: 'The payment was declined by the card issuer.',

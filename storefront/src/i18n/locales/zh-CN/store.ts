@@ -342,7 +342,6 @@ export default {
     'order cancelled': '订单在预留库存前已被取消。',
     'stock unavailable': '下单时部分图书已无库存。',
     timeout: '订单未能及时完成，已自动取消，未扣款。',
-    'timed out': '未在规定时间内完成付款，订单已取消。',
     'cancelled by customer': '您取消了此订单。',
     payment: {
       card_declined: '发卡行拒绝了这笔付款。',
