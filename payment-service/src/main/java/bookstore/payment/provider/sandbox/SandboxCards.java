@@ -10,6 +10,10 @@ import java.util.Set;
  * Stripe's reason. A method Stripe does not know is refused as Stripe refuses it, with {@code
  * resource_missing}.
  *
+ * <p>Two of Stripe's methods ask for 3-D Secure ({@link #requiresAuthentication}): the charge waits
+ * in {@code requires_action} until the cardholder confirms or refuses it on the sandbox's page, as
+ * their bank's page would have them.
+ *
  * <p>One method is the sandbox's own: {@value #CONFIRMED_LATER} is approved, but its charge stays
  * {@code processing} and is captured a moment later, which the sandbox reports only by webhook. It
  * stands in for payments Stripe completes after the call (bank debits, for instance), so the path
@@ -48,16 +52,30 @@ final class SandboxCards {
             Map.entry("pm_card_chargeDeclinedProcessingError", "processing_error"),
             Map.entry("pm_card_visa_chargeDeclinedVelocityLimitExceeded", "card_velocity_exceeded"));
 
+    /** Stripe's test cards that ask the cardholder for 3-D Secure on every payment. */
+    private static final Set<String> AUTHENTICATED =
+            Set.of("pm_card_threeDSecure2Required", "pm_card_authenticationRequired");
+
     static final String UNKNOWN_METHOD = "resource_missing";
+
+    /** Stripe's decline code for a payment the cardholder did not authenticate. */
+    static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
     private SandboxCards() {}
 
     /** Why a charge with this payment method is declined; empty when it is approved. */
     static Optional<String> declineReason(String paymentMethod) {
-        if (APPROVED.contains(paymentMethod) || CONFIRMED_LATER.equals(paymentMethod)) {
+        if (APPROVED.contains(paymentMethod)
+                || CONFIRMED_LATER.equals(paymentMethod)
+                || AUTHENTICATED.contains(paymentMethod)) {
             return Optional.empty();
         }
         return Optional.of(DECLINED.getOrDefault(paymentMethod, UNKNOWN_METHOD));
+    }
+
+    /** Whether a charge with this payment method waits for the cardholder's 3-D Secure. */
+    static boolean requiresAuthentication(String paymentMethod) {
+        return AUTHENTICATED.contains(paymentMethod);
     }
 
     /** Whether an approved charge with this payment method is captured only after the call. */

@@ -41,8 +41,15 @@ class SandboxConfiguration {
             TransactionalOperator transactions,
             SandboxWebhooks webhooks,
             SandboxProperties properties,
+            SandboxPayLinks links,
             Clock clock) {
-        return new SandboxProvider(new SandboxLedger(database, transactions), webhooks, properties, clock);
+        return new SandboxProvider(new SandboxLedger(database, transactions), webhooks, properties, links, clock);
+    }
+
+    /** The cards' 3-D Secure, on the sandbox's page. */
+    @Bean
+    SandboxCardWallet sandboxCardWallet(SandboxProvider provider) {
+        return new SandboxCardWallet(provider);
     }
 
     private static String webhookSecret(SandboxProperties properties) {

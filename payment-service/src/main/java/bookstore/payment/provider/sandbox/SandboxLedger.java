@@ -85,6 +85,18 @@ class SandboxLedger {
                 .one();
     }
 
+    /** Declines a charge that was in {@code from} for a reason; empty if it was not in {@code from}. */
+    Mono<SandboxIntent> decline(String id, String from, String reason) {
+        return database.sql("UPDATE sandbox_payment_intent SET status = :to, decline_reason = :reason"
+                        + " WHERE id = :id AND status = :from RETURNING " + COLUMNS)
+                .bind("id", id)
+                .bind("from", from)
+                .bind("to", SandboxIntent.DECLINED)
+                .bind("reason", reason)
+                .map(SandboxLedger::toIntent)
+                .one();
+    }
+
     /**
      * Refunds a captured charge, or part of it, under an idempotency key; a repeated key finds the
      * first refund. The refunds of a charge never add up to more than it captured: one that would is

@@ -23,7 +23,7 @@ class StripeConfiguration {
                 .setReadTimeout(timeout)
                 .setMaxNetworkRetries(properties.networkRetries())
                 .build();
-        return new StripeProvider(client);
+        return new StripeProvider(client, properties::returnUrlFor);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package bookstore.payment.provider.stripe;
 
 import bookstore.payment.payments.application.PaymentProvider;
+import bookstore.payment.payments.domain.CustomerAction;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.PaymentMethods;
 import bookstore.payment.payments.domain.ProviderAnswer;
@@ -20,6 +21,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,6 +30,11 @@ import reactor.core.scheduler.Schedulers;
  * server-side with the order's payment method; cancels and refunds act on that PaymentIntent. Every
  * request that can move money carries an idempotency key derived from the payment, so Stripe
  * answers a repeated request (ours or the SDK's own network retry) with the first one's result.
+ *
+ * <p>A card that asks for 3-D Secure is confirmed with a {@code return_url} (the storefront's order
+ * page), so Stripe answers {@code requires_action} with a {@code redirect_to_url}: the customer is
+ * sent there, authenticates with their bank and comes back to the order page, while the outcome
+ * arrives as the signed webhook. The PaymentIntent's client secret is never kept or shown.
  *
  * <p>Stripe refusing a request (a declined card, an unknown payment method) is an answer; only
  * outcomes that are unknown (network failures, Stripe's own errors, rate limits) are errors, which
@@ -40,11 +47,15 @@ class StripeProvider implements PaymentProvider {
     private static final String UNEXPECTED_STATE = "payment_intent_unexpected_state";
     private static final String ALREADY_REFUNDED = "charge_already_refunded";
     private static final String INVALID_REQUEST = "invalid_request_error";
+    private static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
     private final StripeClient stripe;
+    private final UnaryOperator<String> returnUrl;
 
-    StripeProvider(StripeClient stripe) {
+    /** @param returnUrl the storefront's page of an order, by the order's id */
+    StripeProvider(StripeClient stripe, UnaryOperator<String> returnUrl) {
         this.stripe = stripe;
+        this.returnUrl = returnUrl;
     }
 
     @Override
@@ -87,7 +98,9 @@ class StripeProvider implements PaymentProvider {
                         .paymentIntents()
                         .confirm(
                                 intent.getId(),
-                                PaymentIntentConfirmParams.builder().build(),
+                                PaymentIntentConfirmParams.builder()
+                                        .setReturnUrl(returnUrl.apply(call.orderId()))
+                                        .build(),
                                 idempotent(call.idempotencyKey() + "-confirm"));
             } catch (CardException declined) {
                 return new ProviderAnswer.Declined(
@@ -186,10 +199,26 @@ class StripeProvider implements PaymentProvider {
             case "succeeded" -> new ProviderAnswer.Succeeded(intent.getId());
             case "canceled" -> new ProviderAnswer.Canceled(intent.getId());
             case "requires_payment_method" -> new ProviderAnswer.Declined(intent.getId(), reasonOf(intent));
-            // A card that asks for 3-D Secure cannot be completed without the customer at hand.
-            case "requires_action" -> new ProviderAnswer.Declined(intent.getId(), "authentication_required");
+            case "requires_action" -> actionOf(intent);
             default -> new ProviderAnswer.Processing(intent.getId());
         };
+    }
+
+    /**
+     * 3-D Secure: the customer goes to the URL Stripe gave. Any other next action (one for Stripe.js,
+     * which this shop does not run) cannot be completed, and is the decline Stripe would give it.
+     */
+    private static ProviderAnswer actionOf(PaymentIntent intent) {
+        var next = intent.getNextAction();
+        if (next == null
+                || next.getRedirectToUrl() == null
+                || next.getRedirectToUrl().getUrl() == null) {
+            return new ProviderAnswer.Declined(intent.getId(), AUTHENTICATION_REQUIRED);
+        }
+        return new ProviderAnswer.ActionRequired(
+                intent.getId(),
+                new CustomerAction(
+                        CustomerAction.Kind.REDIRECT, next.getRedirectToUrl().getUrl(), null));
     }
 
     private static String reasonOf(PaymentIntent intent) {

@@ -1,7 +1,9 @@
 package bookstore.payment.provider.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bookstore.payment.payments.domain.CustomerAction;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
@@ -38,6 +40,7 @@ class StripeProviderTests {
     static final String INTENT = "pi_3QbVx2LkdIwHu7ix0Yh5Fq2C";
     static final UUID PAYMENT = UUID.fromString("6f1c2b8e-3d4a-4b7e-9a51-2c7d8e9f0a1b");
     static final Money PRICE = new Money(4_200, "CNY");
+    static final String RETURN_URL = "https://shop.example/orders/{orderId}";
 
     RecordedStripe stripe;
     StripeProvider provider;
@@ -45,7 +48,8 @@ class StripeProviderTests {
     @BeforeEach
     void startRecordedStripe() throws IOException {
         stripe = new RecordedStripe();
-        var properties = new StripeProperties(API_KEY, "whsec_unused", stripe.baseUrl(), Duration.ofSeconds(5), 0);
+        var properties =
+                new StripeProperties(API_KEY, "whsec_unused", stripe.baseUrl(), Duration.ofSeconds(5), 0, RETURN_URL);
         provider = new StripeConfiguration().stripeProvider(properties);
     }
 
@@ -78,6 +82,41 @@ class StripeProviderTests {
         var confirm = stripe.requests().get(1);
         assertThat(confirm.path()).isEqualTo("/v1/payment_intents/" + INTENT + "/confirm");
         assertThat(confirm.header("Idempotency-Key")).isEqualTo("payment-key-confirm");
+    }
+
+    @Test
+    void cardAskingFor3dSecureSendsTheCustomerToStripesPageAndBackToTheOrder() {
+        stripe.answer(200, "payment_intent_created.json").answer(200, "payment_intent_requires_action.json");
+
+        var answer = provider.charge(charge("pm_card_threeDSecure2Required")).block();
+
+        assertThat(answer).isInstanceOfSatisfying(ProviderAnswer.ActionRequired.class, required -> {
+            assertThat(required.reference()).isEqualTo(INTENT);
+            assertThat(required.action().kind()).isEqualTo(CustomerAction.Kind.REDIRECT);
+            assertThat(required.action().value())
+                    .startsWith("https://hooks.stripe.com/3d_secure_2/hosted?merchant=acct_1QbVwzLkdIwHu7ix");
+            assertThat(required.action().expiresAt()).isNull();
+        });
+        var confirm = stripe.requests().get(1);
+        assertThat(confirm.path()).isEqualTo("/v1/payment_intents/" + INTENT + "/confirm");
+        assertThat(confirm.form()).containsEntry("return_url", "https://shop.example/orders/order-4711");
+    }
+
+    @Test
+    void statusCheckOfAChargeWaitingFor3dSecureStillSendsTheCustomerThere() {
+        stripe.answer(200, "payment_intent_requires_action.json");
+
+        StepVerifier.create(provider.checkStatus(new ProviderCall.CheckStatus(PAYMENT, INTENT)))
+                .assertNext(answer -> assertThat(answer).isInstanceOf(ProviderAnswer.ActionRequired.class))
+                .verifyComplete();
+    }
+
+    @Test
+    void returnUrlMustNameTheOrderPage() {
+        assertThatThrownBy(() -> new StripeProperties(
+                        API_KEY, "whsec_unused", stripe.baseUrl(), Duration.ofSeconds(5), 0, "https://shop.example/"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{orderId}");
     }
 
     @Test
