@@ -106,14 +106,7 @@ class SandboxPayPageWebFluxTests {
 
     @Test
     void approvingAsksTheTokensWalletAndShowsThePaidBill() {
-        String page = http.post()
-                .uri("/api/payments/sandbox/pay/" + TOKEN + "/approve?lang=en")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String page = posted("/api/payments/sandbox/pay/" + TOKEN + "/approve?lang=en");
 
         assertThat(wallet.asked).containsExactly("approve " + TOKEN);
         assertThat(page).contains("class=\"status PAID\"", "Paid").doesNotContain("<form");
@@ -121,14 +114,7 @@ class SandboxPayPageWebFluxTests {
 
     @Test
     void decliningAsksTheTokensWalletAndShowsTheDeclinedBill() {
-        String page = http.post()
-                .uri("/api/payments/sandbox/pay/" + TOKEN + "/decline?lang=zh")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String page = posted("/api/payments/sandbox/pay/" + TOKEN + "/decline?lang=zh");
 
         assertThat(wallet.asked).containsExactly("decline " + TOKEN);
         assertThat(page).contains("class=\"status DECLINED\"", "已拒绝支付").doesNotContain("<form");
@@ -218,9 +204,15 @@ class SandboxPayPageWebFluxTests {
     }
 
     private String page(String uri) {
-        return http.get()
-                .uri(uri)
-                .exchange()
+        return body(http.get().uri(uri));
+    }
+
+    private String posted(String uri) {
+        return body(http.post().uri(uri));
+    }
+
+    private static String body(WebTestClient.RequestHeadersSpec<?> request) {
+        return request.exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
