@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import bookstore.payment.payments.application.PaymentProvider;
+import bookstore.payment.payments.domain.PaymentMethods;
+import bookstore.payment.provider.alipay.AlipayAccount;
+import bookstore.payment.provider.sandbox.SandboxWallet;
+import bookstore.payment.provider.sandbox.alipay.SandboxAlipayKeys;
 import bookstore.payment.webhook.WebhookEndpoint;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +28,7 @@ class ProviderSelectionTests {
     @Test
     void sandboxTakesPaymentsUnlessStripeIsConfigured() {
         service.run(context -> {
-            assertThat(context.getBean(PaymentProvider.class).name()).isEqualTo("sandbox");
+            assertThat(cardProvider(context).name()).isEqualTo("sandbox");
             assertThat(context.getBeansOfType(WebhookEndpoint.class).values())
                     .singleElement()
                     .extracting(WebhookEndpoint::provider)
@@ -37,7 +42,7 @@ class ProviderSelectionTests {
                         "bookstore.payment.stripe.api-key=sk_test_123",
                         "bookstore.payment.stripe.webhook-secret=whsec_1")
                 .run(context -> {
-                    assertThat(context.getBean(PaymentProvider.class).name()).isEqualTo("stripe");
+                    assertThat(cardProvider(context).name()).isEqualTo("stripe");
                     assertThat(context.getBeansOfType(WebhookEndpoint.class).values())
                             .singleElement()
                             .satisfies(endpoint -> {
@@ -52,9 +57,7 @@ class ProviderSelectionTests {
     void stripeKeyWithoutWebhookSecretKeepsTheSandbox() {
         service.withPropertyValues(
                         "bookstore.payment.stripe.api-key=sk_test_123", "bookstore.payment.stripe.webhook-secret=")
-                .run(context -> assertThat(
-                                context.getBean(PaymentProvider.class).name())
-                        .isEqualTo("sandbox"));
+                .run(context -> assertThat(cardProvider(context).name()).isEqualTo("sandbox"));
     }
 
     @Test
@@ -70,6 +73,57 @@ class ProviderSelectionTests {
                 .startsWith("whsec_")
                 .hasSizeGreaterThan(40)
                 .isNotEqualTo(first.get()));
+    }
+
+    @Test
+    void sandboxPlaysAlipayUnlessAnAppIdIsSet() {
+        service.run(context -> {
+            assertThat(alipay(context).name()).isEqualTo("alipay");
+            assertThat(context.getBean(AlipayAccount.class).appId()).isEqualTo("9021000100000000");
+            assertThat(context.getBeansOfType(SandboxWallet.class).values())
+                    .extracting(SandboxWallet::name)
+                    .contains("alipay");
+        });
+    }
+
+    @Test
+    void realAlipayTakesAlipayPaymentsWhenItsAppIdIsSet() {
+        var keys = SandboxAlipayKeys.generate();
+        service.withPropertyValues(
+                        "bookstore.payment.alipay.app-id=2021004100000001",
+                        "bookstore.payment.alipay.private-key=" + keys.appPrivateKey(),
+                        "bookstore.payment.alipay.alipay-public-key=" + keys.alipayPublicKey())
+                .run(context -> {
+                    assertThat(alipay(context).name()).isEqualTo("alipay");
+                    var account = context.getBean(AlipayAccount.class);
+                    assertThat(account.appId()).isEqualTo("2021004100000001");
+                    assertThat(account.gateway().get()).isEqualTo("https://openapi.alipay.com/gateway.do");
+                    assertThat(account.toString()).doesNotContain(keys.appPrivateKey());
+                    assertThat(context.getBeansOfType(SandboxWallet.class).values())
+                            .extracting(SandboxWallet::name)
+                            .doesNotContain("alipay");
+                });
+    }
+
+    @Test
+    void alipayAppIdWithoutKeysDoesNotStart() {
+        service.withPropertyValues("bookstore.payment.alipay.app-id=2021004100000001")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    /** The provider that takes card payments; the wallets' providers are there besides it. */
+    private static PaymentProvider cardProvider(ApplicationContext context) {
+        return context.getBeansOfType(PaymentProvider.class).values().stream()
+                .filter(provider -> provider.takes("pm_card_visa"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static PaymentProvider alipay(ApplicationContext context) {
+        return context.getBeansOfType(PaymentProvider.class).values().stream()
+                .filter(provider -> provider.takes(PaymentMethods.ALIPAY_QR))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Configuration(proxyBeanMethods = false)

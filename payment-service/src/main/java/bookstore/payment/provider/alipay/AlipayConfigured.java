@@ -1,0 +1,20 @@
+package bookstore.payment.provider.alipay;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Alipay is the real one when its app id is set ({@code ALIPAY_APP_ID}); its keys must then be set
+ * too, which {@link AlipayConfiguration} checks at start rather than falling back to the sandbox.
+ */
+public class AlipayConfigured implements Condition {
+
+    static final String APP_ID = "bookstore.payment.alipay.app-id";
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return StringUtils.hasText(context.getEnvironment().getProperty(APP_ID));
+    }
+}
