@@ -50,7 +50,7 @@ class AlipayIntegrationTests extends PlayingTheSaga {
 
     @Test
     void qrPaymentIsConfirmedByAlipaysNotificationOnceTheCustomerPays() {
-        var charge = alipayCharge(1_230);
+        var charge = charge("alipay_qr", 1_230);
         saga.send(charge);
 
         PaymentActionRequired action = actionFor(charge.orderId());
@@ -77,7 +77,7 @@ class AlipayIntegrationTests extends PlayingTheSaga {
 
     @Test
     void freshQrCodeReplacesTheOneBefore() {
-        var charge = alipayCharge(800);
+        var charge = charge("alipay_qr", 800);
         saga.send(charge);
         String first = tokenOf(actionFor(charge.orderId()));
 
@@ -96,7 +96,7 @@ class AlipayIntegrationTests extends PlayingTheSaga {
 
     @Test
     void refundOfAWaitingPaymentClosesTheTradeAndTheCustomerCannotPayItAfterwards() {
-        var charge = alipayCharge(2_000);
+        var charge = charge("alipay_qr", 2_000);
         saga.send(charge);
         String token = tokenOf(actionFor(charge.orderId()));
 
@@ -116,7 +116,7 @@ class AlipayIntegrationTests extends PlayingTheSaga {
 
     @Test
     void partialRefundsGoBackThroughAlipayAndNeverAddUpToMoreThanWasPaid() {
-        var charge = alipayCharge(5_000);
+        var charge = charge("alipay_qr", 5_000);
         saga.send(charge);
         alipay.approve(tokenOf(actionFor(charge.orderId()))).block();
         await().atMost(WAIT).until(() -> "SUCCEEDED".equals(status(charge.orderId())));
@@ -137,17 +137,6 @@ class AlipayIntegrationTests extends PlayingTheSaga {
         assertThat(refundedByAlipay(charge.orderId())).isEqualTo(5_000);
         assertThat(tradeStatus(charge.orderId())).isEqualTo("TRADE_CLOSED");
         assertThat(saga.eventsFor(charge.orderId(), RefundRefused.class)).isEmpty();
-    }
-
-    private static ChargePayment alipayCharge(long amount) {
-        return new ChargePayment(
-                UUID.randomUUID(),
-                Instant.now(),
-                "order-" + UUID.randomUUID(),
-                "customer-" + UUID.randomUUID(),
-                new Money(amount, "CNY"),
-                "alipay_qr",
-                Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     private static RefundAmount part(ChargePayment charge, String refundId, long amount) {

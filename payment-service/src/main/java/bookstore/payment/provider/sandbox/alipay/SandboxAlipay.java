@@ -138,12 +138,7 @@ class SandboxAlipay {
     private Mono<Opened> open(JsonNode biz, String notifyUrl, String productCode) {
         String outTradeNo = biz.path("out_trade_no").stringValue(null);
         String subject = biz.path("subject").stringValue(null);
-        long amount;
-        try {
-            amount = Yuan.toFen(biz.path("total_amount").stringValue(null));
-        } catch (IllegalArgumentException e) {
-            amount = 0;
-        }
+        long amount = fenOf(biz, "total_amount");
         if (outTradeNo == null || outTradeNo.isBlank() || subject == null || amount <= 0) {
             return Mono.just(Opened.refused(Response.refused("ACQ.INVALID_PARAMETER", "参数无效")));
         }
@@ -169,12 +164,11 @@ class SandboxAlipay {
                 expiry,
                 now,
                 null);
-        long total = amount;
         return trades.insert(trade)
                 .flatMap(created -> created
                         ? Mono.just(new Opened(trade, true, null))
                         : trades.lock(outTradeNo)
-                                .map(existing -> existing.totalAmount() == total
+                                .map(existing -> existing.totalAmount() == amount
                                         ? new Opened(existing, false, null)
                                         : Opened.refused(Response.refused("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改"))));
     }
@@ -222,22 +216,16 @@ class SandboxAlipay {
      */
     private Mono<Map<String, Object>> refund(JsonNode biz) {
         String requestNo = biz.path("out_request_no").stringValue(null);
-        long amount;
-        try {
-            amount = Yuan.toFen(biz.path("refund_amount").stringValue(null));
-        } catch (IllegalArgumentException e) {
-            amount = 0;
-        }
+        long amount = fenOf(biz, "refund_amount");
         if (requestNo == null || requestNo.isBlank() || amount <= 0) {
             return Mono.just(Response.refused("ACQ.INVALID_PARAMETER", "参数无效"));
         }
-        long asked = amount;
         return trades.inTransaction(trades.lock(outTradeNo(biz))
                 .flatMap(trade -> trades.refund(trade.outTradeNo(), requestNo)
-                        .flatMap(earlier -> earlier == asked
+                        .flatMap(earlier -> earlier == amount
                                 ? refunded(trade, false)
                                 : Mono.just(Response.refused("ACQ.DISCORDANT_REPEAT_REQUEST", "同一笔退款请求信息不一致")))
-                        .switchIfEmpty(Mono.defer(() -> newRefund(trade, requestNo, asked))))
+                        .switchIfEmpty(Mono.defer(() -> newRefund(trade, requestNo, amount))))
                 .defaultIfEmpty(Response.refused("ACQ.TRADE_NOT_EXIST", "交易不存在")));
     }
 
@@ -272,6 +260,15 @@ class SandboxAlipay {
             response.put("refund_fee", Yuan.of(total));
             return response;
         });
+    }
+
+    /** An amount in yuan as fen; 0 when it is missing or not an amount. */
+    private static long fenOf(JsonNode biz, String field) {
+        try {
+            return Yuan.toFen(biz.path(field).stringValue(null));
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     private static String outTradeNo(JsonNode biz) {

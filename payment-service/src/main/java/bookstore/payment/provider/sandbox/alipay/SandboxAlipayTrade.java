@@ -46,7 +46,15 @@ record SandboxAlipayTrade(
         return TRADE_SUCCESS.equals(status) || TRADE_FINISHED.equals(status);
     }
 
-    SandboxAlipayTrade withStatus(String newStatus, Instant paidAt) {
+    SandboxAlipayTrade withStatus(String newStatus, Instant newPaidAt) {
+        return with(newStatus, token, newPaidAt);
+    }
+
+    SandboxAlipayTrade withToken(String newToken) {
+        return with(status, newToken, paidAt);
+    }
+
+    private SandboxAlipayTrade with(String newStatus, String newToken, Instant newPaidAt) {
         return new SandboxAlipayTrade(
                 outTradeNo,
                 tradeNo,
@@ -55,26 +63,10 @@ record SandboxAlipayTrade(
                 subject,
                 totalAmount,
                 newStatus,
-                token,
-                notifyUrl,
-                timeExpire,
-                createdAt,
-                paidAt);
-    }
-
-    SandboxAlipayTrade withToken(String newToken) {
-        return new SandboxAlipayTrade(
-                outTradeNo,
-                tradeNo,
-                appId,
-                productCode,
-                subject,
-                totalAmount,
-                status,
                 newToken,
                 notifyUrl,
                 timeExpire,
                 createdAt,
-                paidAt);
+                newPaidAt);
     }
 }

@@ -52,30 +52,27 @@ class SandboxAlipayTrades {
 
     /** The trade, locked until the transaction ends. */
     Mono<SandboxAlipayTrade> lock(String outTradeNo) {
-        return database.sql("SELECT " + COLUMNS + " FROM sandbox_alipay_trade WHERE out_trade_no = :no FOR UPDATE")
-                .bind("no", outTradeNo)
-                .map(SandboxAlipayTrades::toTrade)
-                .one();
+        return select("out_trade_no", outTradeNo, true);
     }
 
     Mono<SandboxAlipayTrade> find(String outTradeNo) {
-        return database.sql("SELECT " + COLUMNS + " FROM sandbox_alipay_trade WHERE out_trade_no = :no")
-                .bind("no", outTradeNo)
-                .map(SandboxAlipayTrades::toTrade)
-                .one();
+        return select("out_trade_no", outTradeNo, false);
     }
 
     /** The trade the token is the current one of, locked; empty for an unknown or replaced token. */
     Mono<SandboxAlipayTrade> lockByToken(String token) {
-        return database.sql("SELECT " + COLUMNS + " FROM sandbox_alipay_trade WHERE token = :token FOR UPDATE")
-                .bind("token", token)
-                .map(SandboxAlipayTrades::toTrade)
-                .one();
+        return select("token", token, true);
     }
 
     Mono<SandboxAlipayTrade> findByToken(String token) {
-        return database.sql("SELECT " + COLUMNS + " FROM sandbox_alipay_trade WHERE token = :token")
-                .bind("token", token)
+        return select("token", token, false);
+    }
+
+    /** The trade whose {@code column} (a unique one) has the value. */
+    private Mono<SandboxAlipayTrade> select(String column, String value, boolean lock) {
+        return database.sql("SELECT " + COLUMNS + " FROM sandbox_alipay_trade WHERE " + column + " = :value"
+                        + (lock ? " FOR UPDATE" : ""))
+                .bind("value", value)
                 .map(SandboxAlipayTrades::toTrade)
                 .one();
     }
