@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "bookstore.payment.sandbox.webhook-secret=" + PaymentServiceIntegrationTest.WEBHOOK_SECRET,
+            // The sandbox wallets' APIs and notifications reach the service itself, not a gateway.
+            "bookstore.payment.sandbox.public-url=http://localhost:${local.server.port}",
             "bookstore.payment.provider.poll-interval=200ms",
             "bookstore.outbox.poll-interval=100ms",
             "bookstore.messaging.retry-interval=50ms",

@@ -1,8 +1,7 @@
 package bookstore.payment.provider.sandbox;
 
 import java.net.URI;
-import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +9,10 @@ import org.springframework.stereotype.Component;
  * address is {@code bookstore.payment.sandbox.public-url} ({@code SANDBOX_PUBLIC_URL}, by default
  * {@code http://localhost:8080}). The QR codes and links the sandbox wallets hand out carry these
  * addresses.
+ *
+ * <p>The address is read at each use, not at start, so it may name what is known only once the
+ * server runs: the integration tests point it at the service itself, {@code
+ * http://localhost:${local.server.port}}.
  */
 @Component
 public class SandboxPayLinks {
@@ -17,10 +20,12 @@ public class SandboxPayLinks {
     /** The page's path under the public address; the token follows it. */
     public static final String PATH = "/api/payments/sandbox/pay/";
 
-    private final URI publicUrl;
+    static final String PUBLIC_URL = "bookstore.payment.sandbox.public-url";
 
-    SandboxPayLinks(@Value("${bookstore.payment.sandbox.public-url:http://localhost:8080}") URI publicUrl) {
-        this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
+    private final Environment environment;
+
+    SandboxPayLinks(Environment environment) {
+        this.environment = environment;
     }
 
     /** The page for one trade's token. */
@@ -33,7 +38,8 @@ public class SandboxPayLinks {
      * gateway, which a browser follows for a provider's page payment (电脑网站支付).
      */
     public URI at(String path) {
-        String base = publicUrl.toString().replaceAll("/+$", "");
+        String base =
+                environment.getProperty(PUBLIC_URL, "http://localhost:8080").replaceAll("/+$", "");
         return URI.create(base + (path.startsWith("/") ? path : "/" + path));
     }
 }
