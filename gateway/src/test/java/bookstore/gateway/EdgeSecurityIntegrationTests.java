@@ -750,12 +750,16 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
             gateway.get()
                     .uri(builder -> builder.path("/api/payments/sandbox/pay/alipay-7f3a")
                             .queryParam("content-security-policy", "{policy}")
+                            .queryParam("referrer-policy", "same-origin")
                             .build(pagePolicy))
                     .exchange()
                     .expectStatus()
                     .isOk()
                     .expectHeader()
                     .valueEquals("Content-Security-Policy", pagePolicy)
+                    // Under no-referrer a browser would post the page's forms with "Origin: null", refused below.
+                    .expectHeader()
+                    .valueEquals("Referrer-Policy", "same-origin")
                     .expectHeader()
                     .valueEquals("X-Content-Type-Options", "nosniff");
 
@@ -767,6 +771,13 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     .exchange()
                     .expectStatus()
                     .isOk();
+            gateway.post()
+                    .uri("/api/payments/sandbox/pay/alipay-7f3a/approve")
+                    .header(HttpHeaders.ORIGIN, "null")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
         }
 
         @Test

@@ -18,8 +18,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * A real HTTP server standing in for one of the shop's services. It records every request it receives and answers by
  * the last path segment: {@code hang} never answers, {@code drop} closes the connection without answering,
  * {@code problem} answers with a problem detail of its own, anything else gets a 200 naming this service and numbered
- * by the requests it has received so far. The query parameters {@code cache-control}, {@code set-cookie}, {@code vary} and
- * {@code content-security-policy} become those headers of the answer.
+ * by the requests it has received so far. The query parameters {@code cache-control}, {@code set-cookie}, {@code vary},
+ * {@code content-security-policy} and {@code referrer-policy} become those headers of the answer.
  */
 final class StubService implements AutoCloseable {
 
@@ -103,7 +103,7 @@ final class StubService implements AutoCloseable {
     private static io.netty.handler.codec.http.HttpHeaders headersAskedFor(String uri) {
         var headers = new io.netty.handler.codec.http.DefaultHttpHeaders();
         UriComponentsBuilder.fromUriString(uri).build().getQueryParams().forEach((name, values) -> {
-            if (List.of("cache-control", "set-cookie", "vary", "content-security-policy")
+            if (List.of("cache-control", "set-cookie", "vary", "content-security-policy", "referrer-policy")
                     .contains(name)) {
                 values.forEach(value -> headers.add(name, UriUtils.decode(value, StandardCharsets.UTF_8)));
             }

@@ -97,7 +97,10 @@ class SandboxPayPageWebFluxTests {
                 .expectHeader()
                 .valueEquals("Content-Security-Policy", SandboxPayPage.CONTENT_SECURITY_POLICY)
                 .expectHeader()
-                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                // A browser posts the forms with the page's origin (no-referrer would make it "null").
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "same-origin");
         assertThat(SandboxPayPage.CONTENT_SECURITY_POLICY)
                 .startsWith("default-src 'none'; style-src 'sha256-")
                 .contains("form-action 'self'")
