@@ -69,6 +69,8 @@ class SandboxAlipayIntegrationTests {
                         .block();
         String token = tokenOf(action.action().value());
         assertThat(app.bill(token).block().status()).isEqualTo("WAITING");
+        // Closing the Alipay app without paying leaves the trade waiting.
+        assertThat(app.decline(token).block().status()).isEqualTo("WAITING");
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> alipay.checkStatus(new ProviderCall.CheckStatus(payment, action.reference()))
