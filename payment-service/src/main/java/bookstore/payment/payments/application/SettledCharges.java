@@ -1,5 +1,6 @@
 package bookstore.payment.payments.application;
 
+import bookstore.payment.payments.domain.PaymentStatus;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Component;
  * call), and since a payment takes an outcome only while processing, that webhook can change
  * nothing: it is acknowledged without asking the database. A webhook that reaches another replica,
  * or comes after the charge is forgotten here, takes the ordinary path and changes nothing there.
+ * The one outcome a settled payment still takes is a capture of a cancelled one (the customer paid
+ * as the trade was closed, {@code Payment.capturedAfterCancellation}): that always takes the
+ * ordinary path.
  */
 @Component
 class SettledCharges {
@@ -20,7 +24,7 @@ class SettledCharges {
     /** Several minutes of charges at the shop's highest rates; webhooks follow within seconds. */
     private static final int REMEMBERED = 50_000;
 
-    private final Cache<String, Boolean> references =
+    private final Cache<String, PaymentStatus> references =
             Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     /** Remembers the payments whose outcome is now committed. */
@@ -28,16 +32,18 @@ class SettledCharges {
         for (TracedPayment stored : committed) {
             var payment = stored.payment();
             if (payment.outcomeSettled() && payment.providerReference() != null) {
-                references.put(key(payment.provider(), payment.providerReference()), Boolean.TRUE);
+                references.put(key(payment.provider(), payment.providerReference()), payment.status());
             }
         }
     }
 
-    /** Whether the answer is an outcome of a charge whose outcome is known to be on record. */
+    /** Whether the answer is an outcome of a charge whose outcome is known to be on record and takes no other. */
     boolean alreadySettled(String provider, ProviderAnswer answer) {
-        return answer != null
-                && answer.isOutcome()
-                && references.getIfPresent(key(provider, answer.reference())) != null;
+        if (answer == null || !answer.isOutcome()) {
+            return false;
+        }
+        PaymentStatus recorded = references.getIfPresent(key(provider, answer.reference()));
+        return recorded != null && !(recorded == PaymentStatus.CANCELLED && answer instanceof ProviderAnswer.Succeeded);
     }
 
     private static String key(String provider, String reference) {
