@@ -270,11 +270,12 @@ describe('returns on the order page', () => {
     const answers = [waiting, waiting, paid]
     const api = fakeApi([])
     api.fetch.mockImplementation(async () => new Response(JSON.stringify(answers.shift() ?? paid), { status: 200 }))
-    const { wrapper } = await mountAt(OrderView, '/orders/x', 'zh-CN', { id: waiting.id })
+    const { wrapper } = await mountAt(OrderView, '/orders/x?placed=1', 'zh-CN', { id: waiting.id })
     await flushPromises()
     expect(wrapper.get('[data-test="order-status"]').text()).toBe('待支付')
     expect(wrapper.get('[data-test="payment-step"]').attributes('data-kind')).toBe('QR_CODE')
     expect(wrapper.get('[data-test="payment-method"]').text()).toBe('微信支付')
+    expect(wrapper.text(), 'the payment step, not "we are confirming your order"').not.toContain('我们正在确认您的订单')
 
     await vi.advanceTimersByTimeAsync(1_999)
     expect(api.fetch.mock.calls.length, 'not read again before 2 s').toBe(1)
