@@ -64,6 +64,24 @@ class WechatPaySelectionTests {
     }
 
     @Test
+    void variablesSetToNothingKeepTheSandboxAndItsOwnNotificationRoute() {
+        service.withPropertyValues(
+                        "bookstore.payment.wechatpay.app-id=",
+                        "bookstore.payment.wechatpay.merchant-id=",
+                        "bookstore.payment.wechatpay.public-key=",
+                        "bookstore.payment.wechatpay.notify-url=",
+                        "bookstore.payment.sandbox.public-url=https://shop.example")
+                .run(context -> {
+                    assertThat(context.getBean(SandboxWechatPayKeys.class)).isNotNull();
+                    assertThat(context.getBean(WechatPayAccount.class)
+                                    .merchant()
+                                    .notifyUrl()
+                                    .get())
+                            .hasToString("https://shop.example/api/payments/webhooks/wechatpay");
+                });
+    }
+
+    @Test
     void aMerchantIdWithoutItsKeysDoesNotStart() {
         service.withPropertyValues("bookstore.payment.wechatpay.merchant-id=1900000109")
                 .run(context -> assertThat(context).hasFailed());

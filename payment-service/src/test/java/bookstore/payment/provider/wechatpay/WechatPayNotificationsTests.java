@@ -133,6 +133,19 @@ class WechatPayNotificationsTests {
                 .isNull();
     }
 
+    @Test
+    void anotherKindOfNotificationIsVerifiedAndTellsPaymentsNothing() {
+        String refund = body(keys, "EV-1", transaction(OUT_TRADE_NO, "SUCCESS", 4_200))
+                .replace("TRANSACTION.SUCCESS", "REFUND.SUCCESS");
+
+        var notified = notifications.read(headers(keys, refund, NOW), refund);
+
+        assertThat(notified.event().type()).isEqualTo("REFUND.SUCCESS");
+        assertThat(notified.event().paymentId()).isNull();
+        assertThat(notified.event().answer()).isNull();
+        assertRefused(headers(forger, refund, NOW), refund);
+    }
+
     private static void assertRefused(WechatPayNotifications.Headers headers, String body) {
         assertThatThrownBy(() -> notifications.read(headers, body)).isInstanceOf(InvalidNotificationException.class);
     }
