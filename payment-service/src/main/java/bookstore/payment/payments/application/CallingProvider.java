@@ -4,7 +4,6 @@ import bookstore.payment.payments.application.ProviderAnswers.Reply;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +29,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class CallingProvider {
-
-    /** How long an answer may wait for others to be recorded with it: short next to a provider call. */
-    private static final Duration GATHERING = Duration.ofMillis(10);
 
     private static final Logger log = LoggerFactory.getLogger(CallingProvider.class);
 
@@ -89,7 +85,7 @@ class CallingProvider {
                 }
                 return Flux.fromIterable(calls)
                         .flatMap(this::call, settings.concurrency())
-                        .bufferTimeout(settings.batchSize(), GATHERING, true)
+                        .bufferTimeout(settings.batchSize(), settings.answerGathering(), true)
                         .concatMap(this::record)
                         .then(Mono.just(calls.size()));
             });

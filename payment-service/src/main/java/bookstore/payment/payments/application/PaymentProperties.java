@@ -26,6 +26,8 @@ public record PaymentProperties(
      *     asking the provider; webhooks are the fast path, this is the safety net
      * @param retryBackOff the first pause after a failed call; it doubles up to {@code maxRetryBackOff}
      * @param maxRetryBackOff the longest pause between attempts
+     * @param answerGathering how long an answer may wait for others to be recorded with it in one
+     *     transaction: short next to a provider call
      */
     public record ProviderCalls(
             @DefaultValue("1s") Duration pollInterval,
@@ -35,7 +37,8 @@ public record PaymentProperties(
             @DefaultValue("30s") Duration lease,
             @DefaultValue("60s") Duration confirmationCheck,
             @DefaultValue("1s") Duration retryBackOff,
-            @DefaultValue("5m") Duration maxRetryBackOff) {
+            @DefaultValue("5m") Duration maxRetryBackOff,
+            @DefaultValue("10ms") Duration answerGathering) {
 
         public ProviderCalls {
             if (!lease.minus(callTimeout).isPositive()) {

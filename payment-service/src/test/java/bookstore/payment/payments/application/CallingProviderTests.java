@@ -63,7 +63,9 @@ class CallingProviderTests {
                     Duration.ofSeconds(30),
                     Duration.ofMinutes(1),
                     Duration.ofSeconds(2),
-                    Duration.ofMinutes(5)));
+                    Duration.ofMinutes(5),
+                    // Long enough that answers made together are recorded together on a loaded machine too.
+                    Duration.ofSeconds(1)));
 
     HandedOverCalls handedOver;
     CallingProvider calls;
