@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +37,9 @@ class WalletPaymentSystemTests {
 
     /** The test shop's payment timeout ({@code ORDER_PAYMENT_TIMEOUT}), and some room for the scan. */
     private static final Duration PAST_THE_DEADLINE = Duration.ofSeconds(90);
+
+    /** How long a late notification is held back: well past the test shop's 30 s payment deadline. */
+    private static final Duration LATE = Duration.ofSeconds(75);
 
     private final Shop shop;
 
@@ -63,18 +68,57 @@ class WalletPaymentSystemTests {
         JsonNode cancelled = Orders.awaitStatus(buyer, orderId, Set.of("CANCELLED"), PAST_THE_DEADLINE);
 
         assertThat(cancelled.get("failureReason").asString()).isEqualTo("timeout");
-        await("the stock is released").atMost(Duration.ofSeconds(30)).until(() -> Books.stock(shop, bookId)
-                        .available()
-                == 3);
-        await("the trade is closed at the provider")
+        await("the stock is released")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> shop.client().get(page).expect(200).body(), html -> html.contains("CLOSED"));
+                .until(() -> Books.stock(shop, bookId).available() == 3);
+        JsonNode payment = await("the trade is closed at the provider")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> paymentOf(buyer, orderId),
+                        closed -> closed.get("status").asString().equals("CANCELLED"));
+        // The wallet shows it closed (or, had the scan come after its expiry, expired) and will not take it.
+        assertThat(statusOnThePage(page)).isIn("CLOSED", "EXPIRED");
         shop.client().post(page + "/approve", null);
-        JsonNode payment = paymentOf(buyer, orderId);
-        assertThat(payment.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(statusOnThePage(page)).isIn("CLOSED", "EXPIRED");
         assertThat(payment.get("refunded").get("amount").asLong()).isZero();
-        assertThat(buyer.get("/api/orders/" + orderId).expect(200).json().get("status").asString())
+        assertThat(buyer.get("/api/orders/" + orderId)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aPaymentWhoseNotificationComesAfterTheDeadlineIsFoundAtTheCloseAndGivenBack() {
+        String bookId = Books.addOrderable(shop, "Paid late " + System.nanoTime(), 5_100, 2);
+        Customer buyer = shop.newCustomer();
+        String orderId = place(buyer, bookId, 1, ALIPAY);
+        String page = pageOf(Orders.awaitStatus(buyer, orderId, "AWAITING_PAYMENT"));
+
+        // Paid at once, but Alipay's notification of it is held back past the order's deadline.
+        shop.client()
+                .post(page + "/approve?notify-after=" + LATE.toSeconds(), null)
+                .expect(200);
+
+        JsonNode cancelled = Orders.awaitStatus(buyer, orderId, Set.of("CANCELLED"), PAST_THE_DEADLINE);
+        assertThat(cancelled.get("failureReason").asString()).isEqualTo("timeout");
+        JsonNode refunded = await("the money taken is given back")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> paymentOf(buyer, orderId),
+                        payment -> payment.get("status").asString().equals("REFUNDED"));
+        assertThat(refunded.get("provider").asString()).isEqualTo("alipay");
+        assertThat(refunded.get("refunded").get("amount").asLong()).isEqualTo(5_100);
+        await("the stock is released")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Books.stock(shop, bookId).available() == 2);
+        await("the order knows what was given back")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> buyer.get("/api/orders/" + orderId).expect(200).json(),
+                        order -> order.get("refunded").isObject()
+                                && order.get("refunded").get("amount").asLong() == 5_100);
     }
 
     @Test
@@ -89,9 +133,9 @@ class WalletPaymentSystemTests {
         buyer.post("/api/orders/" + cancelledOrder + "/cancel", null).expect(200);
         JsonNode refunded = await("the Alipay payment is refunded")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> paymentOf(buyer, cancelledOrder), payment -> payment.get("status")
-                        .asString()
-                        .equals("REFUNDED"));
+                .until(
+                        () -> paymentOf(buyer, cancelledOrder),
+                        payment -> payment.get("status").asString().equals("REFUNDED"));
         assertThat(refunded.get("provider").asString()).isEqualTo("alipay");
         assertThat(refunded.get("refunded").get("amount").asLong()).isEqualTo(4_200);
 
@@ -138,6 +182,7 @@ class WalletPaymentSystemTests {
         String bookId = Books.addOrderable(shop, "Mixed " + System.nanoTime(), 1_900, 40);
         Ledger ledger = new Ledger();
         List<String> toPay = new ArrayList<>();
+        List<String> paidLate = new ArrayList<>();
         String[] methods = {Orders.VISA, ALIPAY, WECHAT, Orders.DECLINED, ALIPAY, WECHAT};
         for (int i = 0; i < 12; i++) {
             Customer buyer = shop.newCustomer();
@@ -145,20 +190,29 @@ class WalletPaymentSystemTests {
             var accepted = Orders.place(buyer, bookId, 1 + i % 2, method);
             ledger.add(buyer, accepted);
             String orderId = accepted.json().get("id").asString();
-            // Every other wallet order is paid; the rest wait until their deadline passes.
+            // Most wallet orders are paid; one is paid with its notification coming after the deadline, the
+            // others wait until their deadline passes.
             if (!method.startsWith("pm_") && i % 4 != 3) {
-                toPay.add(orderId);
+                (i == 2 ? paidLate : toPay).add(orderId);
             }
         }
         for (String orderId : toPay) {
             Customer owner = ledger.ownerOf(orderId);
             approve(pageOf(Orders.awaitStatus(owner, orderId, "AWAITING_PAYMENT")));
         }
+        for (String orderId : paidLate) {
+            Customer owner = ledger.ownerOf(orderId);
+            shop.client()
+                    .post(
+                            pageOf(Orders.awaitStatus(owner, orderId, "AWAITING_PAYMENT")) + "/approve?notify-after="
+                                    + LATE.toSeconds(),
+                            null)
+                    .expect(200);
+        }
 
         List<JsonNode> ended = ledger.awaitAllTerminal(PAST_THE_DEADLINE);
 
-        assertThat(ended.stream().map(order -> order.get("status").asString()))
-                .contains("CONFIRMED", "CANCELLED");
+        assertThat(ended.stream().map(order -> order.get("status").asString())).contains("CONFIRMED", "CANCELLED");
         Ledger.assertStockConserved(shop, bookId, 40, ended);
         await("the money adds up once every refund is through")
                 .atMost(Duration.ofSeconds(30))
@@ -176,8 +230,8 @@ class WalletPaymentSystemTests {
         assertThat(action.get("kind").asString()).isEqualTo("QR_CODE");
         assertThat(action.get("value").asString()).startsWith(shop.gateway() + "/api/payments/sandbox/pay/" + provider);
         String page = pageOf(awaiting);
-        String html = shop.client().get(page).expect(200).body();
-        assertThat(html).contains("33.00").contains("WAITING");
+        assertThat(shop.client().get(page).expect(200).body()).contains("33.00");
+        assertThat(statusOnThePage(page)).isEqualTo("WAITING");
 
         approve(page);
 
@@ -210,8 +264,18 @@ class WalletPaymentSystemTests {
         shop.client().post(page + "/approve", null).expect(200);
     }
 
+    /** The trade's status as the sandbox's page shows it (the class of its status line). */
+    private String statusOnThePage(String page) {
+        Matcher status = STATUS_LINE.matcher(shop.client().get(page).expect(200).body());
+        assertThat(status.find()).as("the page's status line").isTrue();
+        return status.group(1);
+    }
+
+    private static final Pattern STATUS_LINE = Pattern.compile("<p class=\"status ([A-Z]+)\" role=\"status\">");
+
     private static JsonNode paymentOf(Customer owner, String orderId) {
-        JsonNode items = owner.get("/api/payments?orderId=" + orderId).expect(200).json().get("items");
+        JsonNode items =
+                owner.get("/api/payments?orderId=" + orderId).expect(200).json().get("items");
         assertThat(items.size()).as("payments of order " + orderId).isEqualTo(1);
         return items.get(0);
     }

@@ -1,5 +1,6 @@
 package bookstore.payment.provider.sandbox;
 
+import java.time.Duration;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -43,8 +44,8 @@ final class SandboxCardWallet implements SandboxWallet {
     }
 
     @Override
-    public Mono<Bill> approve(String token) {
-        return settle(token, provider::authenticated);
+    public Mono<Bill> approve(String token, Duration notificationDelay) {
+        return settle(token, intent -> provider.authenticated(intent, notificationDelay));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -83,14 +84,35 @@ final class SandboxPayPage {
         }
         return RouterFunctions.route()
                 .GET(SandboxPayLinks.PATH + "{" + TOKEN + "}", request -> answer(request, SandboxWallet::bill))
-                .POST(
-                        SandboxPayLinks.PATH + "{" + TOKEN + "}/approve",
-                        request -> answer(request, SandboxWallet::approve))
+                .POST(SandboxPayLinks.PATH + "{" + TOKEN + "}/approve", this::approve)
                 .POST(
                         SandboxPayLinks.PATH + "{" + TOKEN + "}/decline",
                         request -> answer(request, SandboxWallet::decline))
                 .build();
     }
+
+    /**
+     * Pays; {@code ?notify-after=<seconds>} (0 to 3600) holds the provider's notification back that
+     * long, to play a notification that reaches the shop late.
+     */
+    private Mono<ServerResponse> approve(ServerRequest request) {
+        Duration delay;
+        try {
+            delay = Duration.ofSeconds(
+                    Integer.parseInt(request.queryParam("notify-after").orElse("0")));
+        } catch (NumberFormatException e) {
+            delay = Duration.ofSeconds(-1);
+        }
+        if (delay.isNegative() || delay.compareTo(LONGEST_NOTIFICATION_DELAY) > 0) {
+            return ServerResponse.badRequest()
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .bodyValue("notify-after takes a number of seconds from 0 to 3600");
+        }
+        Duration notificationDelay = delay;
+        return answer(request, (wallet, token) -> wallet.approve(token, notificationDelay));
+    }
+
+    private static final Duration LONGEST_NOTIFICATION_DELAY = Duration.ofHours(1);
 
     private Mono<ServerResponse> answer(ServerRequest request, WalletStep step) {
         String token = request.pathVariable(TOKEN);

@@ -7,6 +7,7 @@ import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,9 +160,9 @@ class SandboxProvider implements PaymentProvider {
      * The cardholder confirmed 3-D Secure: the charge is captured, and Stripe's event follows. Empty
      * if it no longer waited (captured, refused or cancelled already).
      */
-    Mono<SandboxIntent> authenticated(String intentId) {
+    Mono<SandboxIntent> authenticated(String intentId, Duration eventDelay) {
         return ledger.transition(intentId, SandboxIntent.REQUIRES_ACTION, SandboxIntent.SUCCEEDED)
-                .doOnNext(captured -> webhooks.send("payment_intent.succeeded", captured));
+                .doOnNext(captured -> webhooks.send("payment_intent.succeeded", captured, eventDelay));
     }
 
     /**

@@ -1,5 +1,6 @@
 package bookstore.payment.provider.sandbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +25,17 @@ public interface SandboxWallet {
      * The person pays. Only a trade that still waits is paid (a closed, expired or paid one stays as
      * it is); the notification follows as the provider would send it.
      */
-    Mono<Bill> approve(String token);
+    default Mono<Bill> approve(String token) {
+        return approve(token, Duration.ZERO);
+    }
+
+    /**
+     * The person pays, and the provider's notification of it is held back for {@code
+     * notificationDelay}: the late notifications real providers send (their retries, a slow network),
+     * which may reach the shop after the order stopped waiting. The trade is paid at once, so closing
+     * it meanwhile finds it paid.
+     */
+    Mono<Bill> approve(String token, Duration notificationDelay);
 
     /** The person refuses to pay; the trade fails or stays open, as the provider would have it. */
     Mono<Bill> decline(String token);

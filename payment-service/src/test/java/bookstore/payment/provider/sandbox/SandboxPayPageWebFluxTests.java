@@ -3,6 +3,7 @@ package bookstore.payment.provider.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bookstore.payment.provider.sandbox.SandboxWallet.Bill;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,22 @@ class SandboxPayPageWebFluxTests {
     }
 
     @Test
+    void approvingCanHoldTheNotificationBackForAGivenNumberOfSeconds() {
+        String paid = posted("/api/payments/sandbox/pay/" + TOKEN + "/approve?notify-after=45");
+
+        assertThat(wallet.asked).containsExactly("approve " + TOKEN + " notifying after PT45S");
+        assertThat(paid).contains("class=\"status PAID\"");
+        for (String wrong : List.of("-1", "3601", "soon")) {
+            http.post()
+                    .uri("/api/payments/sandbox/pay/" + TOKEN + "/approve?notify-after=" + wrong)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest();
+        }
+        assertThat(wallet.asked).hasSize(1);
+    }
+
+    @Test
     void decliningAsksTheTokensWalletAndShowsTheDeclinedBill() {
         String page = posted("/api/payments/sandbox/pay/" + TOKEN + "/decline?lang=zh");
 
@@ -180,8 +197,8 @@ class SandboxPayPageWebFluxTests {
         }
 
         @Override
-        public Mono<Bill> approve(String token) {
-            asked.add("approve " + token);
+        public Mono<Bill> approve(String token, Duration notificationDelay) {
+            asked.add("approve " + token + (notificationDelay.isZero() ? "" : " notifying after " + notificationDelay));
             return settle(token, "PAID");
         }
 

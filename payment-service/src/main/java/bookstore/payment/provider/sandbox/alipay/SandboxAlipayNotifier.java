@@ -44,12 +44,13 @@ class SandboxAlipayNotifier {
     }
 
     /** Notifies the trade's status in the background; nothing is sent for a trade without notify_url. */
-    void tradeStatus(SandboxAlipayTrade trade) {
+    void tradeStatus(SandboxAlipayTrade trade, Duration delay) {
         if (trade.notifyUrl() == null) {
             return;
         }
         String form = form(signed(parameters(trade)));
-        deliver(URI.create(trade.notifyUrl()), form)
+        Mono.delay(delay)
+                .then(deliver(URI.create(trade.notifyUrl()), form))
                 .retryWhen(Retry.backoff(attempts - 1L, backOff).maxBackoff(Duration.ofSeconds(10)))
                 .subscribe(
                         delivered -> {},

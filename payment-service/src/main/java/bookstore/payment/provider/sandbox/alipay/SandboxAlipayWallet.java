@@ -2,6 +2,7 @@ package bookstore.payment.provider.sandbox.alipay;
 
 import bookstore.payment.provider.sandbox.SandboxWallet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +42,7 @@ class SandboxAlipayWallet implements SandboxWallet {
     }
 
     @Override
-    public Mono<Bill> approve(String token) {
+    public Mono<Bill> approve(String token, Duration notificationDelay) {
         return trades.inTransaction(trades.lockByToken(token).flatMap(trade -> {
                     Instant now = clock.instant();
                     return trade.isWaiting(now)
@@ -51,7 +52,7 @@ class SandboxAlipayWallet implements SandboxWallet {
                 }))
                 .map(outcome -> {
                     if (outcome instanceof Paid(SandboxAlipayTrade paid)) {
-                        notifier.tradeStatus(paid);
+                        notifier.tradeStatus(paid, notificationDelay);
                     }
                     return billOf(outcome.trade());
                 });

@@ -3,6 +3,7 @@ package bookstore.payment.provider.sandbox.wechatpay;
 import bookstore.payment.provider.sandbox.SandboxWallet;
 import bookstore.payment.provider.wechatpay.WechatPayProvider;
 import java.time.Clock;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,10 +40,10 @@ class SandboxWechatPay implements SandboxWallet {
     }
 
     @Override
-    public Mono<Bill> approve(String token) {
+    public Mono<Bill> approve(String token, Duration notificationDelay) {
         return ledger.pay(token)
                 .map(paid -> {
-                    notifier.paid(paid);
+                    notifier.paid(paid, notificationDelay);
                     return paid.bill(clock.instant());
                 })
                 // Paid before, closed, expired, or a QR code replaced by a fresh one: it stays as it is.

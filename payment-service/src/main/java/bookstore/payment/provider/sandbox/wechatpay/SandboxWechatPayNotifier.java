@@ -42,9 +42,10 @@ class SandboxWechatPayNotifier {
     }
 
     /** Sends the notification in the background; the payer does not wait for the shop. */
-    void paid(SandboxWechatPayOrder order) {
+    void paid(SandboxWechatPayOrder order, Duration delay) {
         String body = notification(order);
-        deliver(URI.create(order.notifyUrl()), body)
+        Mono.delay(delay)
+                .then(deliver(URI.create(order.notifyUrl()), body))
                 .retryWhen(Retry.backoff(properties.notifyAttempts() - 1L, properties.notifyBackOff())
                         .maxBackoff(Duration.ofSeconds(10)))
                 .subscribe(
