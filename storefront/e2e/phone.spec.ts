@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import {
   admin,
+  atCheckoutWith,
   deliveredBuyer,
   field,
   findBooks,
@@ -119,4 +120,38 @@ test('on a phone a customer asks to return a copy, and an admin finds it in the 
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(staff.viewportSize()!.width)
   await screenshot(staff, 'admin-returns')
   await staff.close()
+})
+
+test('on a phone a customer pays with WeChat Pay on the same device, and the order moves on to paid', async ({ page, context, request }) => {
+  const customer = await newCustomer(request)
+  const [book] = await findBooks(request, { q: '三体' })
+  await logIn(page, customer)
+  await atCheckoutWith(page, book.id, { recipient: '李雷', phone: '13800138000', line1: '解放路 8 号', city: '上海', postalCode: '200000' })
+  await page.getByTestId('method-wechat_native').click()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await screenshot(page, 'checkout-payment')
+  await page.getByTestId('place-order').click()
+
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'AWAITING_PAYMENT', { timeout: 60_000 })
+  await expect(page.getByTestId('payment-qr')).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await screenshot(page, 'payment-qr')
+  await useLanguage(page, 'en')
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await screenshot(page, 'payment-qr')
+  await useLanguage(page, 'zh-CN')
+
+  // 在本机打开: the wallet's page opens beside the shop, as the wallet's app would.
+  const [wallet] = await Promise.all([context.waitForEvent('page'), page.getByTestId('payment-open-here').click()])
+  await expect(wallet.getByRole('status')).toHaveText('待支付')
+  expect(await wallet.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(wallet.viewportSize()!.width)
+  await screenshot(wallet, 'sandbox-pay-wechatpay')
+  await wallet.getByRole('button', { name: '确认支付' }).click()
+  await expect(wallet.getByRole('status')).toHaveText('支付成功')
+  await wallet.close()
+
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'CONFIRMED', { timeout: 60_000 })
+  await expect(page.getByTestId('payment-paid')).toBeVisible()
 })

@@ -169,3 +169,20 @@ export async function deliveredBuyer(request: APIRequestContext, bookId: string,
 export async function confirmDialog(page: Page, name: string) {
   await page.getByRole('dialog').getByRole('button', { name }).click()
 }
+
+/** A signed-in customer puts one copy of the book in the cart and fills in a new address at checkout. */
+export async function atCheckoutWith(
+  page: Page,
+  bookId: string,
+  address = { recipient: '韩梅梅', phone: '13800138000', line1: '人民路 1 号', city: '北京', postalCode: '100000' },
+) {
+  await page.goto(`/books/${bookId}`)
+  await page.getByTestId('add-to-cart').click()
+  await expect(page.getByTestId('cart-count')).toHaveText('1')
+  await page.goto('/checkout')
+  await field(page, 'address-recipient').fill(address.recipient)
+  await field(page, 'address-phone').fill(address.phone)
+  await field(page, 'address-line1').fill(address.line1)
+  await field(page, 'address-city').fill(address.city)
+  await field(page, 'address-postal-code').fill(address.postalCode)
+}
