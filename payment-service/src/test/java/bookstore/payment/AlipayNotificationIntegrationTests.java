@@ -12,6 +12,7 @@ import bookstore.payment.payments.domain.CustomerAction;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.Payment;
 import bookstore.payment.payments.domain.ProviderAnswer;
+import bookstore.payment.provider.TradeNumbers;
 import bookstore.payment.provider.alipay.AlipayProvider;
 import bookstore.payment.provider.alipay.AlipayTime;
 import bookstore.payment.provider.sandbox.alipay.SandboxAlipayKeys;
@@ -70,7 +71,7 @@ class AlipayNotificationIntegrationTests extends PlayingTheSaga {
         assertThat(status(waiting.orderId())).isEqualTo("SUCCEEDED");
         assertThat(announced(PaymentSucceeded.class)).isEqualTo(1);
         assertThat(database.sql("SELECT count(*) FROM provider_event WHERE provider = 'alipay' AND reference = :trade")
-                        .bind("trade", AlipayProvider.outTradeNo(waiting.id()))
+                        .bind("trade", TradeNumbers.of(waiting.id()))
                         .map(row -> row.get(0, Long.class))
                         .one()
                         .block())
@@ -165,7 +166,7 @@ class AlipayNotificationIntegrationTests extends PlayingTheSaga {
     @Test
     void notificationAboutAPaymentNotOnRecordIsRefusedSoAlipayDeliversItAgain() {
         var unknown = notification("TRADE_SUCCESS", waiting);
-        unknown.put("out_trade_no", AlipayProvider.outTradeNo(UUID.randomUUID()));
+        unknown.put("out_trade_no", TradeNumbers.of(UUID.randomUUID()));
 
         refused(signed(unknown), HttpStatus.NOT_FOUND);
 
@@ -188,7 +189,7 @@ class AlipayNotificationIntegrationTests extends PlayingTheSaga {
         payment.startProviderCall(now, Duration.ofSeconds(30));
         payment.record(
                 new ProviderAnswer.ActionRequired(
-                        AlipayProvider.outTradeNo(payment.id()),
+                        TradeNumbers.of(payment.id()),
                         new CustomerAction(
                                 CustomerAction.Kind.QR_CODE, "https://qr.alipay.com/bax00000", payment.payBy())),
                 now,
@@ -209,7 +210,7 @@ class AlipayNotificationIntegrationTests extends PlayingTheSaga {
         params.put("sign_type", "RSA2");
         params.put("app_id", keys.appId());
         params.put("trade_no", "2013112011001004330000121536");
-        params.put("out_trade_no", AlipayProvider.outTradeNo(payment.id()));
+        params.put("out_trade_no", TradeNumbers.of(payment.id()));
         params.put("trade_status", tradeStatus);
         params.put("total_amount", "20.00");
         params.put("subject", "Bookstore order " + payment.orderId());

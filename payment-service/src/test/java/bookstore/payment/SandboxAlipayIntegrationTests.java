@@ -8,6 +8,7 @@ import bookstore.payment.payments.application.PaymentProviders;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.provider.TradeNumbers;
 import bookstore.payment.provider.alipay.AlipayProvider;
 import bookstore.payment.provider.sandbox.SandboxPayLinks;
 import bookstore.payment.provider.sandbox.SandboxWallet;
@@ -128,7 +129,7 @@ class SandboxAlipayIntegrationTests {
         config.setAlipayPublicKey(keys.alipayPublicKey());
         config.setSignType("RSA2");
         var request = new AlipayTradeQueryRequest();
-        request.setBizContent("{\"out_trade_no\":\"" + AlipayProvider.outTradeNo(UUID.randomUUID()) + "\"}");
+        request.setBizContent("{\"out_trade_no\":\"" + TradeNumbers.of(UUID.randomUUID()) + "\"}");
 
         var response = new DefaultAlipayClient(config).execute(request);
 

@@ -7,6 +7,7 @@ import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.PaymentMethods;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.provider.TradeNumbers;
 import bookstore.payment.provider.sandbox.SandboxWallet;
 import bookstore.payment.provider.wechatpay.WechatPayProvider;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class SandboxWechatPayIntegrationTests {
                 .assertNext(bill -> assertThat(bill.status()).isEqualTo("PAID"))
                 .verifyComplete();
         StepVerifier.create(wechatPay.charge(charge))
-                .expectNext(new ProviderAnswer.Succeeded(WechatPayProvider.outTradeNo(charge.paymentId())))
+                .expectNext(new ProviderAnswer.Succeeded(TradeNumbers.of(charge.paymentId())))
                 .verifyComplete();
     }
 
@@ -156,7 +157,7 @@ class SandboxWechatPayIntegrationTests {
     }
 
     private static String reference(ProviderCall.Charge charge) {
-        return WechatPayProvider.outTradeNo(charge.paymentId());
+        return TradeNumbers.of(charge.paymentId());
     }
 
     private static String token(ProviderAnswer answer) {

@@ -2,6 +2,7 @@ package bookstore.payment.provider.alipay;
 
 import bookstore.payment.payments.application.ProviderEvent;
 import bookstore.payment.payments.domain.ProviderAnswer;
+import bookstore.payment.provider.TradeNumbers;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ public final class AlipayNotifications {
                 AlipayProvider.NAME,
                 notifyId,
                 status,
-                AlipayProvider.paymentIdOf(outTradeNo),
+                TradeNumbers.paymentIdOf(outTradeNo),
                 answer(status, outTradeNo, params));
         return new Notification(event, totalAmount);
     }

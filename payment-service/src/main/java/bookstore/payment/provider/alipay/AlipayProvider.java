@@ -5,6 +5,7 @@ import bookstore.payment.payments.domain.CustomerAction;
 import bookstore.payment.payments.domain.PaymentMethods;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.provider.TradeNumbers;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayConfig;
@@ -24,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -70,21 +70,6 @@ public class AlipayProvider implements PaymentProvider {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Our payment id as Alipay's {@code out_trade_no}. */
-    public static String outTradeNo(UUID paymentId) {
-        return paymentId.toString().replace("-", "");
-    }
-
-    /** Our payment id from an {@code out_trade_no}; null if it is not one of ours. */
-    public static UUID paymentIdOf(String outTradeNo) {
-        if (outTradeNo == null || !outTradeNo.matches("[0-9a-f]{32}")) {
-            return null;
-        }
-        String hyphenated = outTradeNo.substring(0, 8) + "-" + outTradeNo.substring(8, 12) + "-"
-                + outTradeNo.substring(12, 16) + "-" + outTradeNo.substring(16, 20) + "-" + outTradeNo.substring(20);
-        return UUID.fromString(hyphenated);
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -102,7 +87,7 @@ public class AlipayProvider implements PaymentProvider {
      */
     @Override
     public Mono<ProviderAnswer> charge(ProviderCall.Charge call) {
-        String reference = outTradeNo(call.paymentId());
+        String reference = TradeNumbers.of(call.paymentId());
         Instant expiresAt = expiry(call.payBy());
         Map<String, Object> biz = new LinkedHashMap<>();
         biz.put("out_trade_no", reference);

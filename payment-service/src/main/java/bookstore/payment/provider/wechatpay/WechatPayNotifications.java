@@ -2,6 +2,7 @@ package bookstore.payment.provider.wechatpay;
 
 import bookstore.payment.payments.application.ProviderEvent;
 import bookstore.payment.payments.domain.ProviderAnswer;
+import bookstore.payment.provider.TradeNumbers;
 import com.wechat.pay.java.core.notification.NotificationConfig;
 import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RequestParam;
@@ -93,7 +94,7 @@ public final class WechatPayNotifications {
                 WechatPayProvider.NAME,
                 id,
                 type,
-                WechatPayProvider.paymentId(transaction.getOutTradeNo()),
+                TradeNumbers.paymentIdOf(transaction.getOutTradeNo()),
                 answer.isOutcome() ? answer : null);
         return new Notified(event, transaction.getAmount().getTotal());
     }

@@ -6,6 +6,7 @@ import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.PaymentMethods;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.provider.TradeNumbers;
 import com.wechat.pay.java.core.Config;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
@@ -30,7 +31,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -58,7 +58,6 @@ public final class WechatPayProvider implements PaymentProvider {
 
     static final String CURRENCY = "CNY";
 
-    private static final Pattern OUT_TRADE_NO = Pattern.compile("[A-Za-z0-9_\\-*|]{6,32}");
     private static final Pattern OUT_REFUND_NO = Pattern.compile("[A-Za-z0-9_\\-*|@]{1,64}");
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
@@ -102,23 +101,6 @@ public final class WechatPayProvider implements PaymentProvider {
         return PaymentMethods.WECHAT.contains(paymentMethod);
     }
 
-    /** Our payment id as WeChat Pay's {@code out_trade_no}: 32 hex digits. */
-    public static String outTradeNo(UUID paymentId) {
-        String outTradeNo = paymentId.toString().replace("-", "");
-        if (!OUT_TRADE_NO.matcher(outTradeNo).matches()) {
-            throw new IllegalArgumentException("not a WeChat Pay out_trade_no: " + outTradeNo);
-        }
-        return outTradeNo;
-    }
-
-    /** Our payment id from an {@code out_trade_no}; null when it is not one of ours. */
-    public static UUID paymentId(String outTradeNo) {
-        if (outTradeNo == null || !outTradeNo.matches("[0-9a-f]{32}")) {
-            return null;
-        }
-        return UUID.fromString(outTradeNo.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
-    }
-
     /**
      * The refund's idempotency key as {@code out_refund_no} (up to 64 of {@code [A-Za-z0-9_-|*@]}); a
      * key that does not fit is replaced by its SHA-256, the same on every attempt.
@@ -142,7 +124,7 @@ public final class WechatPayProvider implements PaymentProvider {
 
     @Override
     public Mono<ProviderAnswer> charge(ProviderCall.Charge call) {
-        String outTradeNo = outTradeNo(call.paymentId());
+        String outTradeNo = TradeNumbers.of(call.paymentId());
         Instant expiresAt = (call.payBy() != null
                         ? call.payBy()
                         : clock.instant().plus(DEFAULT_WAIT))

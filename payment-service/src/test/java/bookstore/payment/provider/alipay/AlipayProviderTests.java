@@ -6,6 +6,7 @@ import bookstore.payment.payments.domain.CustomerAction;
 import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.provider.TradeNumbers;
 import bookstore.payment.provider.sandbox.alipay.SandboxAlipayKeys;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
@@ -315,10 +316,10 @@ class AlipayProviderTests {
 
     @Test
     void outTradeNoIsThePaymentIdAndLeadsBackToIt() {
-        assertThat(AlipayProvider.outTradeNo(PAYMENT)).isEqualTo(TRADE);
-        assertThat(AlipayProvider.paymentIdOf(TRADE)).isEqualTo(PAYMENT);
-        assertThat(AlipayProvider.paymentIdOf("6823789339978248")).isNull();
-        assertThat(AlipayProvider.paymentIdOf(null)).isNull();
+        assertThat(TradeNumbers.of(PAYMENT)).isEqualTo(TRADE);
+        assertThat(TradeNumbers.paymentIdOf(TRADE)).isEqualTo(PAYMENT);
+        assertThat(TradeNumbers.paymentIdOf("6823789339978248")).isNull();
+        assertThat(TradeNumbers.paymentIdOf(null)).isNull();
     }
 
     private static ProviderCall.Charge charge(String method, Instant payBy) {

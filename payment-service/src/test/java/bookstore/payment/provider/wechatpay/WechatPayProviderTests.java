@@ -7,6 +7,7 @@ import bookstore.payment.payments.domain.Money;
 import bookstore.payment.payments.domain.PaymentMethods;
 import bookstore.payment.payments.domain.ProviderAnswer;
 import bookstore.payment.payments.domain.ProviderCall;
+import bookstore.payment.provider.TradeNumbers;
 import bookstore.payment.provider.sandbox.wechatpay.SandboxWechatPayKeys;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
@@ -309,9 +310,9 @@ class WechatPayProviderTests {
 
     @Test
     void outTradeNoIsThePaymentIdWithoutHyphensAndBack() {
-        assertThat(WechatPayProvider.outTradeNo(PAYMENT)).isEqualTo(OUT_TRADE_NO);
-        assertThat(WechatPayProvider.paymentId(OUT_TRADE_NO)).isEqualTo(PAYMENT);
-        assertThat(WechatPayProvider.paymentId("1217752501201407033233368018")).isNull();
+        assertThat(TradeNumbers.of(PAYMENT)).isEqualTo(OUT_TRADE_NO);
+        assertThat(TradeNumbers.paymentIdOf(OUT_TRADE_NO)).isEqualTo(PAYMENT);
+        assertThat(TradeNumbers.paymentIdOf("1217752501201407033233368018")).isNull();
     }
 
     private static ProviderCall.Charge charge(Instant payBy) {
