@@ -173,8 +173,10 @@ public final class Order {
 
     /**
      * The customer paid: the order is confirmed, its reserved stock sold. Money taken for an order
-     * that is over (or that never asked for it) goes back, once: the order keeps the payment's id,
-     * so the same answer again changes nothing.
+     * that never asked for it goes back, once: the order keeps the payment's id, so the same answer
+     * again changes nothing. An order that asked and was cancelled since has already sent its refund,
+     * which payment applies to whatever it captures, however late (a capture after the trade was
+     * closed included); asking again would only make a replay of the topic answer twice.
      */
     public void paymentSucceeded(String paymentId, Instant now) {
         if (awaiting(SagaStep.AWAITING_PAYMENT)) {
@@ -187,7 +189,9 @@ public final class Order {
                         || awaiting(SagaStep.AWAITING_STOCK))
                 && this.paymentId == null) {
             this.paymentId = paymentId;
-            effects.add(new Effect.RefundPayment("payment arrived for an order that is " + describeStatus()));
+            if (!chargeRequested) {
+                effects.add(new Effect.RefundPayment("payment arrived for an order that is " + describeStatus()));
+            }
         }
     }
 

@@ -112,17 +112,31 @@ class OrderTests {
     }
 
     @Test
-    void latePaymentForACancelledOrderIsRefundedOnceHoweverOftenItIsReported() {
+    void latePaymentForAnOrderCancelledAfterAskingIsLeftToTheRefundItAlreadySent() {
         Order order = awaitingPayment();
         order.timeOut(order.deadline());
+        assertThat(order.effects()).contains(new Effect.RefundPayment("timeout"));
         order = restored(order);
 
         order.paymentSucceeded("pay-late", PLACED.plus(Duration.ofHours(1)));
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.paymentId()).isEqualTo("pay-late");
+        assertThat(order.effects()).isEmpty();
+    }
+
+    @Test
+    void paymentForAnOrderThatNeverAskedIsRefundedOnceHoweverOftenItIsReported() {
+        Order order = restored(placed());
+        order.stockReservationFailed("out of stock", PLACED.plusSeconds(1));
+        order = restored(order);
+
+        order.paymentSucceeded("pay-stray", PLACED.plus(Duration.ofHours(1)));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.effects()).singleElement().isInstanceOf(Effect.RefundPayment.class);
         order = restored(order);
-        order.paymentSucceeded("pay-late", PLACED.plus(Duration.ofHours(2)));
+        order.paymentSucceeded("pay-stray", PLACED.plus(Duration.ofHours(2)));
         assertThat(order.effects()).isEmpty();
     }
 
