@@ -38,7 +38,9 @@ public final class TestCatalogue {
                         title,
                         List.of("Liu Cixin"),
                         new Money(price, "CNY"),
-                        10));
+                        10,
+                        "Chongqing Publishing House",
+                        List.of("Science Fiction")));
         awaitPrice(bookId, price);
         return bookId;
     }
@@ -55,7 +57,14 @@ public final class TestCatalogue {
         traffic.send(
                 Topics.CATALOG_BOOKS,
                 new BookUpdated(
-                        UUID.randomUUID(), Instant.now(), bookId, "9787536692930", title, List.of("Liu Cixin")));
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        bookId,
+                        "9787536692930",
+                        title,
+                        List.of("Liu Cixin"),
+                        "Chongqing Publishing House",
+                        List.of("Science Fiction")));
         await().until(() -> title.equals(column(bookId, "title")));
     }
 

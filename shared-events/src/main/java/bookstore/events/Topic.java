@@ -2,6 +2,7 @@ package bookstore.events;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,12 +14,38 @@ import java.util.Optional;
  * @param key what the record key holds, for readers of the contract
  * @param eventFamily a sealed interface whose permitted records are the events on this topic
  * @param partitions partition count the topic is created with
+ * @param retention how long its records are kept
  */
-public record Topic<E extends IntegrationEvent>(String name, String key, Class<E> eventFamily, int partitions) {
+public record Topic<E extends IntegrationEvent>(
+        String name, String key, Class<E> eventFamily, int partitions, Retention retention) {
+
+    /** How long a topic keeps its records: what a reader starting from the beginning will find. */
+    public enum Retention {
+        /** The broker's default (7 days unless the cluster says otherwise): traffic nobody rereads. */
+        BROKER_DEFAULT,
+        /** Every record, for good: a reader can rebuild everything from the first record. */
+        FOREVER,
+        /** The last record of every key, for good: a table whose current state is all a reader needs. */
+        COMPACTED;
+
+        /** The Kafka topic settings that say so, for creating the topic (the same in {@code k8s/} and AsyncAPI). */
+        public Map<String, String> topicConfig() {
+            return switch (this) {
+                case BROKER_DEFAULT -> Map.of();
+                case FOREVER -> Map.of("cleanup.policy", "delete", "retention.ms", "-1");
+                case COMPACTED -> Map.of("cleanup.policy", "compact");
+            };
+        }
+    }
+
+    public Topic(String name, String key, Class<E> eventFamily, int partitions) {
+        this(name, key, eventFamily, partitions, Retention.BROKER_DEFAULT);
+    }
 
     public Topic {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(retention, "retention");
         if (!eventFamily.isSealed()) {
             throw new IllegalArgumentException(eventFamily.getName() + " must be a sealed interface");
         }

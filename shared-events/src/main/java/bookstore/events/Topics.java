@@ -1,5 +1,8 @@
 package bookstore.events;
 
+import bookstore.events.Topic.Retention;
+import bookstore.events.analytics.ImportedSalesEvent;
+import bookstore.events.analytics.RecommendationEvent;
 import bookstore.events.catalog.BookEvent;
 import bookstore.events.inventory.ReservationEvent;
 import bookstore.events.inventory.StockEvent;
@@ -18,22 +21,39 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** Catalogue facts (BookAdded, BookUpdated, BookPriceChanged, BookDiscontinued). */
-    public static final Topic<BookEvent> CATALOG_BOOKS = new Topic<>("catalog.books.v1", "bookId", BookEvent.class, 3);
+    /** Catalogue facts (BookAdded, BookUpdated, BookPriceChanged, BookDiscontinued); kept for good. */
+    public static final Topic<BookEvent> CATALOG_BOOKS =
+            new Topic<>("catalog.books.v1", "bookId", BookEvent.class, 3, Retention.FOREVER);
 
-    /** Stock levels per book, for availability and low-stock alerts. */
+    /** Stock levels per book, for availability and low-stock alerts; compacted to each book's latest record. */
     public static final Topic<StockEvent> INVENTORY_STOCK =
-            new Topic<>("inventory.stock.v1", "bookId", StockEvent.class, 3);
+            new Topic<>("inventory.stock.v1", "bookId", StockEvent.class, 3, Retention.COMPACTED);
 
-    /** Accounts (UserRegistered), without personal data. */
-    public static final Topic<UserEvent> USER_EVENTS = new Topic<>("users.events.v1", "userId", UserEvent.class, 3);
+    /** Accounts (UserRegistered), without personal data; kept for good. */
+    public static final Topic<UserEvent> USER_EVENTS =
+            new Topic<>("users.events.v1", "userId", UserEvent.class, 3, Retention.FOREVER);
 
-    /** The order lifecycle; a stable contract for analytics. */
+    /** The order lifecycle; a stable contract for analytics, kept for good so analytics can rebuild from it. */
     public static final Topic<OrderEvent> ORDER_EVENTS =
-            new Topic<>("orders.events.v1", "orderId", OrderEvent.class, 6);
+            new Topic<>("orders.events.v1", "orderId", OrderEvent.class, 6, Retention.FOREVER);
 
-    /** One SaleRecorded per confirmed order line, one SaleReturned per returned one; a stable contract for analytics. */
-    public static final Topic<SalesEvent> SALES_EVENTS = new Topic<>("sales.events.v1", "orderId", SalesEvent.class, 6);
+    /**
+     * One SaleRecorded per confirmed order line, one SaleReturned per returned one; a stable contract for analytics,
+     * kept for good.
+     */
+    public static final Topic<SalesEvent> SALES_EVENTS =
+            new Topic<>("sales.events.v1", "orderId", SalesEvent.class, 6, Retention.FOREVER);
+
+    /** Past sales an admin imported from the system before this one (analytics-service publishes); kept for good. */
+    public static final Topic<ImportedSalesEvent> SALES_IMPORTS =
+            new Topic<>("sales.imports.v1", "orderId", ImportedSalesEvent.class, 6, Retention.FOREVER);
+
+    /**
+     * What analytics recommends, one record per subject (a book, a customer pseudonym, a category), compacted to the
+     * latest; the catalogue serves it.
+     */
+    public static final Topic<RecommendationEvent> RECOMMENDATIONS =
+            new Topic<>("analytics.recommendations.v1", "subject", RecommendationEvent.class, 3, Retention.COMPACTED);
 
     /** Saga: order-service asks inventory to reserve, release or commit an order's stock. */
     public static final Topic<InventoryCommand> INVENTORY_COMMANDS =
@@ -57,6 +77,8 @@ public final class Topics {
             USER_EVENTS,
             ORDER_EVENTS,
             SALES_EVENTS,
+            SALES_IMPORTS,
+            RECOMMENDATIONS,
             INVENTORY_COMMANDS,
             INVENTORY_RESERVATIONS,
             PAYMENT_COMMANDS,

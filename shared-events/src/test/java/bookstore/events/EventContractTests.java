@@ -24,9 +24,11 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -196,6 +198,22 @@ class EventContractTests {
         assertThat(schemaOf(OrderRefunded.class).validate(refundedWithoutId)).isNotEmpty();
     }
 
+    /** The Kafka binding's topic settings as Kafka spells them: lists joined by commas, numbers as text. */
+    private static Map<String, String> topicConfiguration(JsonNode kafkaBinding) {
+        Map<String, String> settings = new HashMap<>();
+        JsonNode configuration = kafkaBinding.get("topicConfiguration");
+        if (configuration != null) {
+            configuration
+                    .properties()
+                    .forEach(setting -> settings.put(
+                            setting.getKey(),
+                            setting.getValue().isArray()
+                                    ? String.join(",", stringsOf(setting.getValue()))
+                                    : setting.getValue().asString()));
+        }
+        return settings;
+    }
+
     private static ObjectNode copiesOf(ObjectNode event) {
         return (ObjectNode) event.get("copies").get(0);
     }
@@ -217,6 +235,9 @@ class EventContractTests {
             assertThat(channel.get("bindings").get("kafka").get("partitions").asInt())
                     .as(topic.name())
                     .isEqualTo(topic.partitions());
+            assertThat(topicConfiguration(channel.get("bindings").get("kafka")))
+                    .as(topic.name() + " topicConfiguration")
+                    .isEqualTo(topic.retention().topicConfig());
             assertThat(channel.get("messages").propertyNames())
                     .as(topic.name())
                     .containsExactlyInAnyOrderElementsOf(topic.eventTypes().stream()
@@ -332,7 +353,7 @@ class EventContractTests {
             Class<?>[] types = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
-                values[i] = value(components[i].getName(), components[i].getGenericType());
+                values[i] = value(record, components[i].getName(), components[i].getGenericType());
             }
             try {
                 return record.getDeclaredConstructor(types).newInstance(values);
@@ -341,9 +362,9 @@ class EventContractTests {
             }
         }
 
-        private static Object value(String name, Type type) {
+        private static Object value(Class<?> record, String name, Type type) {
             if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-                return List.of(value(name, list.getActualTypeArguments()[0]));
+                return List.of(value(record, name, list.getActualTypeArguments()[0]));
             }
             Class<?> raw = (Class<?>) type;
             if (raw == UUID.class) {
@@ -358,11 +379,14 @@ class EventContractTests {
             if (raw == boolean.class) {
                 return true;
             }
+            if (raw == double.class) {
+                return 0.42;
+            }
             if (raw == Money.class) {
                 return new Money(2300, "CNY");
             }
             if (raw == String.class) {
-                return string(name);
+                return string(record, name);
             }
             if (raw.isRecord()) {
                 return of(raw);
@@ -370,12 +394,20 @@ class EventContractTests {
             throw new IllegalStateException("no sample for a " + type + " named " + name);
         }
 
-        /** Strings as the system makes them: order, return and refund ids are UUIDs, customers HMAC pseudonyms. */
-        private static String string(String name) {
+        /**
+         * Strings as the system makes them: order, return and refund ids are UUIDs (imported orders are named by the
+         * import), customers HMAC pseudonyms, ISBNs ISBN-13.
+         */
+        private static String string(Class<?> record, String name) {
+            boolean analytics = record.getPackageName().endsWith(".analytics");
             return switch (name) {
-                case "orderId", "returnId", "refundId" -> UUID.randomUUID().toString();
+                case "orderId" ->
+                    analytics ? "import:A-1001" : UUID.randomUUID().toString();
+                case "returnId", "refundId" -> UUID.randomUUID().toString();
                 case "customer" -> "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-                case "kind" -> "QR_CODE";
+                case "kind" -> analytics ? "BOUGHT_TOGETHER" : "QR_CODE";
+                case "isbn" -> "9787572610912";
+                case "subject" -> "book:sample-bookId";
                 default -> "sample-" + name;
             };
         }

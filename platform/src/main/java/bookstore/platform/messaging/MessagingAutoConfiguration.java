@@ -1,6 +1,7 @@
 package bookstore.platform.messaging;
 
 import bookstore.events.Topic;
+import bookstore.events.Topic.Retention;
 import bookstore.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -61,15 +62,21 @@ public class MessagingAutoConfiguration {
     KafkaAdmin.NewTopics bookstoreTopics(ObjectProvider<Topic<?>> extraTopics, MessagingProperties properties) {
         Set<Topic<?>> topics = new LinkedHashSet<>(Topics.all());
         extraTopics.orderedStream().forEach(topics::add);
+        // A topic keeps its records as the catalogue says; its dead letters keep the broker's default.
         List<NewTopic> declarations = topics.stream()
-                .flatMap(topic -> Stream.of(topic.name(), topic.deadLetterTopic())
-                        .map(name -> declare(name, topic.partitions(), properties.replicationFactor())))
+                .flatMap(topic -> Stream.of(
+                        declare(topic.name(), topic.partitions(), topic.retention(), properties.replicationFactor()),
+                        declare(
+                                topic.deadLetterTopic(),
+                                topic.partitions(),
+                                Retention.BROKER_DEFAULT,
+                                properties.replicationFactor())))
                 .toList();
         return new KafkaAdmin.NewTopics(declarations.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic declare(String name, int partitions, Integer replicationFactor) {
-        TopicBuilder topic = TopicBuilder.name(name).partitions(partitions);
+    private static NewTopic declare(String name, int partitions, Retention retention, Integer replicationFactor) {
+        TopicBuilder topic = TopicBuilder.name(name).partitions(partitions).configs(retention.topicConfig());
         // Without an explicit factor the broker's default applies (3 on the production cluster).
         return replicationFactor == null
                 ? topic.build()

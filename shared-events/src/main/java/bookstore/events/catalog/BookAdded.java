@@ -11,6 +11,8 @@ import java.util.UUID;
  *
  * @param initialStock copies on hand when the book was added (schema version 2), so inventory can open
  *     the stock record with them; readers of version 1 records see 0
+ * @param publisher the publisher, if known (schema version 3; null in older records)
+ * @param categories the book's categories (schema version 3; absent in older records)
  */
 public record BookAdded(
         UUID eventId,
@@ -20,12 +22,14 @@ public record BookAdded(
         String title,
         List<String> authors,
         Money price,
-        int initialStock)
+        int initialStock,
+        String publisher,
+        List<String> categories)
         implements BookEvent {
 
     @Override
     @JsonProperty("schemaVersion")
     public int schemaVersion() {
-        return 2;
+        return 3;
     }
 }

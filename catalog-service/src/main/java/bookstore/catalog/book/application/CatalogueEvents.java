@@ -29,7 +29,9 @@ final class CatalogueEvents {
                                 book.details().title(),
                                 book.details().authors(),
                                 contract(book.price()),
-                                added.initialStock());
+                                added.initialStock(),
+                                book.details().publisher(),
+                                book.details().categories());
                     case BookChange.Revised revised ->
                         new BookUpdated(
                                 UUID.randomUUID(),
@@ -37,7 +39,9 @@ final class CatalogueEvents {
                                 id,
                                 book.isbn().value(),
                                 book.details().title(),
-                                book.details().authors());
+                                book.details().authors(),
+                                book.details().publisher(),
+                                book.details().categories());
                     case BookChange.Repriced repriced ->
                         new BookPriceChanged(
                                 UUID.randomUUID(),

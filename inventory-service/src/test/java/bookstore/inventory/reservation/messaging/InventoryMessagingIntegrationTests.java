@@ -295,7 +295,16 @@ class InventoryMessagingIntegrationTests {
 
     private static BookAdded bookAdded(String book, int initialStock) {
         return new BookAdded(
-                UUID.randomUUID(), Instant.now(), book, "9787536692930", "三体", List.of("刘慈欣"), PRICE, initialStock);
+                UUID.randomUUID(),
+                Instant.now(),
+                book,
+                "9787536692930",
+                "三体",
+                List.of("刘慈欣"),
+                PRICE,
+                initialStock,
+                "重庆出版社",
+                List.of("Science Fiction"));
     }
 
     private static ReserveStock reserve(String order, String book, int quantity) {
