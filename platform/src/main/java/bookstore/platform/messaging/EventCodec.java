@@ -6,6 +6,7 @@ import bookstore.events.Topic;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,25 +30,34 @@ public final class EventCodec {
     }
 
     public <E extends IntegrationEvent> E decode(Topic<E> topic, ConsumerRecord<?, byte[]> record) {
-        String type = header(record, CloudEvents.TYPE);
+        return decode(topic, record.headers(), record.value());
+    }
+
+    /** Decodes a record's value by the {@code ce_type} among its headers (for readers without a ConsumerRecord). */
+    public <E extends IntegrationEvent> E decode(Topic<E> topic, Headers headers, byte[] value) {
+        String type = header(headers, CloudEvents.TYPE);
         if (type == null) {
             throw new UndecodableEventException("record has no " + CloudEvents.TYPE + " header", null);
         }
         Class<? extends E> eventType = topic.eventTypeFor(type)
                 .orElseThrow(() -> new UndecodableEventException(
                         "topic " + topic.name() + " carries no event of type " + type, null));
-        if (record.value() == null) {
+        if (value == null) {
             throw new UndecodableEventException("record of type " + type + " has no value", null);
         }
         try {
-            return json.readValue(record.value(), eventType);
+            return json.readValue(value, eventType);
         } catch (JacksonException e) {
             throw new UndecodableEventException("value is not a valid " + type, e);
         }
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
+        return header(record.headers(), name);
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,32 @@
+package bookstore.analytics.streams;
+
+import java.util.List;
+
+/**
+ * What analytics knows of a book from {@code catalog.books.v1}: the dimensions reports group by.
+ *
+ * @param price current price in minor units
+ */
+public record BookFacts(
+        String bookId,
+        String isbn,
+        String title,
+        List<String> authors,
+        String publisher,
+        List<String> categories,
+        long price,
+        String currency,
+        boolean discontinued) {
+
+    public BookFacts {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** The category reports file the book under: its first, or "Uncategorised". */
+    public String mainCategory() {
+        return categories.isEmpty() ? UNCATEGORISED : categories.getFirst();
+    }
+
+    public static final String UNCATEGORISED = "Uncategorised";
+}
