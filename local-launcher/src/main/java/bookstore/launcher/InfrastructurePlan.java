@@ -104,6 +104,12 @@ record InfrastructurePlan(
             // The payment sandbox's QR codes and links lead people to its "scan to pay" page through the gateway.
             variables.put("SANDBOX_PUBLIC_URL", Service.GATEWAY.url(portOffset));
         }
+        if (service == Service.ANALYTICS) {
+            // Its stores live with the shop's other data, so a restart resumes instead of rebuilding.
+            variables.put("ANALYTICS_STATE_DIR", data.resolve("analytics").toString());
+            // One instance locally: no other to keep standby copies on.
+            variables.put("ANALYTICS_STANDBY_REPLICAS", "0");
+        }
         if (service.isGateway()) {
             for (Service routed : Service.values()) {
                 if (!routed.isGateway()) {

@@ -15,7 +15,8 @@ public enum Service {
     USER("user-service", 8082, 8082, "users", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
     ORDER("order-service", 8083, 8083, "orders", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
     INVENTORY("inventory-service", 8084, 8084, "inventory", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
-    PAYMENT("payment-service", 8085, 8085, "payments", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES));
+    PAYMENT("payment-service", 8085, 8085, "payments", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
+    ANALYTICS("analytics-service", 8086, 8086, null, EnumSet.of(BackingServer.KAFKA));
 
     private final String module;
     private final int port;

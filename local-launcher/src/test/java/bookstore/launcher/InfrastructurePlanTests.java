@@ -91,7 +91,12 @@ class InfrastructurePlanTests {
                         entry("USER_SERVICE_URL", "http://localhost:8082"),
                         entry("ORDER_SERVICE_URL", "http://localhost:8083"),
                         entry("INVENTORY_SERVICE_URL", "http://localhost:8084"),
-                        entry("PAYMENT_SERVICE_URL", "http://localhost:8085"));
+                        entry("PAYMENT_SERVICE_URL", "http://localhost:8085"),
+                        entry("ANALYTICS_SERVICE_URL", "http://localhost:8086"));
+        assertThat(plan.environmentFor(Service.ANALYTICS))
+                .contains(entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"), entry("ANALYTICS_STANDBY_REPLICAS", "0"))
+                .containsKey("ANALYTICS_STATE_DIR")
+                .doesNotContainKeys("POSTGRES_URL", "MONGODB_URI");
     }
 
     @Test

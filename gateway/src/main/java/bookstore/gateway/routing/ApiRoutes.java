@@ -31,7 +31,7 @@ class ApiRoutes {
                 // warning.
                 filters -> resilientCalls.guard(filters.filter(responseCache), service);
         return routes.routes()
-                .route("catalog-service", route -> route.path("/api/books/**")
+                .route("catalog-service", route -> route.path("/api/books/**", "/api/recommendations/**")
                         .filters(callsTo.apply("catalog-service"))
                         .uri(services.catalog()))
                 .route("user-service", route -> route.path("/api/users/**", "/api/auth/**")
@@ -46,6 +46,9 @@ class ApiRoutes {
                 .route("payment-service", route -> route.path("/api/payments/**")
                         .filters(callsTo.apply("payment-service"))
                         .uri(services.payment()))
+                .route("analytics-service", route -> route.path("/api/analytics/**")
+                        .filters(callsTo.apply("analytics-service"))
+                        .uri(services.analytics()))
                 .build();
     }
 }

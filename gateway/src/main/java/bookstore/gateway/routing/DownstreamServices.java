@@ -8,4 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * path in one of these URLs would be ignored.
  */
 @ConfigurationProperties("bookstore.gateway.services")
-record DownstreamServices(URI catalog, URI user, URI order, URI inventory, URI payment) {}
+record DownstreamServices(URI catalog, URI user, URI order, URI inventory, URI payment, URI analytics) {}

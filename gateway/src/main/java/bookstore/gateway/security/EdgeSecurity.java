@@ -108,8 +108,10 @@ class EdgeSecurity {
                 // The browser session's logout: its HttpOnly cookie, not a token, says whose session ends.
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
                 .permitAll()
-                // Admin-only: stock, user administration, catalogue management.
+                // Admin-only: stock, analytics, user administration, catalogue management.
                 .pathMatchers("/api/inventory", "/api/inventory/**")
+                .hasRole(ADMIN)
+                .pathMatchers("/api/analytics", "/api/analytics/**")
                 .hasRole(ADMIN)
                 .pathMatchers("/api/users/me", "/api/users/me/**")
                 .authenticated()
