@@ -1,12 +1,16 @@
 package bookstore.platform.messaging;
 
 import bookstore.events.CloudEvents;
+import bookstore.events.IntegrationEvent;
+import bookstore.events.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * An event as an outbox stores it, ready to become a Kafka record: key, JSON value and the
@@ -19,21 +23,41 @@ public record OutgoingEvent(
 
     private static final DateTimeFormatter CE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    ProducerRecord<String, byte[]> toRecord(String source) {
-        var record = new ProducerRecord<String, byte[]>(topic, key, payload);
-        header(record, CloudEvents.ID, eventId.toString());
-        header(record, CloudEvents.TYPE, type);
-        header(record, CloudEvents.SOURCE, source);
-        header(record, CloudEvents.TIME, CE_TIME.format(occurredAt));
-        header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
-        header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-        if (traceparent != null) {
-            header(record, CloudEvents.TRACEPARENT, traceparent);
-        }
-        return record;
+    /**
+     * An event published straight away rather than through an outbox (a service whose state is the topics
+     * themselves, such as analytics), without a trace context.
+     */
+    public static <E extends IntegrationEvent> OutgoingEvent of(Topic<E> topic, E event, EventCodec codec) {
+        return new OutgoingEvent(
+                event.eventId(),
+                topic.name(),
+                event.aggregateId(),
+                CloudEvents.typeOf(event.getClass()),
+                codec.encode(event),
+                event.occurredAt(),
+                null);
     }
 
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    ProducerRecord<String, byte[]> toRecord(String source) {
+        return new ProducerRecord<>(topic, null, key, payload, headers(source));
+    }
+
+    /** The CloudEvents binary-mode headers (and the trace context) of the record, as published by {@code source}. */
+    public Headers headers(String source) {
+        Headers headers = new RecordHeaders();
+        header(headers, CloudEvents.ID, eventId.toString());
+        header(headers, CloudEvents.TYPE, type);
+        header(headers, CloudEvents.SOURCE, source);
+        header(headers, CloudEvents.TIME, CE_TIME.format(occurredAt));
+        header(headers, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
+        header(headers, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
+        if (traceparent != null) {
+            header(headers, CloudEvents.TRACEPARENT, traceparent);
+        }
+        return headers;
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
