@@ -1,7 +1,9 @@
 package bookstore.analytics.streams;
 
+import java.time.ZoneId;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -15,9 +17,19 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 public class AnalyticsTopology {
 
     @Bean
-    KStream<String, SaleLine> saleLines(StreamsBuilder builder) {
+    ShopCalendar shopCalendar(@Value("${bookstore.analytics.zone}") ZoneId zone) {
+        return new ShopCalendar(zone);
+    }
+
+    @Bean
+    KStream<String, SaleLine> saleLines(StreamsBuilder builder, ShopCalendar calendar) {
         BookCatalogue.build(builder);
         StockLevels.build(builder);
-        return SaleLines.build(builder);
+        KStream<String, SaleLine> saleLines = SaleLines.build(builder);
+        SalesByBook.build(builder, saleLines, calendar);
+        CustomerHistories.build(builder, OrderFigures.build(builder, saleLines, calendar));
+        OrderOutcomes.build(builder, calendar);
+        Registrations.build(builder, calendar);
+        return saleLines;
     }
 }
