@@ -23,6 +23,11 @@ public class AnalyticsTopology {
 
     @Bean
     KStream<String, SaleLine> saleLines(StreamsBuilder builder, ShopCalendar calendar) {
+        return compose(builder, calendar);
+    }
+
+    /** Every part on one builder; the sale lines are returned for parts that build on them. */
+    public static KStream<String, SaleLine> compose(StreamsBuilder builder, ShopCalendar calendar) {
         BookCatalogue.build(builder);
         StockLevels.build(builder);
         KStream<String, SaleLine> saleLines = SaleLines.build(builder);
