@@ -3,6 +3,7 @@ package bookstore.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bookstore.gateway.StubService.ReceivedRequest;
+import bookstore.testsupport.StubIdentityProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.util.stream.Stream;

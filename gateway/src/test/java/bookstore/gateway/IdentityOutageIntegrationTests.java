@@ -2,6 +2,7 @@ package bookstore.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bookstore.testsupport.StubIdentityProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package bookstore.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bookstore.testsupport.StubIdentityProvider;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;

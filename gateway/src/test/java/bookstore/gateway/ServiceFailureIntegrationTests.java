@@ -3,6 +3,7 @@ package bookstore.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bookstore.testsupport.StubIdentityProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package bookstore.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bookstore.testsupport.StubIdentityProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

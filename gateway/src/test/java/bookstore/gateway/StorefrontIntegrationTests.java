@@ -2,6 +2,7 @@ package bookstore.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bookstore.testsupport.StubIdentityProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

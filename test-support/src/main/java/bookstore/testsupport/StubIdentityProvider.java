@@ -1,4 +1,4 @@
-package bookstore.gateway;
+package bookstore.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -26,15 +26,16 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A real JWKS endpoint standing in for user-service's, and the tokens its keys sign: RS256 JWTs with the claims of the
+ * A real JWKS endpoint standing in for user-service's, and the tokens its keys sign (for services and the gateway
+ * tested without user-service): RS256 JWTs with the claims of the
  * shop's token contract. Keys can be rotated in and withdrawn while the gateway runs, and downloads of the key set
  * are counted.
  */
-final class StubIdentityProvider implements AutoCloseable {
+public final class StubIdentityProvider implements AutoCloseable {
 
-    static final String ISSUER = "urn:bookstore:identity";
-    static final String AUDIENCE = "urn:bookstore:api";
-    static final String JWKS_PATH = "/api/auth/jwks";
+    public static final String ISSUER = "urn:bookstore:identity";
+    public static final String AUDIENCE = "urn:bookstore:api";
+    public static final String JWKS_PATH = "/api/auth/jwks";
 
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger downloads = new AtomicInteger();
@@ -56,38 +57,38 @@ final class StubIdentityProvider implements AutoCloseable {
                 .bindNow();
     }
 
-    static StubIdentityProvider start() {
+    public static StubIdentityProvider start() {
         return new StubIdentityProvider();
     }
 
-    String jwksUri() {
+    public String jwksUri() {
         return "http://localhost:" + server.port() + JWKS_PATH;
     }
 
-    int downloads() {
+    public int downloads() {
         return downloads.get();
     }
 
-    String customerToken() {
+    public String customerToken() {
         return tokenFor(UUID.randomUUID(), "CUSTOMER");
     }
 
-    String adminToken() {
+    public String adminToken() {
         return tokenFor(UUID.randomUUID(), "ADMIN", "CUSTOMER");
     }
 
-    String tokenFor(UUID user, String... roles) {
+    public String tokenFor(UUID user, String... roles) {
         return signedBy(signingKey, validClaims(user, roles).build());
     }
 
     /** A token of a customer whose claims are changed as given, signed by the current key. */
-    String tokenWith(UnaryOperator<JWTClaimsSet.Builder> changes) {
+    public String tokenWith(UnaryOperator<JWTClaimsSet.Builder> changes) {
         return signedBy(
                 signingKey,
                 changes.apply(validClaims(UUID.randomUUID(), "CUSTOMER")).build());
     }
 
-    static JWTClaimsSet.Builder validClaims(UUID user, String... roles) {
+    public static JWTClaimsSet.Builder validClaims(UUID user, String... roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .subject(user.toString())
@@ -99,7 +100,7 @@ final class StubIdentityProvider implements AutoCloseable {
                 .jwtID(UUID.randomUUID().toString());
     }
 
-    static String signedBy(RSAKey key, JWTClaimsSet claims) {
+    public static String signedBy(RSAKey key, JWTClaimsSet claims) {
         SignedJWT token = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .keyID(key.getKeyID())
@@ -114,23 +115,23 @@ final class StubIdentityProvider implements AutoCloseable {
         return token.serialize();
     }
 
-    RSAKey signingKey() {
+    public RSAKey signingKey() {
         return signingKey;
     }
 
     /** Publishes a new key and signs with it from now on, keeping the old one published, as user-service rotates. */
-    RSAKey rotate(String kid) {
+    public RSAKey rotate(String kid) {
         RSAKey next = newKey(kid);
         published.add(next);
         signingKey = next;
         return next;
     }
 
-    void withdraw(RSAKey key) {
+    public void withdraw(RSAKey key) {
         published.removeIf(candidate -> candidate.getKeyID().equals(key.getKeyID()));
     }
 
-    static RSAKey newKey(String kid) {
+    public static RSAKey newKey(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (JOSEException e) {
