@@ -1,5 +1,6 @@
 package bookstore.analytics.streams;
 
+import bookstore.events.Topics;
 import java.time.LocalDate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,6 +28,9 @@ public final class OrderFigures {
     /** The repartition topic that moves each purchase to its customer's owner. */
     public static final String BY_CUSTOMER = "purchases-by-customer";
 
+    /** As many as the sales topics have: the shop's days, and the customers after their repartition. */
+    public static final int PARTITIONS = Topics.SALES_EVENTS.partitions();
+
     private OrderFigures() {}
 
     /** Builds the daily figures and returns the purchases, keyed by customer, for the customer histories. */
@@ -39,7 +43,8 @@ public final class OrderFigures {
         return saleLines
                 .process(() -> new Counting(calendar), SHOP_DAYS, ORDERS_COUNTED)
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CustomerPurchase.class))
-                        .withName(BY_CUSTOMER));
+                        .withName(BY_CUSTOMER)
+                        .withNumberOfPartitions(PARTITIONS));
     }
 
     private static final class Counting implements Processor<String, SaleLine, String, CustomerPurchase> {

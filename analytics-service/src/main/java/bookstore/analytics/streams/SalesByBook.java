@@ -1,5 +1,6 @@
 package bookstore.analytics.streams;
 
+import bookstore.events.Topics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,10 +29,16 @@ public final class SalesByBook {
     /** {@code <yyyyMM>|<bookId>} → the book's figures that month. */
     public static final String MONTH_BOOKS = "month-books";
 
+    /** {@code <bookId>} → the last day it sold a copy. */
+    public static final String LAST_SALES = "book-last-sales";
+
     /** The repartition topic (prefixed by the application id) that moves each line to its book's owner. */
     public static final String BY_BOOK = "sales-by-book";
 
     public static final char SEPARATOR = '|';
+
+    /** As many as the sales topics have. */
+    public static final int PARTITIONS = Topics.SALES_EVENTS.partitions();
 
     private SalesByBook() {}
 
@@ -40,11 +47,14 @@ public final class SalesByBook {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(store), Serdes.String(), JsonSerde.of(Figures.class)));
         }
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LAST_SALES), Serdes.String(), JsonSerde.of(LocalDate.class)));
         saleLines
                 .selectKey((order, line) -> line.bookId())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SaleLine.class))
-                        .withName(BY_BOOK))
-                .process(() -> new Counting(calendar), BOOK_DAYS, DAY_BOOKS, MONTH_BOOKS);
+                        .withName(BY_BOOK)
+                        .withNumberOfPartitions(PARTITIONS))
+                .process(() -> new Counting(calendar), BOOK_DAYS, DAY_BOOKS, MONTH_BOOKS, LAST_SALES);
     }
 
     public static String bookDayKey(String bookId, LocalDate day) {
@@ -74,6 +84,7 @@ public final class SalesByBook {
         private KeyValueStore<String, Figures> bookDays;
         private KeyValueStore<String, Figures> dayBooks;
         private KeyValueStore<String, Figures> monthBooks;
+        private KeyValueStore<String, LocalDate> lastSales;
 
         Counting(ShopCalendar calendar) {
             this.calendar = calendar;
@@ -84,6 +95,7 @@ public final class SalesByBook {
             bookDays = context.getStateStore(BOOK_DAYS);
             dayBooks = context.getStateStore(DAY_BOOKS);
             monthBooks = context.getStateStore(MONTH_BOOKS);
+            lastSales = context.getStateStore(LAST_SALES);
         }
 
         @Override
@@ -94,6 +106,10 @@ public final class SalesByBook {
             add(bookDays, bookDayKey(line.bookId(), day), sale);
             add(dayBooks, dayBookKey(day, line.bookId()), sale);
             add(monthBooks, monthBookKey(YearMonth.from(day), line.bookId()), sale);
+            LocalDate last = lastSales.get(line.bookId());
+            if (!line.isReturn() && (last == null || last.isBefore(day))) {
+                lastSales.put(line.bookId(), day);
+            }
         }
 
         private static void add(KeyValueStore<String, Figures> store, String key, Figures sale) {
