@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
  * Who may do what in the catalogue, in one place: anyone reads and searches, only admins change
  * books and list the whole catalogue (discontinued books included). Reviews: anyone reads them,
  * signed-in customers write, edit, delete and vote (whose review it is, and whether they bought
- * the book, the review use cases decide), only admins hide and show them. Token validation is the
+ * the book, the review use cases decide), only admins hide and show them. Recommendations: anyone reads a book's (a
+ * token, if sent, leaves out what its customer bought), a signed-in customer their own. Token validation is the
  * platform's ({@code bookstore.platform.security}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +24,8 @@ class SecurityConfiguration {
                 .pathMatchers(HttpMethod.GET, "/api/books/catalogue")
                 .hasRole("ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/books/*/reviews/mine")
+                .authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/recommendations/me")
                 .authenticated()
                 .pathMatchers(HttpMethod.GET, "/api/books", "/api/books/**")
                 .permitAll()

@@ -9,9 +9,12 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The caller as reviews know them: by the pseudonym of the access token's subject, never by the account id. */
+/**
+ * The caller as reviews know them: by the pseudonym of the access token's subject, never by the account id. The same
+ * pseudonym order events and analytics' records carry, so recommendations know the caller by it too.
+ */
 @Component
-class Readers {
+public class Readers {
 
     private final CustomerPseudonym pseudonym;
 
@@ -20,12 +23,12 @@ class Readers {
     }
 
     /** The signed-in caller; fails as unauthenticated (401) without a token. */
-    Mono<Reader> current() {
+    public Mono<Reader> current() {
         return CurrentUser.get().map(this::reader);
     }
 
-    /** The caller if the request carries a token, for the open reads that flag the caller's own reviews. */
-    Mono<Optional<Reader>> ifSignedIn() {
+    /** The caller if the request carries a token, for the open reads that flag (or leave out) what is the caller's. */
+    public Mono<Optional<Reader>> ifSignedIn() {
         return current()
                 .map(Optional::of)
                 .onErrorResume(

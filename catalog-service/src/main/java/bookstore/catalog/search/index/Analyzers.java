@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -74,6 +75,22 @@ final class Analyzers {
 
     /** The analyzer the index writer uses: per field suffix, as above. */
     static Analyzer forIndexing() {
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perFieldForIndexing());
+    }
+
+    /**
+     * How a book's own values are read when the index looks for books like it: each text field as the index analysed
+     * it, and the exact author and category keys (already lower-cased) as one term each, as they were indexed.
+     */
+    static Analyzer forLikeness() {
+        Map<String, Analyzer> perField = perFieldForIndexing();
+        Analyzer whole = new KeywordAnalyzer();
+        perField.put(Fields.AUTHOR_KEY, whole);
+        perField.put(Fields.CATEGORY_KEY, whole);
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    }
+
+    private static Map<String, Analyzer> perFieldForIndexing() {
         Analyzer english = english();
         Analyzer chinese = chinese();
         Analyzer bigrams = bigrams();
@@ -87,7 +104,7 @@ final class Analyzers {
         perField.put(Fields.TITLE_PREFIXES, titlePrefixes());
         perField.put(Fields.TITLE_WORDS, words);
         perField.put(Fields.AUTHOR_WORDS, words);
-        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+        return perField;
     }
 
     /** The terms an analyzer makes of a text, in order. */

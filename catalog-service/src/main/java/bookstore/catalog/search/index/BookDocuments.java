@@ -4,8 +4,11 @@ import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookDetails;
 import bookstore.catalog.search.application.BookHit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
@@ -66,6 +69,31 @@ final class BookDocuments {
         return doc;
     }
 
+    /**
+     * The book's values for finding books like it, per field as {@link #of} indexes them: its title, subtitle, authors
+     * and description read the ways the index reads them, and its author and category keys. The publisher is left
+     * out: sharing one says little about what a book is about.
+     */
+    static Map<String, Collection<Object>> likenessValues(Book book) {
+        BookDetails details = book.details();
+        Map<String, Collection<Object>> values = new LinkedHashMap<>();
+        likeText(values, Fields.TITLE, List.of(details.title()), true);
+        likeText(values, Fields.SUBTITLE, details.subtitle() == null ? List.of() : List.of(details.subtitle()), true);
+        likeText(values, Fields.AUTHORS, details.authors(), true);
+        likeText(
+                values,
+                Fields.DESCRIPTION,
+                details.description() == null ? List.of() : List.of(details.description()),
+                false);
+        values.put(
+                Fields.AUTHOR_KEY,
+                details.authors().stream().<Object>map(BookDocuments::key).toList());
+        values.put(
+                Fields.CATEGORY_KEY,
+                details.categories().stream().<Object>map(BookDocuments::key).toList());
+        return values;
+    }
+
     BookHit summary(byte[] stored) {
         return json.readValue(stored, BookHit.class);
     }
@@ -82,6 +110,19 @@ final class BookDocuments {
         doc.add(new TextField(field + Fields.ZH, value, Field.Store.NO));
         if (bigrams) {
             doc.add(new TextField(field + Fields.CJK, value, Field.Store.NO));
+        }
+    }
+
+    private static void likeText(
+            Map<String, Collection<Object>> values, String field, List<String> texts, boolean bigrams) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        List<Object> all = List.copyOf(texts);
+        values.put(field + Fields.EN, all);
+        values.put(field + Fields.ZH, all);
+        if (bigrams) {
+            values.put(field + Fields.CJK, all);
         }
     }
 

@@ -21,10 +21,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,7 +48,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -54,9 +60,11 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSelector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * This replica's search index of the active books, in memory. It is a read model: rebuilt from
@@ -97,6 +105,7 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
     private final SearcherManager searchers;
     private final BookDocuments documents = new BookDocuments();
     private final Queries queries = new Queries();
+    private final Likeness likeness = new Likeness();
     private final Map<String, IndexedState> indexed = new ConcurrentHashMap<>();
     private final Cache<CachedSearch, SearchPage> results;
     private final AtomicLong refreshes = new AtomicLong();
@@ -276,6 +285,75 @@ public final class BookIndex implements SearchIndex, MeterBinder, Closeable {
         } finally {
             release(searcher);
         }
+    }
+
+    @Override
+    public List<BookHit> summaries(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        Query byIds = KeywordField.newSetQuery(
+                Fields.ID, wanted.stream().map(BytesRef::new).toList());
+        Map<String, BookHit> found = new HashMap<>();
+        for (BookHit hit : top(searcher -> byIds, wanted.size(), new Sort(BY_ID))) {
+            found.put(hit.id(), hit);
+        }
+        return wanted.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public List<BookHit> similar(Book book, Set<String> leaveOut, int limit) {
+        return top(
+                searcher -> inStockWithout(likeness.like(searcher.getIndexReader(), book), leaveOut, book),
+                limit,
+                new Sort(SortField.FIELD_SCORE, BY_ID));
+    }
+
+    @Override
+    public List<BookHit> bestsellers(Set<String> leaveOut, int limit) {
+        return top(
+                searcher -> inStockWithout(new MatchAllDocsQuery(), leaveOut, null),
+                limit,
+                new Sort(soldDescending(), numeric(Fields.PUBLISHED, true), BY_ID));
+    }
+
+    /** In-stock books the query finds, without those left out nor the book itself, if there is one. */
+    private static Query inStockWithout(Query query, Set<String> leaveOut, Book itself) {
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.IN_STOCK, "true")), Occur.FILTER);
+        Set<String> excluded = new LinkedHashSet<>(leaveOut);
+        if (itself != null) {
+            excluded.add(itself.id().toString());
+        }
+        if (!excluded.isEmpty()) {
+            filtered.add(
+                    KeywordField.newSetQuery(
+                            Fields.ID, excluded.stream().map(BytesRef::new).toList()),
+                    Occur.MUST_NOT);
+        }
+        return filtered.build();
+    }
+
+    private List<BookHit> top(QueryOnIndex query, int limit, Sort sort) {
+        if (limit < 1) {
+            return List.of();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            return hits(searcher, searcher.search(query.on(searcher), limit, sort), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** A query made for one version of the index, as a book's likeness is (its terms' rarity is the index's). */
+    @FunctionalInterface
+    private interface QueryOnIndex {
+        Query on(IndexSearcher searcher) throws IOException;
     }
 
     @Override

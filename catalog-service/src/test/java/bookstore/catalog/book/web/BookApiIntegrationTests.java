@@ -301,7 +301,10 @@ class BookApiIntegrationTests {
                         "bookstore.catalog.BookPriceChanged",
                         "bookstore.catalog.BookDiscontinued"));
         List<String> values = topic.valuesFor(id);
-        assertThat(values.get(0)).contains("\"initialStock\":12").contains("\"schemaVersion\":2");
+        assertThat(values.get(0))
+                .contains("\"initialStock\":12")
+                .contains("\"categories\":[\"Fiction\"]")
+                .contains("\"schemaVersion\":3");
         assertThat(values.get(1)).contains("\"title\":\"Eventful, Revised\"");
         assertThat(values.get(2))
                 .contains("\"previousPrice\":{\"amount\":2300,\"currency\":\"CNY\"}")

@@ -408,7 +408,7 @@ class BookIndexTests {
         return book(isbn, title, author, language, category, price, published, stock, null);
     }
 
-    private static Book book(
+    static Book book(
             String isbn,
             String title,
             String author,
@@ -446,7 +446,7 @@ class BookIndexTests {
     }
 
     /** The book with a count of {@code units} copies, each sold by a sale of its own. */
-    private static Book sold(Book book, long units) {
+    static Book sold(Book book, long units) {
         return counted(book, units, units);
     }
 
