@@ -77,7 +77,7 @@ public final class DemandForecaster {
             } catch (ArithmeticException unfit) {
                 continue;
             }
-            return forecast(model, projection, history, evaluation.backtest(model));
+            return toForecast(model, projection, history, evaluation.backtest(model));
         }
         // The mean fits any history with a week in it and the zero model one without; only they can be left.
         throw new IllegalStateException("no model could forecast " + weeks.length + " weeks of history");
@@ -101,7 +101,7 @@ public final class DemandForecaster {
         return candidates;
     }
 
-    private Forecast forecast(
+    private Forecast toForecast(
             DemandModel model, DemandModel.Projection projection, WeeklySeries history, Backtest backtest) {
         double[] projected = projection.mean();
         double[] stdDev = projection.stdDev();

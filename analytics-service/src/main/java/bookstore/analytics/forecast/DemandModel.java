@@ -19,6 +19,13 @@ interface DemandModel {
      */
     Projection project(double[] history, int steps);
 
+    /** The exception a model throws when the library that fits it gives up. */
+    static ArithmeticException unfit(String model, RuntimeException cause) {
+        ArithmeticException unfit = new ArithmeticException(model + " could not be fitted: " + cause);
+        unfit.initCause(cause);
+        return unfit;
+    }
+
     /**
      * A model's projection before it becomes a forecast: point forecasts (possibly negative, the forecaster clips
      * them) and the standard deviation of the forecast error at each step ahead.

@@ -55,35 +55,43 @@ final class RollingOrigin {
     }
 
     private double[][] modelErrors(DemandModel model, double[] history, int firstOrigin) {
+        // Scored as the forecast would be shown: demand is never below zero.
+        return errors(history, firstOrigin, (origin, steps) -> Arrays.stream(
+                        model.project(Arrays.copyOf(history, origin), steps).mean())
+                .map(week -> Math.max(0, week))
+                .toArray());
+    }
+
+    private double[][] baselineErrors(double[] history, int firstOrigin, boolean seasonal) {
+        return errors(history, firstOrigin, (origin, steps) -> {
+            double[] forecast = new double[steps];
+            for (int step = 0; step < steps; step++) {
+                // The same week a season earlier, as many seasons back as it takes to reach the training weeks; or
+                // the last week before the origin.
+                forecast[step] = seasonal ? history[origin + step - period * (step / period + 1)] : history[origin - 1];
+            }
+            return forecast;
+        });
+    }
+
+    /** Actual less forecast at each origin (outer) and step ahead (inner). */
+    private double[][] errors(double[] history, int firstOrigin, ForecastAtOrigin forecaster) {
         double[][] errors = new double[history.length - firstOrigin][];
         for (int origin = firstOrigin; origin < history.length; origin++) {
             int steps = Math.min(horizon, history.length - origin);
-            double[] training = Arrays.copyOf(history, origin);
-            double[] mean = model.project(training, steps).mean();
+            double[] forecast = forecaster.forecast(origin, steps);
             double[] error = new double[steps];
             for (int step = 0; step < steps; step++) {
-                // Scored as the forecast would be shown: demand is never below zero.
-                error[step] = history[origin + step] - Math.max(0, mean[step]);
+                error[step] = history[origin + step] - forecast[step];
             }
             errors[origin - firstOrigin] = error;
         }
         return errors;
     }
 
-    private double[][] baselineErrors(double[] history, int firstOrigin, boolean seasonal) {
-        double[][] errors = new double[history.length - firstOrigin][];
-        for (int origin = firstOrigin; origin < history.length; origin++) {
-            int steps = Math.min(horizon, history.length - origin);
-            double[] error = new double[steps];
-            for (int step = 0; step < steps; step++) {
-                int week = origin + step;
-                // The same week a season earlier, as many seasons back as it takes to reach the training weeks.
-                double forecast = seasonal ? history[week - period * (step / period + 1)] : history[origin - 1];
-                error[step] = history[week] - forecast;
-            }
-            errors[origin - firstOrigin] = error;
-        }
-        return errors;
+    /** The forecast of the {@code steps} weeks from {@code origin}, knowing only the weeks before it. */
+    private interface ForecastAtOrigin {
+        double[] forecast(int origin, int steps);
     }
 
     /** The baseline's in-sample mean absolute error on the weeks before the first origin; NaN without one. */

@@ -58,8 +58,7 @@ final class SeasonalArimaModel implements DemandModel {
             forecast = model.forecast(steps, ALPHA);
         } catch (RuntimeException failed) {
             // The library's optimiser and solvers throw whatever they meet (a singular matrix on a flat series).
-            throw (ArithmeticException)
-                    new ArithmeticException(NAME + " could not be fitted: " + failed).initCause(failed);
+            throw DemandModel.unfit(NAME, failed);
         }
         double[] mean = forecast.pointEstimates().asArray();
         double[] upper = forecast.upperPredictionInterval().asArray();

@@ -80,8 +80,7 @@ final class TrendRegressionModel implements DemandModel {
             betaVariance = best.ols.estimateRegressionParametersVariance();
             errorVariance = best.ols.estimateErrorVariance();
         } catch (MathIllegalArgumentException singular) {
-            throw (ArithmeticException)
-                    new ArithmeticException(name + " could not be fitted: " + singular).initCause(singular);
+            throw DemandModel.unfit(name, singular);
         }
         double[] mean = new double[steps];
         double[] stdDev = new double[steps];
@@ -118,8 +117,7 @@ final class TrendRegressionModel implements DemandModel {
                     : n * Math.log(rss / n) + 2.0 * k + 2.0 * k * (k + 1) / Math.max(1, n - k - 1);
             return new Fit(harmonics, ols, beta, aicc);
         } catch (MathIllegalArgumentException singular) {
-            throw (ArithmeticException)
-                    new ArithmeticException(name + " could not be fitted: " + singular).initCause(singular);
+            throw DemandModel.unfit(name, singular);
         }
     }
 

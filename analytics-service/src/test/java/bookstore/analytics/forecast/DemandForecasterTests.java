@@ -66,6 +66,9 @@ class DemandForecasterTests {
 
         Forecast forecast = forecaster.forecast(new WeeklySeries(SyntheticSeries.FIRST_WEEK, values), 52);
 
+        // The backtest's last 13 weeks hold last year's peak, which the library's seasonal ARIMA repeats and a few
+        // harmonics smooth away.
+        assertThat(forecast.model()).isEqualTo(SeasonalArimaModel.NAME);
         double[] mean = forecast.mean();
         int peak = 45; // 156 weeks of history: the forecast's week h is week h of a year
         assertThat(mean[peak]).isGreaterThan(3 * mean[peak - 4]).isGreaterThan(3 * mean[peak + 4]);
@@ -112,6 +115,19 @@ class DemandForecasterTests {
         assertThat(forecast.mean()[0]).isCloseTo(0, within(1e-6));
         assertThat(each(forecast.mean())).allSatisfy(week -> assertThat(week).isGreaterThanOrEqualTo(0));
         assertThat(each(forecast.lower())).allSatisfy(week -> assertThat(week).isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void aFlatHistoryIsForecastFlatEvenWhereAModelCannotBeFittedToIt() {
+        double[] values = new double[104];
+        Arrays.fill(values, 5);
+
+        Forecast forecast = forecaster.forecast(new WeeklySeries(SyntheticSeries.FIRST_WEEK, values), 8);
+
+        assertThat(forecast.model()).isEqualTo(MeanModel.NAME);
+        assertThat(forecast.mean()).containsOnly(5.0);
+        assertThat(each(forecast.upper())).allSatisfy(week -> assertThat(week).isCloseTo(5, within(1e-6)));
+        assertThat(forecast.backtest().mase()).isNull(); // no change in the history: no scale
     }
 
     @Test
