@@ -1,0 +1,33 @@
+package bookstore.analytics.imports;
+
+import bookstore.testsupport.RealKafka;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole analytics service on the real broker, seeding a short sample history at start-up as the local shop
+ * does. Every class with this annotation shares one application context. Its own Kafka Streams application id and
+ * state directory keep it apart from other contexts on the same broker.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(
+        properties = {
+            "spring.kafka.streams.application-id=analytics-imports-tests",
+            "spring.kafka.streams.state-dir=${java.io.tmpdir}/analytics-imports-tests-${random.uuid}",
+            "bookstore.analytics.seed-history=true",
+            "bookstore.analytics.seed-history-length=P14D",
+            "bookstore.analytics.seed-history-quiet-period=2s",
+            "logging.level.org.apache.kafka=WARN"
+        })
+@AutoConfigureWebTestClient(timeout = "60s")
+@RealKafka
+@Import({CountedSales.class, WebClientFallback.class})
+public @interface ImportIntegrationTest {}
