@@ -58,11 +58,10 @@ public class Instances {
 
     Instances(
             StreamsBuilderFactoryBean streams,
-            @Value("${spring.kafka.streams.properties.application.server}") String applicationServer,
-            WebClient.Builder web) {
+            @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
         this.streams = streams;
         this.self = HostInfo.buildFromEndpoint(applicationServer);
-        this.web = web.build();
+        this.web = WebClient.builder().build();
     }
 
     /** Where this instance answers, as other instances reach it. */
@@ -178,7 +177,11 @@ public class Instances {
                         .path("/api/analytics/partials/{name}")
                         .queryParams(query)
                         .build(name))
-                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
                 .retrieve();
     }
 

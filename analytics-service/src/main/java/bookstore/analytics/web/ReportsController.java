@@ -63,7 +63,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "DAY") Granularity granularity,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.sales(range(from, to), granularity, caller);
     }
 
@@ -75,7 +76,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.topSellers(range(from, to), limit, caller);
     }
 
@@ -87,7 +89,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.slowMovers(range(from, to), limit, caller);
     }
 
@@ -100,7 +103,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.breakdown(range(from, to), dimension, limit, caller);
     }
 
@@ -112,7 +116,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "DAY") Granularity granularity,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.outcomes(range(from, to), granularity, caller);
     }
 
@@ -123,7 +128,8 @@ class ReportsController {
     Mono<StockReport> stock(
             @RequestParam(defaultValue = "28") @Min(1) @Max(365) int recentDays,
             @RequestParam(defaultValue = "90") @Min(1) @Max(3650) int deadAfterDays,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.stock(today(), recentDays, deadAfterDays, caller);
     }
 
@@ -135,7 +141,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "DAY") Granularity granularity,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.customers(range(from, to), granularity, caller);
     }
 
@@ -146,7 +153,8 @@ class ReportsController {
     Mono<SegmentsReport> segments(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.segments(range(from, to, 365), caller);
     }
 
@@ -155,7 +163,8 @@ class ReportsController {
     Mono<CustomerSegment> customer(
             @PathVariable @Pattern(regexp = "[0-9a-f]{64}", message = "is a customer pseudonym: 64 hex digits")
                     String customer,
-            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String caller) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
         return reports.customer(customer, today(), caller)
                 .switchIfEmpty(Mono.error(() -> new ErrorResponseException(
                         HttpStatus.NOT_FOUND,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,26 @@ class ReorderPlannerTests {
         assertThat(suggestion.demandStdDev()).isCloseTo(5 * Math.sqrt(2), within(1e-9));
         assertThat(suggestion.safetyStock()).isCloseTo(Z_90 * 7.071068, within(1e-5));
         assertThat(suggestion.orderQuantity()).isEqualTo(40); // 89.06 − 50, rounded up
+    }
+
+    @Test
+    void aLeadTimeFromTodayLeavesOutTheDaysOfTheWeekAlreadyPast() {
+        Forecast forecast = forecast(new double[] {7, 14, 21, 28}, 2, 3, 4, 5);
+        LocalDate thursday = forecast.firstWeek().plusDays(3);
+
+        ReorderSuggestion suggestion = planner.suggest(forecast, 4, 7, 0.5, thursday);
+
+        // Thursday to Sunday of the first week (4 × 1 copy a day), Monday to Wednesday of the second (3 × 2).
+        assertThat(suggestion.leadTimeDemand()).isCloseTo(10, within(1e-9));
+        assertThat(suggestion.demandStdDev()).isCloseTo(2, within(1e-9));
+        assertThat(suggestion.orderQuantity()).isEqualTo(6);
+        assertThatThrownBy(() -> planner.suggest(forecast, 4, 7, 0.5, forecast.firstWeek().minusDays(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> planner.suggest(forecast, 4, 26, 0.5, thursday))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5 weeks");
+        assertThat(planner.suggest(forecast, 4, 25, 0.5, thursday).leadTimeDemand())
+                .isCloseTo(7 + 14 + 21 + 28 - 3, within(1e-9));
     }
 
     @Test
