@@ -8,6 +8,15 @@ export default {
     categories: 'Browse by category',
     seeAll: 'See all',
   },
+  recommendations: {
+    boughtTogether: 'Customers who bought this also bought',
+    similar: 'Similar books',
+    pickedForYou: 'Picked for you',
+    basedOn: {
+      PURCHASES: 'Based on what you and readers like you bought',
+      BESTSELLERS: 'Popular with readers right now',
+    },
+  },
   search: {
     title: 'Search',
     label: 'Search books',

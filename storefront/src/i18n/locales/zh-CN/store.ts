@@ -8,6 +8,15 @@ export default {
     categories: '按分类浏览',
     seeAll: '查看全部',
   },
+  recommendations: {
+    boughtTogether: '买了这本书的人还买了',
+    similar: '相似图书',
+    pickedForYou: '为你推荐',
+    basedOn: {
+      PURCHASES: '根据你和相似读者的购买记录',
+      BESTSELLERS: '读者们最近在读',
+    },
+  },
   search: {
     title: '搜索',
     label: '搜索图书',
