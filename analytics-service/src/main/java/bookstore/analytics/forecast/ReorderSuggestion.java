@@ -4,7 +4,7 @@ package bookstore.analytics.forecast;
  * How many copies to order now so that the expected demand over the supplier's lead time is covered with the wanted
  * probability.
  *
- * @param leadTimeDays days from ordering to having the copies, counted from the forecast's first week
+ * @param leadTimeDays days from ordering to having the copies, counted from the forecast's first week or from the day given
  * @param serviceLevel the wanted probability of not running out before the copies arrive
  * @param leadTimeDemand expected copies sold over the lead time
  * @param demandStdDev the standard deviation of the forecast error over the lead time

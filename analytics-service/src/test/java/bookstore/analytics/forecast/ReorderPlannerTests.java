@@ -70,7 +70,8 @@ class ReorderPlannerTests {
         assertThat(suggestion.leadTimeDemand()).isCloseTo(10, within(1e-9));
         assertThat(suggestion.demandStdDev()).isCloseTo(2, within(1e-9));
         assertThat(suggestion.orderQuantity()).isEqualTo(6);
-        assertThatThrownBy(() -> planner.suggest(forecast, 4, 7, 0.5, forecast.firstWeek().minusDays(1)))
+        assertThatThrownBy(() -> planner.suggest(
+                        forecast, 4, 7, 0.5, forecast.firstWeek().minusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> planner.suggest(forecast, 4, 26, 0.5, thursday))
                 .isInstanceOf(IllegalArgumentException.class)
