@@ -215,6 +215,26 @@ class DemandForecasterTests {
     }
 
     @Test
+    void aboutNineInTenWeeksToComeFallInTheNinetyPercentInterval() {
+        int inside = 0;
+        int weeks = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            // The history and the weeks after it, from one generator: the forecast sees the first 156 weeks only.
+            double[] all = SyntheticSeries.of(156 + 13, 40, 0.3, 15, 3, seed).values();
+            WeeklySeries history = new WeeklySeries(SyntheticSeries.FIRST_WEEK, Arrays.copyOf(all, 156));
+
+            Forecast forecast = forecaster.forecast(history, 13);
+
+            for (int week = 0; week < 13; week++) {
+                double actual = all[156 + week];
+                inside += forecast.lower()[week] <= actual && actual <= forecast.upper()[week] ? 1 : 0;
+                weeks++;
+            }
+        }
+        assertThat((double) inside / weeks).isBetween(0.8, 0.99);
+    }
+
+    @Test
     void theIntervalLevelSetsItsWidth() {
         WeeklySeries history = SyntheticSeries.of(40, 30, 0.5, 0, 3, 4);
         DemandForecaster.Settings defaults = DemandForecaster.Settings.defaults();
