@@ -13,10 +13,10 @@ import com.github.signaflo.timeseries.model.arima.ArimaOrder;
  *
  * <p>Why this order and fitting: with two seasons of weekly data the seasonal difference leaves one season, too little
  * to estimate a seasonal MA term at lag 52 (the library reports it as 0) and far too little for a seasonal AR one.
- * Exact maximum likelihood puts the 53 lags of the differences into the Kalman filter's state and takes seconds per
- * series; conditional sum of squares fits the one MA coefficient in about two milliseconds. The library's constant
- * with seasonal differencing fails (its start-up regression is singular), and the double difference makes a drift
- * term unnecessary.
+ * Exact maximum likelihood puts the 53 lags of the differences into the Kalman filter's state: 2.4 to 3 s per fit of
+ * 104 weeks on the build machine, against about 1 ms for conditional sum of squares, and a backtest fits the model at
+ * every origin. The library's constant with a seasonal difference throws (a NullPointerException from the QR solver
+ * of its start-up regression), and the double difference makes a drift term unnecessary.
  */
 final class SeasonalArimaModel implements DemandModel {
 
