@@ -9,7 +9,10 @@ public record Picks(List<BookHit> picks, BasedOn basedOn) {
     public enum BasedOn {
         /** Analytics' personal picks, from what the customer and customers like them bought. */
         PURCHASES,
-        /** The shop's bestsellers, for a customer analytics has no picks for (a new one, say). */
+        /**
+         * The shop's bestsellers (analytics' category bestsellers, then the catalogue's own ranking), for a customer
+         * analytics has no picks for (a new one, say).
+         */
         BESTSELLERS
     }
 }

@@ -1,6 +1,7 @@
 package bookstore.catalog.recommendation.application;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -15,4 +16,7 @@ public interface RecommendationStore {
 
     /** The records of those subjects that have one, by subject. */
     Mono<Map<String, Recommendations>> find(Collection<String> subjects);
+
+    /** Every record whose subject starts with this prefix (letters and a colon), such as every category's. */
+    Mono<List<Recommendations>> findStartingWith(String prefix);
 }

@@ -21,6 +21,9 @@ public record Recommendations(
     private static final String BOOK = "book:";
     private static final String CUSTOMER = "customer:";
 
+    /** What every category's subject starts with ({@code category:<name>}). */
+    public static final String CATEGORY = "category:";
+
     public Recommendations {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(computedAt, "computedAt");

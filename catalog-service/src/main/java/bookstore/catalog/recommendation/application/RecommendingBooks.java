@@ -5,6 +5,8 @@ import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
 import bookstore.catalog.search.application.BookHit;
 import bookstore.catalog.search.application.SearchIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ public class RecommendingBooks {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 20;
+
+    /** The longest list analytics publishes. */
+    private static final int LOOKUP = 50;
 
     private final FindingBooks finding;
     private final RecommendationStore store;
@@ -66,13 +71,40 @@ public class RecommendingBooks {
      */
     public Mono<Picks> forCustomer(String customer, int limit) {
         String subject = Recommendations.ofCustomer(customer);
-        return store.find(List.of(subject)).map(records -> {
+        return store.find(List.of(subject)).flatMap(records -> {
             Recommendations own = records.get(subject);
             Set<String> purchased = own == null ? Set.of() : Set.copyOf(own.purchased());
             List<BookHit> personal = inStock(own, purchased, limit);
             return personal.isEmpty()
-                    ? new Picks(index.bestsellers(purchased, limit), Picks.BasedOn.BESTSELLERS)
-                    : new Picks(personal, Picks.BasedOn.PURCHASES);
+                    ? bestsellers(purchased, limit).map(books -> new Picks(books, Picks.BasedOn.BESTSELLERS))
+                    : Mono.just(new Picks(personal, Picks.BasedOn.PURCHASES));
+        });
+    }
+
+    /**
+     * The shop's bestsellers: analytics' category bestsellers (copies sold lately, imported history included, so
+     * comparable across categories; a book in several categories counts once), most sold first, then, if they run
+     * short, the catalogue's own ranking by copies sold on the shop.
+     */
+    private Mono<List<BookHit>> bestsellers(Set<String> leaveOut, int limit) {
+        return store.findStartingWith(Recommendations.CATEGORY).map(categories -> {
+            Map<String, Double> sold = new HashMap<>();
+            categories.forEach(
+                    category -> category.books().forEach(book -> sold.merge(book.bookId(), book.score(), Math::max)));
+            List<String> ranked = sold.entrySet().stream()
+                    .filter(book -> !leaveOut.contains(book.getKey()))
+                    .sorted(Map.Entry.<String, Double>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            List<BookHit> picks = new ArrayList<>(inStock(ranked, limit));
+            if (picks.size() < limit) {
+                Set<String> shown = new HashSet<>(leaveOut);
+                picks.forEach(pick -> shown.add(pick.id()));
+                picks.addAll(index.bestsellers(shown, limit - picks.size()));
+            }
+            return picks;
         });
     }
 
@@ -81,11 +113,22 @@ public class RecommendingBooks {
         if (record == null) {
             return List.of();
         }
-        List<String> candidates =
-                record.bookIds().stream().filter(id -> !leaveOut.contains(id)).toList();
-        return index.summaries(candidates).stream()
-                .filter(hit -> hit.availability().inStock())
-                .limit(limit)
-                .toList();
+        return inStock(
+                record.bookIds().stream().filter(id -> !leaveOut.contains(id)).toList(), limit);
+    }
+
+    /**
+     * These books, on sale and in stock, in the order given; looked up a list's length at a time, since the first
+     * usually fill the limit and every category's bestsellers together run to thousands.
+     */
+    private List<BookHit> inStock(List<String> candidates, int limit) {
+        List<BookHit> found = new ArrayList<>();
+        for (int from = 0; from < candidates.size() && found.size() < limit; from += LOOKUP) {
+            index.summaries(candidates.subList(from, Math.min(candidates.size(), from + LOOKUP))).stream()
+                    .filter(hit -> hit.availability().inStock())
+                    .limit(limit - found.size())
+                    .forEach(found::add);
+        }
+        return found;
     }
 }

@@ -64,6 +64,17 @@ class MongoRecommendations implements RecommendationStore {
                 .collectMap(Recommendations::subject, Function.identity());
     }
 
+    /** An anchored prefix of the id: MongoDB answers it from the id index. */
+    @Override
+    public Mono<List<Recommendations>> findStartingWith(String prefix) {
+        if (!prefix.matches("[a-z]+:")) {
+            throw new IllegalArgumentException("a subject prefix is letters and a colon");
+        }
+        return mongo.find(query(where("_id").regex("^" + prefix)), RecommendationDocument.class)
+                .map(MongoRecommendations::toRecommendations)
+                .collectList();
+    }
+
     private static RecommendationDocument toDocument(Recommendations record) {
         return new RecommendationDocument(
                 record.subject(),

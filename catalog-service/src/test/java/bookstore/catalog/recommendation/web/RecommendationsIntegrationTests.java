@@ -206,26 +206,30 @@ class RecommendationsIntegrationTests {
     }
 
     @Test
-    void aCustomerWhosePicksAreAllGoneIsPickedBestsellersTheyHaveNotBought() throws Exception {
+    void aCustomerWhosePicksAreAllGoneIsPickedTheCategoriesBestsellersThenTheShopsTheyHaveNotBought() throws Exception {
         UUID customer = UUID.randomUUID();
-        String bought = addBook("Bought Already, Sells Well", 5);
+        String bought = addBook("Bought Already, Sells Best", 5);
         String soldOut = addBook("Their Only Pick, Sold Out", 0);
-        String inStock = addBook("In Stock, Not Bought", 5);
+        String first = addBook("Sells Best In Two Categories", 5);
+        String second = addBook("Sells Well In One", 5);
+        String soldOutBestseller = addBook("Sold Out Bestseller", 0);
+        String shopsOwn = addBook("The Shop's Own Bestseller", 5);
+        // Copies sold lately, by far the most of any category's (no other test publishes categories).
+        publish(category("Travel", 9e9, bought, soldOutBestseller, first, second));
+        publish(category("Maps", 5e9, first));
         awaitHandled(publish(personal(customer, Instant.now(), List.of(soldOut), List.of(bought))));
-
-        // The best sellers of all, by far: whatever else other tests sold, they lead the shop's ranking.
-        analytics.send(Topics.SALES_EVENTS, UpstreamEvents.sold(bought, 100_000));
-        analytics.send(Topics.SALES_EVENTS, UpstreamEvents.sold(inStock, 90_000));
+        // The shop's own best seller by far, whatever other tests sold.
+        analytics.send(Topics.SALES_EVENTS, UpstreamEvents.sold(shopsOwn, 1_000_000));
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(ids(picks(as(customer), "?limit=1"), "picks"))
-                        .containsExactly(inStock));
+                .untilAsserted(() -> assertThat(ids(picks(as(customer), "?limit=3"), "picks"))
+                        .containsExactly(first, second, shopsOwn));
         Map<String, Object> picks = picks(as(customer), "?limit=20");
         assertThat(picks.get("basedOn")).isEqualTo("BESTSELLERS");
-        assertThat(ids(picks, "picks")).doesNotContain(bought, soldOut);
-        assertThat(ids(picks(as(UUID.randomUUID()), "?limit=1"), "picks"))
+        assertThat(ids(picks, "picks")).doesNotContain(bought, soldOut, soldOutBestseller);
+        assertThat(ids(picks(as(UUID.randomUUID()), "?limit=2"), "picks"))
                 .as("a customer who did not buy it is picked the best seller of all")
-                .containsExactly(bought);
+                .containsExactly(bought, first);
     }
 
     @Test
@@ -319,6 +323,15 @@ class RecommendationsIntegrationTests {
     private static RecommendationsComputed boughtTogether(String bookId, Instant at, String... books) {
         return new RecommendationsComputed(
                 UUID.randomUUID(), at, "book:" + bookId, "BOUGHT_TOGETHER", ranked(List.of(books)), List.of());
+    }
+
+    /** A category's bestsellers, the first having sold {@code copies} lately and each after it a copy less. */
+    private static RecommendationsComputed category(String name, double copies, String... books) {
+        List<RecommendedBook> ranked = java.util.stream.IntStream.range(0, books.length)
+                .mapToObj(i -> new RecommendedBook(books[i], copies - i, (long) copies - i))
+                .toList();
+        return new RecommendationsComputed(
+                UUID.randomUUID(), Instant.now(), "category:" + name, "CATEGORY_BESTSELLERS", ranked, List.of());
     }
 
     private RecommendationsComputed personal(UUID customer, Instant at, List<String> picks, List<String> purchased) {
