@@ -29,5 +29,5 @@ import org.springframework.context.annotation.Import;
         })
 @AutoConfigureWebTestClient(timeout = "60s")
 @RealKafka
-@Import({CountedSales.class, WebClientFallback.class})
+@Import(CountedSales.class)
 public @interface ImportIntegrationTest {}

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class SampleHistory {
 
     /** Orders on an ordinary weekday in the middle of the period; the average day comes out a little above. */
-    public static final double ORDINARY_DAY_ORDERS = 140;
+    public static final double ORDINARY_DAY_ORDERS = 115;
 
     /** Customers the shop already has when the period starts. */
     static final int ESTABLISHED_CUSTOMERS = 600;
