@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
+import bookstore.analytics.imports.sample.SampleHistory;
 import bookstore.analytics.query.Globals;
 import bookstore.analytics.streams.BookFacts;
 import bookstore.analytics.streams.SaleLine;
@@ -14,6 +15,7 @@ import bookstore.testsupport.ConsumerGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -298,6 +300,48 @@ class ImportsIntegrationTests {
                 .isUnauthorized()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ImportsTopic.salesOfOrders(bootstrapServers, "import:" + ref))
+                .isEmpty();
+    }
+
+    /** Far more than a request body the service would hold in memory: the file is read as it streams in. */
+    @Test
+    void aLargeFileIsReadAsItStreamsIn() {
+        // A month of the sample history for this class's books, on days the seeding's history does not cover.
+        List<String> lines = new SampleHistory(
+                        BOOKS,
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2025, 1, 31),
+                        SHANGHAI,
+                        ThreadLocalRandom.current().nextLong())
+                .csvLines()
+                .toList();
+        String csv = String.join("\r\n", lines) + "\r\n";
+        assertThat(csv.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(256 * 1024);
+
+        Map<String, Object> answer = importing(admin(), csv)
+                .expectStatus()
+                .isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(answer).containsEntry("lines", lines.size() - 1).containsEntry("books", BOOKS.size());
+        assertThat(ImportsTopic.records(bootstrapServers).stream()
+                        .filter(record -> ImportsTopic.sale(record).importId().equals(answer.get("importId"))))
+                .hasSize(lines.size() - 1);
+    }
+
+    @Test
+    void aLineFarLongerThanAnyOrderLineIsNoFileOfPastSales() {
+        String csv = validFile() + ref + "2,2025-01-01T10:00:00+08:00," + isbn(0) + ",1,45.00," + "x".repeat(70_000);
+
+        importing(admin(), csv)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(PROBLEMS + "invalid-import-file");
         assertThat(ImportsTopic.salesOfOrders(bootstrapServers, "import:" + ref))
                 .isEmpty();
     }

@@ -82,12 +82,4 @@ public final class SalesCsv {
             }
         }
     }
-
-    /** A field as CSV writes it: quoted only when it has to be. */
-    public static String quoted(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.strip().equals(field)) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
-    }
 }

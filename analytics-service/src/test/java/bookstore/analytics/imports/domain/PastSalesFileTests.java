@@ -113,7 +113,6 @@ class PastSalesFileTests {
         assertThatIllegalArgumentException().isThrownBy(() -> SalesCsv.fields("\"A1,2025"));
         assertThatIllegalArgumentException().isThrownBy(() -> SalesCsv.fields("\"A1\"x,2025"));
         assertThat(SalesCsv.fields("a,,b,")).containsExactly("a", "", "b", "");
-        assertThat(SalesCsv.quoted("A,1")).isEqualTo("\"A,1\"");
     }
 
     @Test
