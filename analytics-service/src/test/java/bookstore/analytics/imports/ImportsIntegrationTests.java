@@ -346,6 +346,20 @@ class ImportsIntegrationTests {
                 .isEmpty();
     }
 
+    @Test
+    void theApiDescriptionShowsTheCsvItTakes() {
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/analytics/imports'].post.requestBody.content['text/csv'].schema.type")
+                .isEqualTo("string")
+                .jsonPath("$.paths['/api/analytics/imports'].post.summary")
+                .value(summary -> assertThat((String) summary).startsWith("Import past sales"));
+    }
+
     private String validFile() {
         return bookstore.analytics.imports.domain.SalesCsv.HEADER + "\n" + ref + "1,2025-01-01T10:00:00+08:00,"
                 + isbn(0) + ",1,45.00,c1\n";

@@ -3,6 +3,9 @@ package bookstore.analytics.imports.web;
 import bookstore.analytics.imports.application.ImportingSales;
 import bookstore.analytics.imports.domain.ImportSummary;
 import bookstore.analytics.streams.ShopCalendar;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -50,6 +53,28 @@ class ImportController {
      * Answers 202 once Kafka has acknowledged every line's event; analytics counts them shortly after. The body is
      * UTF-8 (a charset parameter naming another is refused).
      */
+    @Operation(
+            summary = "Import past sales: a CSV of order lines from the system before this one",
+            description = "UTF-8 CSV whose first line names the columns order_ref, ordered_at (ISO-8601 with an offset,"
+                    + " or a local date-time on the shop's calendar), isbn (ISBN-13 of a catalogue book), quantity"
+                    + " (1-10000), unit_price (yuan, at most 2 decimals) and customer_ref (the old system's, never"
+                    + " stored: only a pseudonym of it is published). Every line is checked first; any problem is a"
+                    + " 400/422 listing the first 50 with their line numbers, and nothing is imported. Otherwise each"
+                    + " line becomes a SaleImported on sales.imports.v1, answered 202 once Kafka has them all. The same"
+                    + " file always gives the same events, so importing it again (after a 503, say) counts nothing"
+                    + " twice.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = TEXT_CSV,
+                                            schema =
+                                                    @Schema(
+                                                            type = "string",
+                                                            example = "order_ref,ordered_at,isbn,quantity,unit_price,"
+                                                                    + "customer_ref\nSO-1,2024-11-11T20:15:00+08:00,"
+                                                                    + "9787572610912,1,45.80,M000123\n"))))
     @PostMapping(consumes = TEXT_CSV)
     Mono<ResponseEntity<ImportResource>> importSales(
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType, @RequestBody Flux<DataBuffer> body) {
