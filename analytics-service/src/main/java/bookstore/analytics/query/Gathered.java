@@ -25,9 +25,9 @@ public record Gathered<V, R>(
         R empty,
         ParameterizedTypeReference<Partial<R>> type) {
 
-    /** The answer from one partition's store. */
+    /** The answer from one partition's store; the global stores are at hand for looking books up. */
     @FunctionalInterface
     public interface PerPartition<V, R> {
-        R answer(ReadOnlyKeyValueStore<String, V> store, Map<String, String> parameters);
+        R answer(ReadOnlyKeyValueStore<String, V> store, Map<String, String> parameters, Globals globals);
     }
 }

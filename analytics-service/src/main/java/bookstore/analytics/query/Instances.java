@@ -53,13 +53,16 @@ public class Instances {
     private static final Logger log = LoggerFactory.getLogger(Instances.class);
 
     private final StreamsBuilderFactoryBean streams;
+    private final Globals globals;
     private final HostInfo self;
     private final WebClient web;
 
     Instances(
             StreamsBuilderFactoryBean streams,
+            Globals globals,
             @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
         this.streams = streams;
+        this.globals = globals;
         this.self = HostInfo.buildFromEndpoint(applicationServer);
         this.web = WebClient.builder().build();
     }
@@ -106,7 +109,7 @@ public class Instances {
                 ReadOnlyKeyValueStore<String, V> store = running.store(StoreQueryParameters.fromNameAndType(
                                 question.store(), QueryableStoreTypes.<String, V>keyValueStore())
                         .withPartition(partition));
-                value = question.merge().apply(value, question.perPartition().answer(store, parameters));
+                value = question.merge().apply(value, question.perPartition().answer(store, parameters, globals));
                 answered.add(partition);
             } catch (InvalidStateStoreException notHere) {
                 // Held elsewhere, or moving: another instance answers for it, or the question is asked again.

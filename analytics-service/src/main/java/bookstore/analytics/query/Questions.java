@@ -39,7 +39,7 @@ public final class Questions {
             "book-figures-by-day",
             SalesByBook.DAY_BOOKS,
             SalesByBook.PARTITIONS,
-            (store, parameters) -> figuresByBook(
+            (store, parameters, globals) -> figuresByBook(
                     store,
                     ShopCalendar.dayKey(LocalDate.parse(parameters.get("from"))),
                     ShopCalendar.dayKey(LocalDate.parse(parameters.get("to")))),
@@ -52,7 +52,7 @@ public final class Questions {
             "book-figures-by-month",
             SalesByBook.MONTH_BOOKS,
             SalesByBook.PARTITIONS,
-            (store, parameters) -> figuresByBook(
+            (store, parameters, globals) -> figuresByBook(
                     store,
                     ShopCalendar.monthKey(YearMonth.parse(parameters.get("from"))),
                     ShopCalendar.monthKey(YearMonth.parse(parameters.get("to")))),
@@ -65,7 +65,7 @@ public final class Questions {
             "last-sales",
             SalesByBook.LAST_SALES,
             SalesByBook.PARTITIONS,
-            (store, parameters) -> {
+            (store, parameters, globals) -> {
                 Map<String, LocalDate> last = new HashMap<>();
                 try (KeyValueIterator<String, LocalDate> entries = store.all()) {
                     entries.forEachRemaining(entry -> last.put(entry.key, entry.value));
@@ -85,7 +85,7 @@ public final class Questions {
             "shop-days",
             OrderFigures.SHOP_DAYS,
             OrderFigures.PARTITIONS,
-            Questions::days,
+            (store, parameters, globals) -> days(store, parameters),
             (one, other) -> sumByDay(one, other, ShopDay::plus),
             new TreeMap<>(),
             new ParameterizedTypeReference<>() {});
@@ -95,7 +95,7 @@ public final class Questions {
             "order-days",
             OrderOutcomes.ORDER_DAYS,
             Topics.ORDER_EVENTS.partitions(),
-            Questions::days,
+            (store, parameters, globals) -> days(store, parameters),
             (one, other) -> sumByDay(one, other, OrderDay::plus),
             new TreeMap<>(),
             new ParameterizedTypeReference<>() {});
@@ -105,7 +105,7 @@ public final class Questions {
             "registration-days",
             Registrations.REGISTRATION_DAYS,
             Topics.USER_EVENTS.partitions(),
-            Questions::days,
+            (store, parameters, globals) -> days(store, parameters),
             (one, other) -> sumByDay(one, other, Long::sum),
             new TreeMap<>(),
             new ParameterizedTypeReference<>() {});
@@ -115,7 +115,7 @@ public final class Questions {
             "customers",
             CustomerHistories.CUSTOMERS,
             OrderFigures.PARTITIONS,
-            (store, parameters) -> {
+            (store, parameters, globals) -> {
                 List<CustomerHistory> all = new ArrayList<>();
                 try (KeyValueIterator<String, CustomerHistory> entries = store.all()) {
                     entries.forEachRemaining(entry -> all.add(entry.value));
@@ -134,16 +134,59 @@ public final class Questions {
     public static final Keyed<Figures, SortedMap<LocalDate, Figures>> BOOK_SERIES = new Keyed<>(
             "book-series",
             SalesByBook.BOOK_DAYS,
-            (store, bookId, parameters) -> {
-                SortedMap<LocalDate, Figures> series = new TreeMap<>();
-                try (KeyValueIterator<String, Figures> entries =
-                        store.range(bookId + SalesByBook.SEPARATOR, bookId + SalesByBook.SEPARATOR + AFTER)) {
-                    entries.forEachRemaining(entry ->
-                            series.put(ShopCalendar.parseDayKey(SalesByBook.afterSeparator(entry.key)), entry.value));
-                }
-                return series;
-            },
+            (store, bookId, parameters) -> SalesByBook.days(store, bookId),
             new ParameterizedTypeReference<>() {});
+
+    /** Copies per day of every book in one category (its main one), over a range of days. */
+    public static final Gathered<Figures, SortedMap<LocalDate, Long>> CATEGORY_DAYS = new Gathered<>(
+            "category-days",
+            SalesByBook.DAY_BOOKS,
+            SalesByBook.PARTITIONS,
+            (store, parameters, globals) -> {
+                String category = parameters.get("category");
+                SortedMap<LocalDate, Long> days = new TreeMap<>();
+                try (KeyValueIterator<String, Figures> entries = store.range(
+                        ShopCalendar.dayKey(LocalDate.parse(parameters.get("from"))) + SalesByBook.SEPARATOR,
+                        ShopCalendar.dayKey(LocalDate.parse(parameters.get("to"))) + SalesByBook.SEPARATOR + AFTER)) {
+                    entries.forEachRemaining(entry -> {
+                        String bookId = SalesByBook.afterSeparator(entry.key);
+                        boolean inCategory = globals.book(bookId)
+                                .map(book -> book.mainCategory().equals(category))
+                                .orElse(false);
+                        if (inCategory) {
+                            days.merge(
+                                    ShopCalendar.parseDayKey(SalesByBook.beforeSeparator(entry.key)),
+                                    entry.value.units(),
+                                    Long::sum);
+                        }
+                    });
+                }
+                return days;
+            },
+            (one, other) -> sumByDay(one, other, Long::sum),
+            new TreeMap<>(),
+            new ParameterizedTypeReference<>() {});
+
+    /** Every book's stored forecast. */
+    public static final Gathered<SalesByBook.StoredForecast, Map<String, SalesByBook.StoredForecast>> FORECASTS =
+            new Gathered<>(
+                    "forecasts",
+                    SalesByBook.FORECASTS,
+                    SalesByBook.PARTITIONS,
+                    (store, parameters, globals) -> {
+                        Map<String, SalesByBook.StoredForecast> all = new HashMap<>();
+                        try (KeyValueIterator<String, SalesByBook.StoredForecast> entries = store.all()) {
+                            entries.forEachRemaining(entry -> all.put(entry.key, entry.value));
+                        }
+                        return all;
+                    },
+                    (one, other) -> {
+                        Map<String, SalesByBook.StoredForecast> both = new HashMap<>(one);
+                        both.putAll(other);
+                        return both;
+                    },
+                    Map.of(),
+                    new ParameterizedTypeReference<>() {});
 
     /** One customer's history, from the instance that holds the pseudonym. */
     public static final Keyed<CustomerHistory, CustomerHistory> CUSTOMER = new Keyed<>(
@@ -159,7 +202,9 @@ public final class Questions {
             SHOP_DAYS,
             ORDER_DAYS,
             REGISTRATION_DAYS,
-            CUSTOMERS);
+            CUSTOMERS,
+            CATEGORY_DAYS,
+            FORECASTS);
 
     private static final List<Keyed<?, ?>> KEYED = List.of(BOOK_SERIES, CUSTOMER);
 

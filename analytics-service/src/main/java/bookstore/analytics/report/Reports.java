@@ -1,12 +1,18 @@
 package bookstore.analytics.report;
 
+import bookstore.analytics.forecast.DemandForecaster;
+import bookstore.analytics.forecast.ReorderPlanner;
+import bookstore.analytics.forecast.ReorderSuggestion;
+import bookstore.analytics.forecast.WeeklySeries;
 import bookstore.analytics.query.Globals;
 import bookstore.analytics.query.Instances;
 import bookstore.analytics.query.Questions;
 import bookstore.analytics.streams.BookFacts;
 import bookstore.analytics.streams.CustomerHistory;
+import bookstore.analytics.streams.Demand;
 import bookstore.analytics.streams.Figures;
 import bookstore.analytics.streams.OrderDay;
+import bookstore.analytics.streams.SalesByBook;
 import bookstore.analytics.streams.ShopDay;
 import bookstore.analytics.streams.StockLevel;
 import bookstore.events.Money;
@@ -24,6 +30,7 @@ import java.util.function.BinaryOperator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The reports, computed from what every instance's stores answer. */
 @Component
@@ -36,10 +43,81 @@ public class Reports {
 
     private final Instances instances;
     private final Globals globals;
+    private final Demand demand;
+    private final DemandForecaster forecaster = new DemandForecaster(DemandForecaster.Settings.defaults());
+    private final ReorderPlanner planner = new ReorderPlanner();
 
-    Reports(Instances instances, Globals globals) {
+    Reports(Instances instances, Globals globals, Demand demand) {
         this.instances = instances;
         this.globals = globals;
+        this.demand = demand;
+    }
+
+    /** A title's weekly demand and its forecast, made now from the sales its instance holds; empty if unknown. */
+    public Mono<DemandReport> bookDemand(String bookId, LocalDate today, String caller) {
+        return Mono.justOrEmpty(globals.book(bookId)).flatMap(book -> instances
+                .ask(Questions.BOOK_SERIES, bookId, Map.of(), caller)
+                .defaultIfEmpty(new TreeMap<>())
+                .publishOn(Schedulers.boundedElastic())
+                .map(days -> demandReport(bookId, book.title(), Demand.units(days), today)));
+    }
+
+    /** A category's weekly demand (its books' by their main category) and its forecast; empty if no book has it. */
+    public Mono<DemandReport> categoryDemand(String category, LocalDate today, String caller) {
+        boolean known = globals.allBooks().values().stream()
+                .anyMatch(book -> book.mainCategory().equals(category));
+        if (!known) {
+            return Mono.empty();
+        }
+        Map<String, String> parameters = Map.of(
+                "category", category,
+                "from", today.minusWeeks(demand.historyWeeks()).toString(),
+                "to", today.toString());
+        return instances
+                .gather(Questions.CATEGORY_DAYS, parameters, caller)
+                .publishOn(Schedulers.boundedElastic())
+                .map(days -> demandReport(category, category, days, today));
+    }
+
+    /** The books to order now for a lead time and service level, from their stored forecasts; most copies first. */
+    public Mono<ReorderReport> reorders(
+            LocalDate today, int leadTimeDays, double serviceLevel, int limit, String caller) {
+        return instances.gather(Questions.FORECASTS, Map.of(), caller).map(forecasts -> {
+            Map<String, StockLevel> stock = globals.allStock();
+            List<ReorderReport.Reorder> reorders = new ArrayList<>();
+            for (BookFacts book : globals.allBooks().values()) {
+                SalesByBook.StoredForecast stored = forecasts.get(book.bookId());
+                if (book.discontinued() || stored == null) {
+                    continue;
+                }
+                StockLevel level = stock.get(book.bookId());
+                int available = level == null ? 0 : level.available();
+                ReorderSuggestion suggestion =
+                        planner.suggest(stored.forecast(), available, leadTimeDays, serviceLevel, today);
+                if (suggestion.shouldOrder()) {
+                    reorders.add(new ReorderReport.Reorder(
+                            book.bookId(),
+                            book.title(),
+                            book.mainCategory(),
+                            available,
+                            suggestion.leadTimeDemand(),
+                            suggestion.safetyStock(),
+                            suggestion.reorderPoint(),
+                            suggestion.orderQuantity(),
+                            stored.forecast().model()));
+                }
+            }
+            reorders.sort(Comparator.comparingInt(ReorderReport.Reorder::orderQuantity)
+                    .reversed()
+                    .thenComparing(ReorderReport.Reorder::bookId));
+            return new ReorderReport(
+                    today, leadTimeDays, serviceLevel, reorders.subList(0, Math.min(limit, reorders.size())));
+        });
+    }
+
+    private DemandReport demandReport(String subject, String title, SortedMap<LocalDate, Long> units, LocalDate today) {
+        WeeklySeries history = demand.weekly(units, today);
+        return new DemandReport(subject, title, history, forecaster.forecast(history, demand.horizonWeeks()));
     }
 
     public Mono<SalesReport> sales(ReportRange range, Granularity granularity, String caller) {

@@ -1,5 +1,6 @@
 package bookstore.analytics.streams;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -32,16 +33,25 @@ public class AnalyticsTopology {
     }
 
     @Bean
-    KStream<String, SaleLine> saleLines(StreamsBuilder builder, ShopCalendar calendar) {
-        return compose(builder, calendar);
+    Demand demand(
+            @Value("${bookstore.analytics.forecast.horizon-weeks:26}") int horizonWeeks,
+            @Value("${bookstore.analytics.forecast.history-weeks:156}") int historyWeeks,
+            @Value("${bookstore.analytics.forecast.interval:30s}") Duration interval,
+            @Value("${bookstore.analytics.forecast.budget:2s}") Duration budget) {
+        return new Demand(horizonWeeks, historyWeeks, interval, budget);
+    }
+
+    @Bean
+    KStream<String, SaleLine> saleLines(StreamsBuilder builder, ShopCalendar calendar, Demand demand) {
+        return compose(builder, calendar, demand);
     }
 
     /** Every part on one builder; the sale lines are returned for parts that build on them. */
-    public static KStream<String, SaleLine> compose(StreamsBuilder builder, ShopCalendar calendar) {
+    public static KStream<String, SaleLine> compose(StreamsBuilder builder, ShopCalendar calendar, Demand demand) {
         BookCatalogue.build(builder);
         StockLevels.build(builder);
         KStream<String, SaleLine> saleLines = SaleLines.build(builder);
-        SalesByBook.build(builder, saleLines, calendar);
+        SalesByBook.build(builder, saleLines, calendar, demand);
         CustomerHistories.build(builder, OrderFigures.build(builder, saleLines, calendar));
         OrderOutcomes.build(builder, calendar);
         Registrations.build(builder, calendar);

@@ -1,16 +1,23 @@
 package bookstore.analytics.streams;
 
+import bookstore.analytics.forecast.DemandForecaster;
+import bookstore.analytics.forecast.Forecast;
 import bookstore.events.Topics;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -32,6 +39,9 @@ public final class SalesByBook {
     /** {@code <bookId>} → the last day it sold a copy. */
     public static final String LAST_SALES = "book-last-sales";
 
+    /** {@code <bookId>} → its latest demand forecast, brought up to date after it sells and every new week. */
+    public static final String FORECASTS = "book-forecasts";
+
     /** The repartition topic (prefixed by the application id) that moves each line to its book's owner. */
     public static final String BY_BOOK = "sales-by-book";
 
@@ -42,19 +52,31 @@ public final class SalesByBook {
 
     private SalesByBook() {}
 
-    public static void build(StreamsBuilder builder, KStream<String, SaleLine> saleLines, ShopCalendar calendar) {
+    /**
+     * A book's stored forecast.
+     *
+     * @param computedOn the day it was made
+     * @param lastSale the book's last sale it knew of
+     */
+    public record StoredForecast(String bookId, LocalDate computedOn, LocalDate lastSale, Forecast forecast) {}
+
+    public static void build(
+            StreamsBuilder builder, KStream<String, SaleLine> saleLines, ShopCalendar calendar, Demand demand) {
         for (String store : new String[] {BOOK_DAYS, DAY_BOOKS, MONTH_BOOKS}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(store), Serdes.String(), JsonSerde.of(Figures.class)));
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LAST_SALES), Serdes.String(), JsonSerde.of(LocalDate.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FORECASTS), Serdes.String(), JsonSerde.of(StoredForecast.class)));
         saleLines
                 .selectKey((order, line) -> line.bookId())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SaleLine.class))
                         .withName(BY_BOOK)
                         .withNumberOfPartitions(PARTITIONS))
-                .process(() -> new Counting(calendar), BOOK_DAYS, DAY_BOOKS, MONTH_BOOKS, LAST_SALES);
+                .process(
+                        () -> new Counting(calendar, demand), BOOK_DAYS, DAY_BOOKS, MONTH_BOOKS, LAST_SALES, FORECASTS);
     }
 
     public static String bookDayKey(String bookId, LocalDate day) {
@@ -78,20 +100,38 @@ public final class SalesByBook {
         return key.substring(0, key.indexOf(SEPARATOR));
     }
 
+    /** A book's copies per day, from its {@code <bookId>|<day>} entries. */
+    public static SortedMap<LocalDate, Figures> days(ReadOnlyKeyValueStore<String, Figures> bookDays, String bookId) {
+        SortedMap<LocalDate, Figures> series = new TreeMap<>();
+        try (KeyValueIterator<String, Figures> entries = bookDays.range(bookId + SEPARATOR, bookId + SEPARATOR + "~")) {
+            entries.forEachRemaining(
+                    entry -> series.put(ShopCalendar.parseDayKey(afterSeparator(entry.key)), entry.value));
+        }
+        return series;
+    }
+
     private static final class Counting implements Processor<String, SaleLine, Void, Void> {
 
         private final ShopCalendar calendar;
+        private final Demand demand;
+        private final DemandForecaster forecaster = new DemandForecaster(DemandForecaster.Settings.defaults());
+        private ProcessorContext<Void, Void> context;
+        private KeyValueStore<String, StoredForecast> forecasts;
         private KeyValueStore<String, Figures> bookDays;
         private KeyValueStore<String, Figures> dayBooks;
         private KeyValueStore<String, Figures> monthBooks;
         private KeyValueStore<String, LocalDate> lastSales;
 
-        Counting(ShopCalendar calendar) {
+        Counting(ShopCalendar calendar, Demand demand) {
             this.calendar = calendar;
+            this.demand = demand;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
+            forecasts = context.getStateStore(FORECASTS);
+            context.schedule(demand.interval(), PunctuationType.WALL_CLOCK_TIME, this::updateForecasts);
             bookDays = context.getStateStore(BOOK_DAYS);
             dayBooks = context.getStateStore(DAY_BOOKS);
             monthBooks = context.getStateStore(MONTH_BOOKS);
@@ -109,6 +149,30 @@ public final class SalesByBook {
             LocalDate last = lastSales.get(line.bookId());
             if (!line.isReturn() && (last == null || last.isBefore(day))) {
                 lastSales.put(line.bookId(), day);
+            }
+        }
+
+        /**
+         * Brings stale forecasts up to date, for as long as the budget allows: a book's forecast is stale when it
+         * sold since, or when a new week began. Books left over wait for the next round.
+         */
+        private void updateForecasts(long now) {
+            LocalDate today = calendar.day(java.time.Instant.ofEpochMilli(now));
+            LocalDate thisWeek =
+                    today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            long deadline = System.nanoTime() + demand.budget().toNanos();
+            try (KeyValueIterator<String, LocalDate> books = lastSales.all()) {
+                while (books.hasNext() && System.nanoTime() < deadline) {
+                    var book = books.next();
+                    StoredForecast stored = forecasts.get(book.key);
+                    boolean stale = stored == null
+                            || stored.lastSale().isBefore(book.value)
+                            || stored.computedOn().isBefore(thisWeek);
+                    if (stale) {
+                        Forecast forecast = demand.forecast(forecaster, Demand.units(days(bookDays, book.key)), today);
+                        forecasts.put(book.key, new StoredForecast(book.key, today, book.value, forecast));
+                    }
+                }
             }
         }
 

@@ -4,8 +4,10 @@ import bookstore.analytics.report.BookRanking;
 import bookstore.analytics.report.Breakdown;
 import bookstore.analytics.report.CustomerSegment;
 import bookstore.analytics.report.CustomersReport;
+import bookstore.analytics.report.DemandReport;
 import bookstore.analytics.report.Granularity;
 import bookstore.analytics.report.OutcomesReport;
+import bookstore.analytics.report.ReorderReport;
 import bookstore.analytics.report.ReportRange;
 import bookstore.analytics.report.Reports;
 import bookstore.analytics.report.SalesReport;
@@ -15,9 +17,12 @@ import bookstore.analytics.streams.ShopCalendar;
 import bookstore.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -174,6 +179,52 @@ class ReportsController {
                                 "Customer not found",
                                 "Analytics knows no order of this customer."),
                         null)));
+    }
+
+    @Operation(summary = "A title's weekly demand and its forecast, with interval and backtest against seasonal-naive")
+    @GetMapping(
+            path = "/forecasts/{bookId}",
+            produces = {JSON, CSV})
+    Mono<DemandReport> bookForecast(
+            @PathVariable @Size(max = 100) String bookId,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
+        return reports.bookDemand(bookId, today(), caller)
+                .switchIfEmpty(Mono.error(
+                        () -> notFound("book-not-found", "Book not found", "Analytics knows no book " + bookId + ".")));
+    }
+
+    @Operation(summary = "A category's weekly demand and its forecast")
+    @GetMapping(
+            path = "/forecasts/categories/{category}",
+            produces = {JSON, CSV})
+    Mono<DemandReport> categoryForecast(
+            @PathVariable @Size(max = 100) String category,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
+        return reports.categoryDemand(category, today(), caller)
+                .switchIfEmpty(Mono.error(() -> notFound(
+                        "category-not-found", "Category not found", "No book is filed under " + category + ".")));
+    }
+
+    @Operation(
+            summary =
+                    "Books to order now: forecast demand over the lead time plus safety stock, less what is available")
+    @GetMapping(
+            path = "/reorder-suggestions",
+            produces = {JSON, CSV})
+    Mono<ReorderReport> reorderSuggestions(
+            @RequestParam(defaultValue = "14") @Min(1) @Max(150) int leadTimeDays,
+            @RequestParam(defaultValue = "0.95") @DecimalMin("0.5") @DecimalMax("0.999") double serviceLevel,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
+        return reports.reorders(today(), leadTimeDays, serviceLevel, limit, caller);
+    }
+
+    private static ErrorResponseException notFound(String kind, String title, String detail) {
+        return new ErrorResponseException(
+                HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, kind, title, detail), null);
     }
 
     private ReportRange range(LocalDate from, LocalDate to) {

@@ -45,7 +45,7 @@ class AnalyticsTopologyTests {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        AnalyticsTopology.compose(builder, SHANGHAI);
+        AnalyticsTopology.compose(builder, SHANGHAI, Demand.DEFAULTS);
         driver = new TopologyTestDriver(builder.build(), TestRecords.driverSettings());
         sales = TestRecords.input(driver, Topics.SALES_EVENTS);
     }

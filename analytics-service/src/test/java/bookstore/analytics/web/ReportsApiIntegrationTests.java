@@ -69,6 +69,7 @@ class ReportsApiIntegrationTests {
         registry.add(
                 "spring.kafka.streams.state-dir", () -> System.getProperty("java.io.tmpdir") + "/analytics-" + RUN);
         registry.add("spring.kafka.streams.properties.num.standby.replicas", () -> 0);
+        registry.add("bookstore.analytics.forecast.interval", () -> "1s");
     }
 
     @BeforeAll
@@ -95,12 +96,21 @@ class ReportsApiIntegrationTests {
                 Topics.CATALOG_BOOKS,
                 TestRecords.bookAdded(book("dune"), "Dune", SCIFI, 5_000),
                 TestRecords.bookAdded(book("solaris"), "Solaris", SCIFI, 4_000),
-                TestRecords.bookAdded(book("poirot"), "Poirot", MYSTERY, 3_000));
+                TestRecords.bookAdded(book("poirot"), "Poirot", MYSTERY, 3_000),
+                TestRecords.bookAdded(book("steady"), "Steady", MYSTERY, 2_000));
         traffic.publish(
                 Topics.INVENTORY_STOCK,
                 new StockLevelChanged(UUID.randomUUID(), Instant.now(), book("dune"), 10, 0, 10, 1),
                 new StockLevelChanged(UUID.randomUUID(), Instant.now(), book("solaris"), 6, 0, 6, 1),
-                new StockLevelChanged(UUID.randomUUID(), Instant.now(), book("poirot"), 4, 0, 4, 1));
+                new StockLevelChanged(UUID.randomUUID(), Instant.now(), book("poirot"), 4, 0, 4, 1),
+                new StockLevelChanged(UUID.randomUUID(), Instant.now(), book("steady"), 5, 0, 5, 1));
+        // Two copies a day for the last ten weeks: a steady seller that 5 copies will not last.
+        List<bookstore.events.order.SaleRecorded> steady = new java.util.ArrayList<>();
+        for (int day = 1; day <= 70; day++) {
+            Instant at = Instant.now().minus(Duration.ofDays(day));
+            steady.add(sale(order(1_000 + day), book("steady"), 2, 2_000, customer(100 + day % 7), at));
+        }
+        traffic.publish(Topics.SALES_EVENTS, steady.toArray(bookstore.events.order.SaleRecorded[]::new));
         traffic.publish(
                 Topics.SALES_EVENTS,
                 sale(order(1), book("dune"), 2, 5_000, customer(1), NOON_11_NOV),
@@ -246,6 +256,60 @@ class ReportsApiIntegrationTests {
         assertThat(poirot.get("daysOfCover").isNull()).isTrue();
         assertThat(poirot.get("dead").asBoolean()).isTrue();
         assertThat(poirot.get("lastSale").asString()).isEqualTo("2024-11-11");
+    }
+
+    @Test
+    void forecastsATitlesAndACategorysWeeklyDemandAndSuggestsWhatToReorder() {
+        JsonNode steady = awaitReport(
+                "/api/analytics/forecasts/" + book("steady"),
+                report -> report.get("history").get("values").size() >= 9
+                        && report.get("history").get("values").get(1).asDouble() == 14);
+        assertThat(steady.get("forecast").get("mean")).hasSize(26);
+        double nextWeek = steady.get("forecast").get("mean").get(0).asDouble();
+        assertThat(nextWeek).isBetween(10.0, 18.0);
+        assertThat(steady.get("forecast").get("upper").get(0).asDouble()).isGreaterThanOrEqualTo(nextWeek);
+        assertThat(steady.get("forecast").get("backtest").get("origins").asInt())
+                .isPositive();
+
+        JsonNode category = http.get()
+                .uri(uri -> uri.path("/api/analytics/forecasts/categories/{category}").build(MYSTERY))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(category.get("title").asString()).isEqualTo(MYSTERY);
+        assertThat(category.get("forecast").get("mean").get(0).asDouble()).isPositive();
+
+        JsonNode reorders = awaitReport(
+                "/api/analytics/reorder-suggestions?leadTimeDays=14&serviceLevel=0.95",
+                report -> find(report.get("books"), book("steady")) != null);
+        JsonNode reorder = find(reorders.get("books"), book("steady"));
+        assertThat(reorder.get("available").asInt()).isEqualTo(5);
+        // About 28 copies sell in two weeks; 5 are there; safety stock on top.
+        assertThat(reorder.get("orderQuantity").asInt()).isBetween(23, 60);
+        for (JsonNode suggested : reorders.get("books")) {
+            assertThat(suggested.get("orderQuantity").asInt()).isPositive();
+        }
+
+        notFound("/api/analytics/forecasts/no-such-book", "book-not-found");
+        notFound("/api/analytics/forecasts/categories/Nothing-" + RUN, "category-not-found");
+        problem("/api/analytics/reorder-suggestions?serviceLevel=1.5", "validation");
+        problem("/api/analytics/reorder-suggestions?leadTimeDays=0", "validation");
+    }
+
+    private void notFound(String uri, String kind) {
+        http.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/" + kind);
     }
 
     @Test
