@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -45,11 +44,7 @@ final class BookNeighbours implements Processor<String, CoPurchase, String, byte
         pairs = context.getStateStore(RecommendStores.PAIRS);
         orders = context.getStateStore(RecommendStores.BOOK_ORDERS);
         catalogue = new Catalogue(context);
-        publishing = new Publishing(context, RecommendStores.BOOKS, KIND, settings.publishBatch());
-        context.schedule(
-                settings.publishInterval(),
-                PunctuationType.WALL_CLOCK_TIME,
-                now -> publishing.publishPending(this::compute));
+        publishing = Publishing.start(context, RecommendStores.BOOKS, KIND, settings, now -> {}, this::compute);
     }
 
     @Override
@@ -57,12 +52,20 @@ final class BookNeighbours implements Processor<String, CoPurchase, String, byte
         CoPurchase count = record.value();
         if (count.isOrder()) {
             RecommendStores.add(orders, count.book(), 1);
+            // Every partition hears of a book's orders, but only the one holding its pairs has a list to publish.
+            if (hasPairs(count.book())) {
+                publishing.mark(PREFIX + count.book(), 1);
+            }
         } else {
             RecommendStores.add(pairs, count.book() + RecommendStores.SEP + count.other(), 1);
+            publishing.mark(PREFIX + count.book(), 1);
         }
-        // Every partition hears of a book's orders; only the one holding its pairs has a list to publish, and the
-        // others find theirs empty and publish nothing.
-        publishing.mark(PREFIX + count.book(), 1);
+    }
+
+    private boolean hasPairs(String book) {
+        try (KeyValueIterator<String, Long> withOthers = pairs.prefixScan(book + RecommendStores.SEP, KEYS)) {
+            return withOthers.hasNext();
+        }
     }
 
     private Published compute(String subject) {

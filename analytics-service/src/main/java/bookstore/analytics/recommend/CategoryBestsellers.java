@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -82,8 +81,8 @@ final class CategoryBestsellers implements Processor<String, CategoryBestsellers
         days = context.getStateStore(RecommendStores.CATEGORY_DAYS);
         totals = context.getStateStore(RecommendStores.CATEGORY_TOTALS);
         catalogue = new Catalogue(context);
-        publishing = new Publishing(context, RecommendStores.CATEGORIES, KIND, settings.publishBatch());
-        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        publishing =
+                Publishing.start(context, RecommendStores.CATEGORIES, KIND, settings, this::moveWindow, this::compute);
     }
 
     @Override
@@ -101,13 +100,13 @@ final class CategoryBestsellers implements Processor<String, CategoryBestsellers
         publishing.mark(PREFIX + category, 1);
     }
 
-    private void punctuate(long now) {
+    /** On the first pass of a new day of the shop's calendar, the day that left the window goes. */
+    private void moveWindow(long now) {
         LocalDate today = today(now);
         if (!today.equals(refreshedOn)) {
             forgetDaysBefore(today.minusDays(settings.windowDays() - 1L));
             refreshedOn = today;
         }
-        publishing.publishPending(this::compute);
     }
 
     /** The window's days: the last {@code window} of the shop's calendar, today included. */

@@ -4,7 +4,6 @@ import bookstore.analytics.streams.SaleLine;
 import bookstore.events.analytics.RecommendationsComputed.RecommendedBook;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -52,11 +51,8 @@ final class CustomerPicks implements Processor<String, SaleLine, String, byte[]>
         customers = context.getStateStore(RecommendStores.CUSTOMERS);
         lists = context.getStateStore(RecommendStores.LISTS);
         catalogue = new Catalogue(context);
-        publishing = new Publishing(context, RecommendStores.CUSTOMER_PICKS, KIND, settings.publishBatch());
-        context.schedule(
-                settings.publishInterval(),
-                PunctuationType.WALL_CLOCK_TIME,
-                now -> publishing.publishPending(this::compute));
+        publishing =
+                Publishing.start(context, RecommendStores.CUSTOMER_PICKS, KIND, settings, now -> {}, this::compute);
     }
 
     @Override

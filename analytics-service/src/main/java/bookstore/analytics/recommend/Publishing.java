@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * When a kind of subject is published: not per record, but from a wall-clock punctuator. Lines mark their subjects
@@ -41,7 +42,7 @@ final class Publishing {
     private final int batch;
     private String cursor;
 
-    Publishing(ProcessorContext<String, byte[]> context, String stores, String kind, int batch) {
+    private Publishing(ProcessorContext<String, byte[]> context, String stores, String kind, int batch) {
         this.context = context;
         this.kind = kind;
         this.pending = context.getStateStore(pendingStore(stores));
@@ -49,14 +50,32 @@ final class Publishing {
         this.batch = batch;
     }
 
+    /**
+     * Publishes a processor's pending subjects every {@code publishInterval}, wall clock.
+     *
+     * @param stores the prefix its stores were declared with ({@link #addStores})
+     * @param beforeEachPass what the processor does first on every pass, given the time
+     * @param compute a subject's content, as it is now
+     */
+    static Publishing start(
+            ProcessorContext<String, byte[]> context,
+            String stores,
+            String kind,
+            RecommendationSettings settings,
+            LongConsumer beforeEachPass,
+            Function<String, Published> compute) {
+        Publishing publishing = new Publishing(context, stores, kind, settings.publishBatch());
+        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            beforeEachPass.accept(now);
+            publishing.publishPending(compute);
+        });
+        return publishing;
+    }
+
     /** Declares the stores of one kind of subject; returns their names, to connect to its processor. */
     static String[] addStores(StreamsBuilder builder, String stores) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(pendingStore(stores)), Serdes.String(), Serdes.Integer()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(publishedStore(stores)),
-                Serdes.String(),
-                JsonSerde.of(Published.class)));
+        RecommendationStreams.addStore(builder, pendingStore(stores), Serdes.Integer());
+        RecommendationStreams.addStore(builder, publishedStore(stores), JsonSerde.of(Published.class));
         return new String[] {pendingStore(stores), publishedStore(stores)};
     }
 
@@ -69,7 +88,7 @@ final class Publishing {
     }
 
     /** Computes a batch of the pending subjects and publishes those whose content changed. */
-    void publishPending(Function<String, Published> compute) {
+    private void publishPending(Function<String, Published> compute) {
         long now = context.currentSystemTimeMs();
         for (KeyValue<String, Integer> due : nextBatch()) {
             Published next = compute.apply(due.key);

@@ -11,6 +11,7 @@ import bookstore.events.Topics;
 import bookstore.events.analytics.RecommendationsComputed.RecommendedBook;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -61,22 +62,19 @@ public final class RecommendationStreams {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()),
                 RecommendationLists::new);
 
-        KStream<String, byte[]> books = boughtTogether(builder, saleLines, settings);
-        KStream<String, byte[]> customers = personalPicks(builder, saleLines, settings);
-        KStream<String, byte[]> categories = categoryBestsellers(builder, saleLines, calendar, settings);
-        books.merge(customers)
-                .merge(categories)
-                .to(Topics.RECOMMENDATIONS.name(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        // One sink each rather than one for the merged streams: merged, the three would become one sub-topology, whose
+        // tasks read all three repartition topics together; apart, each kind of subject has its own tasks.
+        Produced<String, byte[]> asPublished = Produced.with(Serdes.String(), Serdes.ByteArray());
+        boughtTogether(builder, saleLines, settings).to(Topics.RECOMMENDATIONS.name(), asPublished);
+        personalPicks(builder, saleLines, settings).to(Topics.RECOMMENDATIONS.name(), asPublished);
+        categoryBestsellers(builder, saleLines, calendar, settings).to(Topics.RECOMMENDATIONS.name(), asPublished);
     }
 
     private static KStream<String, byte[]> boughtTogether(
             StreamsBuilder builder, KStream<String, SaleLine> saleLines, RecommendationSettings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecommendStores.BASKETS), Serdes.String(), JsonSerde.of(Basket.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecommendStores.PAIRS), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecommendStores.BOOK_ORDERS), Serdes.String(), Serdes.Long()));
+        addStore(builder, RecommendStores.BASKETS, JsonSerde.of(Basket.class));
+        addStore(builder, RecommendStores.PAIRS, Serdes.Long());
+        addStore(builder, RecommendStores.BOOK_ORDERS, Serdes.Long());
         String[] publishing = Publishing.addStores(builder, RecommendStores.BOOKS);
         return saleLines
                 .process(() -> new Baskets(settings.basketMemory()), RecommendStores.BASKETS)
@@ -90,10 +88,7 @@ public final class RecommendationStreams {
 
     private static KStream<String, byte[]> personalPicks(
             StreamsBuilder builder, KStream<String, SaleLine> saleLines, RecommendationSettings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecommendStores.CUSTOMERS),
-                Serdes.String(),
-                JsonSerde.of(History.class)));
+        addStore(builder, RecommendStores.CUSTOMERS, JsonSerde.of(History.class));
         String[] publishing = Publishing.addStores(builder, RecommendStores.CUSTOMER_PICKS);
         return saleLines
                 .filter((orderId, line) -> !line.isReturn() && line.customer() != null && line.bookId() != null)
@@ -108,10 +103,8 @@ public final class RecommendationStreams {
             KStream<String, SaleLine> saleLines,
             ShopCalendar calendar,
             RecommendationSettings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecommendStores.CATEGORY_DAYS), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecommendStores.CATEGORY_TOTALS), Serdes.String(), Serdes.Long()));
+        addStore(builder, RecommendStores.CATEGORY_DAYS, Serdes.Long());
+        addStore(builder, RecommendStores.CATEGORY_TOTALS, Serdes.Long());
         String[] publishing = Publishing.addStores(builder, RecommendStores.CATEGORIES);
         return saleLines
                 .process(CategoryBestsellers.Filing::new)
@@ -120,6 +113,12 @@ public final class RecommendationStreams {
                 .process(
                         () -> new CategoryBestsellers(calendar, settings),
                         storeNames(publishing, RecommendStores.CATEGORY_DAYS, RecommendStores.CATEGORY_TOTALS));
+    }
+
+    /** A persistent store by string key, backed by its changelog. */
+    static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
     }
 
     private static String[] storeNames(String[] publishing, String... own) {
