@@ -10,8 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Personal picks, on the customers' partitions (sale lines re-keyed by customer pseudonym): remembers what each
- * customer bought and publishes their {@code customer:<pseudonym>} list of kind {@code PERSONAL}.
+ * Personal picks, on the customers' partitions (the shop's own sale lines re-keyed by customer pseudonym): remembers
+ * what each customer bought and publishes their {@code customer:<pseudonym>} list of kind {@code PERSONAL}.
  *
  * <p>Where the neighbour lists come from: they are computed on the books' partitions, and a customer's books are on
  * any of them, so this processor reads them from the global store {@link RecommendStores#LISTS}, which every

@@ -91,7 +91,10 @@ public final class RecommendationStreams {
         addStore(builder, RecommendStores.CUSTOMERS, JsonSerde.of(History.class));
         String[] publishing = Publishing.addStores(builder, RecommendStores.CUSTOMER_PICKS);
         return saleLines
-                .filter((orderId, line) -> !line.isReturn() && line.customer() != null && line.bookId() != null)
+                // Imported customers have pseudonyms under analytics' own key, which no account of this shop signs in
+                // with: their picks would serve nobody. Their orders still count in the bought-together lists.
+                .filter((orderId, line) ->
+                        !line.isReturn() && !line.imported() && line.customer() != null && line.bookId() != null)
                 .selectKey((orderId, line) -> line.customer())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SaleLine.class))
                         .withName(RecommendStores.LINES_BY_CUSTOMER_TOPIC))

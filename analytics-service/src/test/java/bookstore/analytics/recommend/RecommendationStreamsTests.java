@@ -15,8 +15,10 @@ import bookstore.analytics.streams.TestRecords;
 import bookstore.events.CloudEvents;
 import bookstore.events.Money;
 import bookstore.events.Topics;
+import bookstore.events.analytics.ImportedSalesEvent;
 import bookstore.events.analytics.RecommendationsComputed;
 import bookstore.events.analytics.RecommendationsComputed.RecommendedBook;
+import bookstore.events.analytics.SaleImported;
 import bookstore.events.catalog.BookDiscontinued;
 import bookstore.events.catalog.BookEvent;
 import bookstore.events.order.SaleRecorded;
@@ -184,6 +186,35 @@ class RecommendationStreamsTests {
                 .containsExactly(new RecommendedBook("D", 0.7071, 3), new RecommendedBook("B", 0.5477, 3));
         // The return only takes its copy off fiction's bestsellers: C sold 3, one came back.
         assertThat(published.get("category:Fiction").books()).contains(new RecommendedBook("C", 2, 2));
+    }
+
+    @Test
+    void importedOrdersAreBasketsLikeLiveOnesButTheirCustomersGetNoPicks() {
+        constructedBaskets();
+        TestRecords.EventInput<ImportedSalesEvent> imports = TestRecords.input(driver, Topics.SALES_IMPORTS);
+        for (String order : List.of("import:old-1", "import:old-2")) {
+            for (String book : List.of("C", "D")) {
+                imports.publish(new SaleImported(
+                        UUID.randomUUID(),
+                        NOW,
+                        order,
+                        "import-1",
+                        book,
+                        "9787536692930",
+                        1,
+                        new Money(3_000, "CNY"),
+                        customer(500),
+                        Instant.parse("2025-06-01T02:00:00Z")));
+            }
+        }
+
+        Map<String, RecommendationsComputed> published = afterAnInterval();
+        published.putAll(afterAnInterval());
+
+        // Two past {C,D}: 2/√(5·4) for D, above B's 2/√(5·5).
+        assertThat(published.get("book:C").books())
+                .containsExactly(new RecommendedBook("D", 0.4472, 2), new RecommendedBook("B", 0.4, 2));
+        assertThat(published).doesNotContainKey("customer:" + customer(500));
     }
 
     @Test
