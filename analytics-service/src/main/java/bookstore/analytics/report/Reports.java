@@ -41,6 +41,9 @@ public class Reports {
 
     private static final int MAX_SNAPSHOTS = 60;
 
+    /** The subject of the whole shop's demand. */
+    public static final String SHOP = "shop";
+
     private final Instances instances;
     private final Globals globals;
     private final Demand demand;
@@ -77,6 +80,20 @@ public class Reports {
                 .gather(Questions.CATEGORY_DAYS, parameters, caller)
                 .publishOn(Schedulers.boundedElastic())
                 .map(days -> demandReport(category, category, days, today));
+    }
+
+    /** The whole shop's weekly demand (copies) and its forecast. */
+    public Mono<DemandReport> shopDemand(LocalDate today, String caller) {
+        ReportRange history = new ReportRange(today.minusWeeks(demand.historyWeeks()), today);
+        return instances
+                .gather(Questions.SHOP_DAYS, history.asParameters(), caller)
+                .publishOn(Schedulers.boundedElastic())
+                .map(days -> {
+                    SortedMap<LocalDate, Long> units = new TreeMap<>();
+                    days.forEach(
+                            (day, figures) -> units.put(day, figures.figures().units()));
+                    return demandReport(SHOP, SHOP, units, today);
+                });
     }
 
     /** The books to order now for a lead time and service level, from their stored forecasts; most copies first. */

@@ -194,6 +194,16 @@ class ReportsController {
                         () -> notFound("book-not-found", "Book not found", "Analytics knows no book " + bookId + ".")));
     }
 
+    @Operation(summary = "The whole shop's weekly demand (copies) and its forecast")
+    @GetMapping(
+            path = "/forecasts/shop",
+            produces = {JSON, CSV})
+    Mono<DemandReport> shopForecast(
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String caller) {
+        return reports.shopDemand(today(), caller);
+    }
+
     @Operation(summary = "A category's weekly demand and its forecast")
     @GetMapping(
             path = "/forecasts/categories/{category}",

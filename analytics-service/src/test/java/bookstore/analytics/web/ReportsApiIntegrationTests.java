@@ -272,7 +272,8 @@ class ReportsApiIntegrationTests {
                 .isPositive();
 
         JsonNode category = http.get()
-                .uri(uri -> uri.path("/api/analytics/forecasts/categories/{category}").build(MYSTERY))
+                .uri(uri -> uri.path("/api/analytics/forecasts/categories/{category}")
+                        .build(MYSTERY))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                 .exchange()
                 .expectStatus()
@@ -282,6 +283,12 @@ class ReportsApiIntegrationTests {
                 .getResponseBody();
         assertThat(category.get("title").asString()).isEqualTo(MYSTERY);
         assertThat(category.get("forecast").get("mean").get(0).asDouble()).isPositive();
+
+        JsonNode shop = get("/api/analytics/forecasts/shop");
+        assertThat(shop.get("subject").asString()).isEqualTo("shop");
+        JsonNode shopWeeks = shop.get("history").get("values");
+        // The last whole weeks hold at least the steady seller's 14 copies each.
+        assertThat(shopWeeks.get(shopWeeks.size() - 2).asDouble()).isGreaterThanOrEqualTo(14);
 
         JsonNode reorders = awaitReport(
                 "/api/analytics/reorder-suggestions?leadTimeDays=14&serviceLevel=0.95",

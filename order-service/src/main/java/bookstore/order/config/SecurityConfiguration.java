@@ -28,6 +28,8 @@ class SecurityConfiguration {
                         "/api/orders/*/returns/*/receive",
                         "/api/orders/*/refunds")
                 .hasRole("ADMIN")
+                .pathMatchers(HttpMethod.GET, "/api/orders/customers/*/pseudonym")
+                .hasRole("ADMIN")
                 .pathMatchers("/api/cart", "/api/cart/**", "/api/orders", "/api/orders/**")
                 .hasAnyRole("CUSTOMER", "ADMIN");
     }
