@@ -6,6 +6,7 @@ import bookstore.events.Topics;
 import bookstore.events.analytics.RecommendationsComputed;
 import bookstore.platform.messaging.EventCodec;
 import bookstore.platform.messaging.OutgoingEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>A subject can be marked for more than one pass: a customer's picks are built from the bought-together lists,
  * which their own order changes one interval later, so a customer is computed again on the next pass.
+ *
+ * <p>What a list depends on also changes without a line of its own: a book is discontinued, another book's orders
+ * move a shared score. So on the first pass of each day (and the first after a task starts) every subject with a
+ * published list is marked pending once more; the batches spread the work, and only lists that changed go out.
  */
 final class Publishing {
 
-    static final String SOURCE = CloudEvents.sourceOf("analytics-service");
+    private static final String SOURCE = CloudEvents.sourceOf("analytics-service");
+    private static final long DAY = Duration.ofDays(1).toMillis();
     private static final EventCodec CODEC = new EventCodec();
 
     private final ProcessorContext<String, byte[]> context;
@@ -41,6 +47,7 @@ final class Publishing {
     private final KeyValueStore<String, Published> published;
     private final int batch;
     private String cursor;
+    private long refreshedDay = -1;
 
     private Publishing(ProcessorContext<String, byte[]> context, String stores, String kind, int batch) {
         this.context = context;
@@ -90,12 +97,20 @@ final class Publishing {
     /** Computes a batch of the pending subjects and publishes those whose content changed. */
     private void publishPending(Function<String, Published> compute) {
         long now = context.currentSystemTimeMs();
+        if (now / DAY != refreshedDay) {
+            markEveryPublished();
+            refreshedDay = now / DAY;
+        }
         for (KeyValue<String, Integer> due : nextBatch()) {
             Published next = compute.apply(due.key);
             Published last = published.get(due.key);
             if (!next.equals(last == null ? Published.NOTHING : last)) {
                 publish(due.key, next, now);
-                published.put(due.key, next);
+                if (next.equals(Published.NOTHING)) {
+                    published.delete(due.key);
+                } else {
+                    published.put(due.key, next);
+                }
             }
             if (due.value > 1) {
                 pending.put(due.key, due.value - 1);
@@ -103,6 +118,14 @@ final class Publishing {
                 pending.delete(due.key);
             }
         }
+    }
+
+    private void markEveryPublished() {
+        List<String> subjects = new ArrayList<>();
+        try (KeyValueIterator<String, Published> all = published.all()) {
+            all.forEachRemaining(entry -> subjects.add(entry.key));
+        }
+        subjects.forEach(subject -> mark(subject, 1));
     }
 
     private List<KeyValue<String, Integer>> nextBatch() {

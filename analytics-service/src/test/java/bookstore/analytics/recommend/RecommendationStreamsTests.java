@@ -296,6 +296,27 @@ class RecommendationStreamsTests {
     }
 
     @Test
+    void aDiscontinuedBookLeavesTheListsItWasInByTheNextDay() {
+        constructedBaskets();
+        afterAnInterval();
+        afterAnInterval();
+
+        books.publish(new BookDiscontinued(UUID.randomUUID(), NOW, "D"));
+        assertThat(afterAnInterval()).isEmpty();
+        driver.advanceWallClockTime(Duration.ofDays(1));
+        Map<String, RecommendationsComputed> nextDay = afterAnInterval();
+        nextDay.putAll(afterAnInterval());
+
+        assertThat(nextDay.get("book:A").books()).containsExactly(new RecommendedBook("B", 0.5477, 3));
+        assertThat(nextDay.get("customer:" + customer(1)).books())
+                .extracting(RecommendedBook::bookId)
+                .containsExactly("C", "E");
+        assertThat(nextDay.get("category:History").books()).isEmpty();
+        // D's own list has not changed: A is still bought with it.
+        assertThat(nextDay).doesNotContainKey("book:D");
+    }
+
+    @Test
     void eachIntervalPublishesABoundedBatchAndTheRestOnTheNext() {
         start(2);
         for (String category : List.of("Art", "Biography", "Cooking", "Drama", "Essays")) {
