@@ -109,6 +109,8 @@ record InfrastructurePlan(
             variables.put("ANALYTICS_STATE_DIR", data.resolve("analytics").toString());
             // One instance locally: no other to keep standby copies on.
             variables.put("ANALYTICS_STANDBY_REPLICAS", "0");
+            // A local shop shows two years of (generated) history, imported once into an empty shop.
+            variables.put("ANALYTICS_SEED_HISTORY", "true");
         }
         if (service.isGateway()) {
             for (Service routed : Service.values()) {
