@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -150,14 +151,19 @@ class HistorySeeding implements DisposableBean {
         long known = -1;
         Instant changed = Instant.now();
         while (Instant.now().isBefore(giveUp)) {
-            if (running()) {
-                long count = globals.allBooks().size();
-                if (count != known) {
-                    known = count;
-                    changed = Instant.now();
-                } else if (count > 0 && !Instant.now().isBefore(changed.plus(properties.seedHistoryQuietPeriod()))) {
-                    return List.copyOf(globals.allBooks().values());
+            try {
+                if (running()) {
+                    long count = globals.allBooks().size();
+                    if (count != known) {
+                        known = count;
+                        changed = Instant.now();
+                    } else if (count > 0
+                            && !Instant.now().isBefore(changed.plus(properties.seedHistoryQuietPeriod()))) {
+                        return List.copyOf(globals.allBooks().values());
+                    }
                 }
+            } catch (InvalidStateStoreException movingOrRestoring) {
+                // Kafka Streams left RUNNING between the check and the read: ask again on the next round.
             }
             Thread.sleep(POLL);
         }

@@ -1,14 +1,9 @@
 package bookstore.analytics.imports.domain;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,18 +26,10 @@ public final class PastSalesFile {
     /** How many problems a refusal lists; the rest are only counted. */
     public static final int LISTED_PROBLEMS = 50;
 
-    public static final int MAX_QUANTITY = 10_000;
-    public static final int MAX_REFERENCE_LENGTH = 100;
-    /** A unit price above a million yuan is a typo, not a book. */
-    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
-
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Map<String, String> bookIdsByIsbn;
-    private final Instant now;
-    private final ZoneId zone;
-    private final Instant earliest;
+    private final SaleValues values;
     private final MessageDigest content;
 
     private final List<LineProblem> problems = new ArrayList<>();
@@ -65,9 +52,7 @@ public final class PastSalesFile {
      */
     public PastSalesFile(Map<String, String> bookIdsByIsbn, Instant now, ZoneId zone) {
         this.bookIdsByIsbn = Map.copyOf(bookIdsByIsbn);
-        this.now = now;
-        this.zone = zone;
-        this.earliest = EARLIEST.atStartOfDay(zone).toInstant();
+        this.values = new SaleValues(now, zone, this::problem);
         try {
             this.content = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -139,13 +124,13 @@ public final class PastSalesFile {
             return;
         }
         int before = problemCount;
-        String orderRef = reference(fields, SalesCsv.ORDER_REF);
-        Instant orderedAt = orderedAt(field(fields, SalesCsv.ORDERED_AT));
-        String isbn = field(fields, SalesCsv.ISBN).replace("-", "");
-        String bookId = book(isbn);
-        Integer quantity = quantity(field(fields, SalesCsv.QUANTITY));
-        Long unitPrice = unitPrice(field(fields, SalesCsv.UNIT_PRICE));
-        String customerRef = reference(fields, SalesCsv.CUSTOMER_REF);
+        String orderRef = values.reference(SalesCsv.ORDER_REF, field(fields, SalesCsv.ORDER_REF));
+        Instant orderedAt = values.orderedAt(field(fields, SalesCsv.ORDERED_AT));
+        String isbn = values.isbn(field(fields, SalesCsv.ISBN));
+        String bookId = isbn == null ? null : book(isbn);
+        Integer quantity = values.quantity(field(fields, SalesCsv.QUANTITY));
+        Long unitPrice = values.unitPrice(field(fields, SalesCsv.UNIT_PRICE));
+        String customerRef = values.reference(SalesCsv.CUSTOMER_REF, field(fields, SalesCsv.CUSTOMER_REF));
         if (orderRef != null && bookId != null && customerRef != null) {
             orderRef = sameOrder(orderRef, bookId, customerRef);
         }
@@ -163,97 +148,12 @@ public final class PastSalesFile {
         return fields.get(columns[SalesCsv.COLUMNS.indexOf(column)]);
     }
 
-    private String reference(List<String> fields, String column) {
-        String value = field(fields, column);
-        if (value.isEmpty()) {
-            problem(column, "Is empty.");
-            return null;
-        }
-        if (value.length() > MAX_REFERENCE_LENGTH) {
-            problem(column, "Is longer than " + MAX_REFERENCE_LENGTH + " characters.");
-            return null;
-        }
-        return value;
-    }
-
-    private Instant orderedAt(String value) {
-        Instant at;
-        try {
-            at = parseTime(value);
-        } catch (DateTimeException e) {
-            problem(
-                    SalesCsv.ORDERED_AT,
-                    "'" + shortened(value) + "' is not an ISO-8601 date-time such as 2024-11-11T20:15:00+08:00.");
-            return null;
-        }
-        if (at.isAfter(now)) {
-            problem(SalesCsv.ORDERED_AT, "Is in the future.");
-            return null;
-        }
-        if (at.isBefore(earliest)) {
-            problem(SalesCsv.ORDERED_AT, "Is before 2000.");
-            return null;
-        }
-        return at;
-    }
-
-    /** With an offset (or Z) as written; without one, on the shop's calendar. A space may stand for the T. */
-    private Instant parseTime(String value) {
-        String iso = value.length() > 10 && value.charAt(10) == ' '
-                ? value.substring(0, 10) + 'T' + value.substring(11)
-                : value;
-        try {
-            return OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeException withoutOffset) {
-            return LocalDateTime.parse(iso).atZone(zone).toInstant();
-        }
-    }
-
     private String book(String isbn) {
-        if (!Isbn13.isValid(isbn)) {
-            problem(SalesCsv.ISBN, "'" + shortened(isbn) + "' is not an ISBN-13 (13 digits, 978 or 979, check digit).");
-            return null;
-        }
         String bookId = bookIdsByIsbn.get(isbn);
         if (bookId == null) {
             problem(SalesCsv.ISBN, "No book with ISBN " + isbn + " is in the catalogue.");
         }
         return bookId;
-    }
-
-    private Integer quantity(String value) {
-        int quantity;
-        try {
-            quantity = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            problem(SalesCsv.QUANTITY, "'" + shortened(value) + "' is not a whole number.");
-            return null;
-        }
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            problem(SalesCsv.QUANTITY, "Must be between 1 and " + MAX_QUANTITY + ", was " + quantity + ".");
-            return null;
-        }
-        return quantity;
-    }
-
-    private Long unitPrice(String value) {
-        BigDecimal yuan;
-        try {
-            yuan = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            problem(SalesCsv.UNIT_PRICE, "'" + shortened(value) + "' is not an amount in yuan such as 45.80.");
-            return null;
-        }
-        if (yuan.signum() < 0
-                || yuan.compareTo(MAX_PRICE) > 0
-                || yuan.stripTrailingZeros().scale() > 2) {
-            problem(
-                    SalesCsv.UNIT_PRICE,
-                    "Must be an amount in yuan from 0 to " + MAX_PRICE.toPlainString()
-                            + " with at most 2 decimals, was " + shortened(value) + ".");
-            return null;
-        }
-        return yuan.movePointRight(2).longValueExact();
     }
 
     /** The order's one instance of its reference; a book named twice, or a second customer, is refused. */
@@ -279,10 +179,6 @@ public final class PastSalesFile {
         if (problems.size() < LISTED_PROBLEMS) {
             problems.add(new LineProblem(lineNumber, column, message));
         }
-    }
-
-    private static String shortened(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     /** Whether the file was a header and nothing but valid lines. */
