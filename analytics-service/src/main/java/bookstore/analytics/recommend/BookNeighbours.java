@@ -18,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code book:<id>} lists of kind {@code BOUGHT_TOGETHER}.
  *
  * <p>A pair's score also moves when the other book sells without it; that book's list is recomputed then, this one
- * the next time it sells. The drift in between is small (one order among many in a denominator).
+ * the next time it sells or at the daily pass ({@link Publishing}), whichever comes first. The drift in between is
+ * small: one order among many in a denominator.
  */
 final class BookNeighbours implements Processor<String, CoPurchase, String, byte[]> {
 
