@@ -72,9 +72,9 @@ class ImportInterruptedIntegrationTests {
         String isbn = BOOKS.getFirst().isbn();
         String csv = """
                 order_ref,ordered_at,isbn,quantity,unit_price,customer_ref
-                %1$s-1,2025-01-01T10:00:00+08:00,%3$s,1,45.00,c1
-                %2$s,2025-01-01T11:00:00+08:00,%3$s,1,45.00,c2
-                %1$s-3,2025-01-01T12:00:00+08:00,%3$s,1,45.00,c3
+                %1$s-1,2003-01-01T10:00:00+08:00,%3$s,1,45.00,c1
+                %2$s,2003-01-01T11:00:00+08:00,%3$s,1,45.00,c2
+                %1$s-3,2003-01-01T12:00:00+08:00,%3$s,1,45.00,c3
                 """.formatted(SHORT_REF, LONG_REF, isbn);
 
         for (int attempt = 1; attempt <= 2; attempt++) {

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The local shop's start: the catalogue's books arrive, and analytics imports a sample history of them through the
- * import (here 14 days, as the test context sets), once.
+ * import (here 3 days, as the test context sets), once.
  */
 @ImportIntegrationTest
 class HistorySeedingIntegrationTests {
@@ -52,9 +52,9 @@ class HistorySeedingIntegrationTests {
 
         if (outcome instanceof HistorySeeding.Outcome.Seeded(var imported)) {
             LocalDate yesterday = LocalDate.now(SHANGHAI).minusDays(1);
-            assertThat(imported.from().atZone(SHANGHAI).toLocalDate()).isEqualTo(yesterday.minusDays(13));
+            assertThat(imported.from().atZone(SHANGHAI).toLocalDate()).isEqualTo(yesterday.minusDays(2));
             assertThat(imported.to().atZone(SHANGHAI).toLocalDate()).isEqualTo(yesterday);
-            assertThat(imported.orders()).isGreaterThan(14 * 50);
+            assertThat(imported.orders()).isGreaterThan(3 * 50);
             List<SaleImported> published = ImportsTopic.records(bootstrapServers).stream()
                     .map(ImportsTopic::sale)
                     .filter(sale -> sale.importId().equals(imported.importId()))
