@@ -8,15 +8,20 @@ const BACKEND = "backend";
 const HEALTH_LIVENESS = "/actuator/health/liveness";
 const HEALTH_READINESS = "/actuator/health/readiness";
 const METRICS_PATH = "/actuator/prometheus";
-const SENSITIVE = /PASSWORD|SECRET|TOKEN|_KEY$|^MONGODB_URI$/;
+const SENSITIVE = /PASSWORD|SECRET|TOKEN|KEY$|^MONGODB_URI$/;
+// The kinds an application runs as; APPS[app].kind names which (Deployment unless said).
+const WORKLOAD_KINDS = ["Deployment", "StatefulSet"];
 
 // Ports and databases of the runtime contract the services share with the local launcher.
 // signingKeys: reads its RSA keys from a folder (BOOKSTORE_KEYS_DIR) that is a mounted Secret.
 // requiredSecrets: variables the service refuses to start without, each from a Secret key.
 // optionalSecretEnv: variables a service may take from its optional envFrom Secret; the README
 // must name each, since nothing else tells an operator what to put in that Secret.
+// streams: a Kafka Streams service without a database (analytics-service): a StatefulSet whose
+// instances advertise a stable name to each other (interactive queries, `peers`), keep RocksDB
+// stores on a volume of their own, and scale by replica count rather than an autoscaler.
 export const APPS = {
-  gateway: { port: 8080, managementPort: 9080 },
+  gateway: { port: 8080, managementPort: 9080, gateway: true },
   "catalog-service": { port: 8081, store: "mongodb", mongoDatabase: "catalog", requiredSecrets: ["CUSTOMER_PSEUDONYM_KEY"] },
   "user-service": { port: 8082, store: "postgres", database: "users", adminBootstrap: true, signingKeys: true },
   "order-service": { port: 8083, store: "postgres", database: "orders", requiredSecrets: ["CUSTOMER_PSEUDONYM_KEY"] },
@@ -45,7 +50,18 @@ export const APPS = {
       "WECHATPAY_NOTIFY_URL",
     ],
   },
+  "analytics-service": {
+    port: 8086,
+    kind: "StatefulSet",
+    streams: true,
+    peers: true,
+    requiredSecrets: ["BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY"],
+    optionalEnv: ["ANALYTICS_STREAM_THREADS", "ANALYTICS_ZONE"],
+  },
 };
+
+const kindOf = (app) => APPS[app].kind ?? "Deployment";
+const refOf = (app) => `${kindOf(app)}/${app}`;
 
 // user-service issues the tokens; everyone verifies them against the keys it publishes here.
 const IDENTITY = "user-service";
@@ -57,12 +73,25 @@ const SERVICE_URL_VARS = {
   ORDER_SERVICE_URL: "order-service",
   INVENTORY_SERVICE_URL: "inventory-service",
   PAYMENT_SERVICE_URL: "payment-service",
+  ANALYTICS_SERVICE_URL: "analytics-service",
 };
+
+// A Kafka Streams instance's settings: its pod name (downward API) makes the name it advertises
+// through the headless Service; its state directory is a volume of its own.
+const STREAMS_ENV = ["POD_NAME", "ANALYTICS_ADVERTISED_HOST", "ANALYTICS_STATE_DIR", "ANALYTICS_STANDBY_REPLICAS"];
+
+// Topics that keep their records for good (shared-events Topic.Retention.FOREVER), so analytics
+// can rebuild every store from the beginning. k8s/README.md must show how to set this on a
+// cluster whose topics predate it: creating a topic never changes an existing one.
+const KEPT_FOREVER = ["orders.events.v1", "sales.events.v1", "sales.imports.v1", "users.events.v1", "catalog.books.v1"];
+// Topics compacted to each key's latest record (Topic.Retention.COMPACTED); the same applies.
+const COMPACTED = ["inventory.stock.v1", "analytics.recommendations.v1"];
 
 function expectedEnv(app) {
   const spec = APPS[app];
-  if (!spec.store) return ["JAVA_TOOL_OPTIONS", "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
+  if (spec.gateway) return ["JAVA_TOOL_OPTIONS", "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
   const env = ["JAVA_TOOL_OPTIONS", "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS"];
+  if (spec.streams) env.push(...STREAMS_ENV);
   if (spec.store === "mongodb") env.push("MONGODB_URI");
   if (spec.store === "postgres") env.push("POSTGRES_URL", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
   if (spec.adminBootstrap) env.push("BOOKSTORE_ADMIN_EMAIL", "BOOKSTORE_ADMIN_PASSWORD");
@@ -79,7 +108,9 @@ export function checkContract(docs, overlay, report, { readme }) {
     checkApp(ctx, app, infra);
   }
   checkSharedSecrets(ctx);
+  checkSeparateSecrets(ctx);
   checkExposure(ctx);
+  checkRetentionDocumented(ctx, readme);
   checkUserSecretsDocumented(ctx, infra, readme);
   checkOverlay(ctx, overlay, infra);
   checkNetwork(ctx, infra);
@@ -93,6 +124,10 @@ class Context {
   }
   all(kind) {
     return this.docs.filter((d) => d.kind === kind);
+  }
+  // Deployments and StatefulSets: whatever runs an application's pods.
+  workloads() {
+    return this.docs.filter((d) => WORKLOAD_KINDS.includes(d.kind));
   }
   get(kind, name) {
     return this.docs.find((d) => d.kind === kind && d.metadata?.name === name);
@@ -119,9 +154,14 @@ function checkObjects(ctx) {
       ctx.error(ref, "topics are created by the services from shared-events, not by KafkaTopic resources");
     }
   }
-  for (const deployment of ctx.all("Deployment")) {
-    if (!APPS[deployment.metadata.name]) {
-      ctx.error(`Deployment/${deployment.metadata.name}`, "is not one of the six bookstore applications");
+  for (const workload of ctx.workloads()) {
+    const app = workload.metadata.name;
+    const ref = `${workload.kind}/${app}`;
+    if (!APPS[app]) ctx.error(ref, "is not one of the seven bookstore applications");
+    else if (workload.kind !== kindOf(app)) {
+      ctx.error(ref, APPS[app].streams
+        ? "must be a StatefulSet: each instance needs a stable name the others reach its stores at, and a volume of its own"
+        : `must be a ${kindOf(app)}`);
     }
   }
 }
@@ -156,6 +196,14 @@ function checkInfrastructure(ctx) {
       ctx.error(ref, `KRaft needs an odd number of controllers, has ${infra.kafka.controllers}`);
     }
     checkReplication(ctx, ref, kafka.spec.kafka.config ?? {}, infra.kafka.brokers);
+    // Each topic carries its own retention from shared-events; the broker's defaults must not
+    // undercut it. log.retention.bytes reaches even the topics kept for good (they set only
+    // retention.ms), and a shorter default quietly ages out a topic created before its setting.
+    for (const key of Object.keys(kafka.spec.kafka.config ?? {})) {
+      if (/^log\.(retention\.(ms|minutes|hours|bytes)|cleanup\.policy)$/.test(key)) {
+        ctx.error(ref, `must not set ${key}: topics take their retention from shared-events (${KEPT_FOREVER.join(", ")} kept for good); see k8s/README.md for topics that predate it`);
+      }
+    }
     for (const pool of pools) {
       infra.pods.push(
         new Pod({
@@ -251,17 +299,18 @@ function checkReplication(ctx, ref, config, brokers) {
 
 function checkApp(ctx, app, infra) {
   const spec = APPS[app];
-  const ref = `Deployment/${app}`;
-  const deployment = ctx.get("Deployment", app);
-  if (!deployment) {
-    ctx.error(ref, "is missing");
+  const ref = refOf(app);
+  const workload = ctx.get(kindOf(app), app);
+  if (!workload) {
+    // Running as the wrong kind is reported by checkObjects.
+    if (!ctx.workloads().some((w) => w.metadata.name === app)) ctx.error(ref, "is missing");
     return;
   }
-  const pod = deployment.spec.template;
+  const pod = workload.spec.template;
   const podLabels = pod.metadata?.labels ?? {};
-  if (!selectorMatches(deployment.spec.selector, podLabels)) ctx.error(ref, "selector does not match its own pods");
+  if (!selectorMatches(workload.spec.selector, podLabels)) ctx.error(ref, "selector does not match its own pods");
   if (podLabels["app.kubernetes.io/name"] !== app) ctx.error(ref, `pods must carry app.kubernetes.io/name=${app}`);
-  const component = app === "gateway" ? "gateway" : BACKEND;
+  const component = spec.gateway ? "gateway" : BACKEND;
   if (podLabels["app.kubernetes.io/component"] !== component) {
     ctx.error(ref, `pods must carry app.kubernetes.io/component=${component}`);
   }
@@ -334,13 +383,14 @@ function checkApp(ctx, app, infra) {
   if (podSpec.automountServiceAccountToken !== false) ctx.error(ref, "pods must set automountServiceAccountToken: false");
   if (podSpec.hostNetwork || podSpec.hostPID || podSpec.hostIPC) ctx.error(ref, "must not share host namespaces");
 
-  checkEnv(ctx, app, c, podSpec, infra);
+  const env = checkEnv(ctx, app, c, podSpec, infra);
   checkService(ctx, app, podLabels, ports);
   checkMonitoring(ctx, app, podLabels);
+  if (spec.streams) checkStreamsInstance(ctx, app, workload, c, env, ports);
 }
 
 function checkEnv(ctx, app, c, podSpec, infra) {
-  const ref = `Deployment/${app}`;
+  const ref = refOf(app);
   const env = new Map();
   for (const e of c.env ?? []) {
     if (env.has(e.name)) ctx.error(ref, `sets ${e.name} twice`);
@@ -357,7 +407,12 @@ function checkEnv(ctx, app, c, podSpec, infra) {
   if (env.has("KAFKA_REPLICATION_FACTOR")) {
     ctx.error(ref, "leave KAFKA_REPLICATION_FACTOR unset: topics take the broker's default.replication.factor, which each overlay sizes");
   }
-  const extra = [...env.keys()].filter((n) => !wanted.includes(n) && n !== "KAFKA_REPLICATION_FACTOR");
+  const seeding = [...env.keys()].filter((n) => /SEED/.test(n));
+  if (seeding.length) ctx.error(ref, `must not seed sample data (${seeding.join(", ")}): that is for the local launcher's demo shop`);
+  const optional = APPS[app].optionalEnv ?? [];
+  const extra = [...env.keys()].filter(
+    (n) => !wanted.includes(n) && !optional.includes(n) && n !== "KAFKA_REPLICATION_FACTOR" && !seeding.includes(n),
+  );
   if (missing.length) ctx.error(ref, `misses contract env ${missing.join(", ")}`);
   if (extra.length) ctx.error(ref, `sets env outside the contract: ${extra.join(", ")}`);
 
@@ -425,6 +480,82 @@ function checkEnv(ctx, app, c, podSpec, infra) {
   if (spec.optionalSecretEnv && !(c.envFrom ?? []).some((f) => f.secretRef)) {
     ctx.error(ref, `needs an optional envFrom Secret for ${spec.optionalSecretEnv.join(", ")}`);
   }
+  return env;
+}
+
+// A Kafka Streams instance (analytics-service): the StatefulSet's headless Service gives each pod
+// the stable name it advertises to the others, its stores live on a claim of its own, and
+// rollouts go one pod at a time.
+function checkStreamsInstance(ctx, app, sts, c, env, ports) {
+  const spec = APPS[app];
+  const ref = refOf(app);
+  const podLabels = sts.spec.template.metadata?.labels ?? {};
+
+  // The headless Service behind the pods' DNS names.
+  const peersName = sts.spec.serviceName;
+  const peers = peersName && ctx.get("Service", peersName);
+  if (!peers || peers.spec.clusterIP !== "None") {
+    ctx.error(ref, `needs the headless Service its serviceName names (clusterIP: None), which gives each pod a stable DNS name; ${peersName ? `Service/${peersName} is ${peers ? "not headless" : "missing"}` : "serviceName is unset"}`);
+  } else {
+    const pref = `Service/${peersName}`;
+    if (peersName === app) ctx.error(pref, `must not be the Service ${app}: the gateway's needs a cluster IP`);
+    if (!selectorMatches({ matchLabels: peers.spec.selector }, podLabels)) ctx.error(pref, `selects no ${app} pods`);
+    const p = (peers.spec.ports ?? []).find((x) => x.name === "http");
+    const target = p && (typeof p.targetPort === "string" ? ports[p.targetPort] : (p.targetPort ?? p.port));
+    if (!p || p.port !== spec.port || target !== spec.port) ctx.error(pref, `must expose http on ${spec.port}`);
+    if (peers.spec.publishNotReadyAddresses !== true) {
+      ctx.error(pref, "must set publishNotReadyAddresses: Kafka Streams may hand a starting instance partitions before it is Ready, and the others must reach it");
+    }
+  }
+
+  // The advertised name: $(POD_NAME).<headless Service>, POD_NAME from the downward API and
+  // defined first (Kubernetes expands $(VAR) only from variables listed before).
+  const names = (c.env ?? []).map((e) => e.name);
+  const podName = env.get("POD_NAME");
+  if (env.has("POD_NAME") && podName?.field !== "metadata.name") ctx.error(ref, "POD_NAME must come from the downward API (fieldRef metadata.name)");
+  const host = env.get("ANALYTICS_ADVERTISED_HOST")?.value;
+  const wantedHost = `$(POD_NAME).${peersName}`;
+  if (env.has("ANALYTICS_ADVERTISED_HOST")) {
+    if (host !== wantedHost) ctx.error(ref, `ANALYTICS_ADVERTISED_HOST must be ${wantedHost}, the pod's own name under the headless Service, is ${host}`);
+    else if (names.indexOf("POD_NAME") > names.indexOf("ANALYTICS_ADVERTISED_HOST")) {
+      ctx.error(ref, "POD_NAME must be defined before ANALYTICS_ADVERTISED_HOST, or $(POD_NAME) stays unexpanded");
+    }
+  }
+
+  // The state directory: a writable mount of a volumeClaimTemplate, one volume per pod.
+  const dir = env.get("ANALYTICS_STATE_DIR")?.value;
+  if (dir) {
+    const mount = (c.volumeMounts ?? []).find((m) => m.mountPath === dir);
+    const claim = mount && (sts.spec.volumeClaimTemplates ?? []).find((t) => t.metadata?.name === mount.name);
+    if (!claim) {
+      ctx.error(ref, `ANALYTICS_STATE_DIR ${dir} must be a mount of a volumeClaimTemplate, so a restarted pod resumes instead of restoring every store`);
+    } else {
+      if (mount.readOnly) ctx.error(ref, `the state at ${dir} must be writable`);
+      if ((sts.spec.template.spec.volumes ?? []).some((v) => v.name === mount.name)) {
+        ctx.error(ref, `volume ${mount.name} is both a pod volume and a claim template; the pod volume wins and the state is lost on restart`);
+      }
+      const modes = claim.spec?.accessModes ?? [];
+      if (!modes.length || modes.some((m) => m !== "ReadWriteOnce" && m !== "ReadWriteOncePod")) {
+        ctx.error(ref, `claim template ${claim.metadata.name} must be ReadWriteOnce: each pod's stores are its own`);
+      }
+      if (!claim.spec?.resources?.requests?.storage) ctx.error(ref, `claim template ${claim.metadata.name} needs a storage request`);
+    }
+  }
+  const standby = env.get("ANALYTICS_STANDBY_REPLICAS")?.value;
+  if (env.has("ANALYTICS_STANDBY_REPLICAS") && !/^\d+$/.test(standby ?? "")) {
+    ctx.error(ref, `ANALYTICS_STANDBY_REPLICAS must be a whole number, is ${standby}`);
+  }
+
+  // Rollouts one pod at a time, each waiting for the one before.
+  const update = sts.spec.updateStrategy ?? {};
+  if ((update.type ?? "RollingUpdate") !== "RollingUpdate") ctx.error(ref, "must roll its pods (updateStrategy RollingUpdate); with OnDelete a new image never arrives");
+  if ((update.rollingUpdate?.partition ?? 0) !== 0) ctx.error(ref, "a rollingUpdate partition would leave pods on the old revision");
+  if (update.rollingUpdate?.maxUnavailable !== undefined && update.rollingUpdate.maxUnavailable !== 1) {
+    ctx.error(ref, "rolls one pod at a time (rollingUpdate.maxUnavailable 1)");
+  }
+  const pdb = ctx.all("PodDisruptionBudget").find((p) => selectorMatches(p.spec.selector, podLabels));
+  if (!pdb) ctx.error(ref, "needs a PodDisruptionBudget: a drain takes one instance at a time");
+  else if (pdb.spec.maxUnavailable !== 1) ctx.error(`PodDisruptionBudget/${pdb.metadata.name}`, "must allow exactly one instance away (maxUnavailable: 1)");
 }
 
 // Secrets several services must hold alike: the customer pseudonym key is one key, order-service's,
@@ -437,15 +568,59 @@ function checkSharedSecrets(ctx) {
     const refs = Object.keys(APPS)
       .filter((app) => (APPS[app].requiredSecrets ?? []).includes(name))
       .map((app) => {
-        const c = ctx.get("Deployment", app)?.spec?.template?.spec?.containers?.[0];
+        const c = ctx.get(kindOf(app), app)?.spec?.template?.spec?.containers?.[0];
         const s = (c?.env ?? []).find((e) => e.name === name)?.valueFrom?.secretKeyRef;
         return { app, at: s ? `${s.name}/${s.key}` : null };
       })
       .filter((r) => r.at);
     const distinct = new Set(refs.map((r) => r.at));
     if (distinct.size > 1) {
-      ctx.error(`Deployment/${refs[0].app}`, `${name} must come from one Secret key for every service: ${refs.map((r) => `${r.app} reads ${r.at}`).join(", ")}`);
+      ctx.error(refOf(refs[0].app), `${name} must come from one Secret key for every service: ${refs.map((r) => `${r.app} reads ${r.at}`).join(", ")}`);
     }
+  }
+}
+
+// Secrets that must stay apart: analytics pseudonymises imported customers under a key of its own
+// and never holds order-service's customer key (ADR 13: whoever holds it links pseudonyms to
+// accounts). Reading that Secret at all, under any variable, would hand it over.
+const SEPARATE_SECRETS = [{ app: "analytics-service", from: "CUSTOMER_PSEUDONYM_KEY" }];
+
+function checkSeparateSecrets(ctx) {
+  for (const { app, from } of SEPARATE_SECRETS) {
+    const held = new Set();
+    for (const other of Object.keys(APPS)) {
+      if (other === app) continue;
+      const c = ctx.get(kindOf(other), other)?.spec?.template?.spec?.containers?.[0];
+      const s = (c?.env ?? []).find((e) => e.name === from)?.valueFrom?.secretKeyRef;
+      if (s) held.add(s.name);
+    }
+    const w = ctx.get(kindOf(app), app);
+    if (!w) continue;
+    const podSpec = w.spec.template.spec;
+    const read = new Set();
+    for (const c of podSpec.containers ?? []) {
+      for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) read.add(e.valueFrom.secretKeyRef.name);
+      for (const f of c.envFrom ?? []) if (f.secretRef) read.add(f.secretRef.name);
+    }
+    for (const v of podSpec.volumes ?? []) if (v.secret) read.add(v.secret.secretName);
+    for (const name of read) {
+      if (held.has(name)) ctx.error(refOf(app), `must not read Secret ${name}: it holds ${from}, which ${app} must never have`);
+    }
+  }
+}
+
+// Creating a topic never changes an existing one, so a cluster whose topics predate their
+// retention settings needs a one-off change, which the README must show for each of them.
+function checkRetentionDocumented(ctx, readme) {
+  // The fenced shell blocks that alter topic configs; each topic and its setting must be in one.
+  const blocks = readme.split("```").filter((b, i) => i % 2 === 1 && /kafka-configs(\.sh)?\b/.test(b) && b.includes("--alter"));
+  const documented = (topic, setting) => blocks.some((b) => b.includes(topic) && b.includes(setting));
+  const missing = [
+    ...KEPT_FOREVER.filter((t) => !documented(t, "retention.ms=-1")).map((t) => `${t} (retention.ms=-1)`),
+    ...COMPACTED.filter((t) => !documented(t, "cleanup.policy=compact")).map((t) => `${t} (cleanup.policy=compact)`),
+  ];
+  if (missing.length) {
+    ctx.error("README", `k8s/README.md must show the kafka-configs.sh --alter step for topics that predate their retention: ${missing.join(", ")}`);
   }
 }
 
@@ -468,6 +643,8 @@ function checkSigningKeys(ctx, ref, c, podSpec, dir, generate) {
 
 function resolveEnv(ctx, ref, e) {
   if (e.value !== undefined) return { value: e.value };
+  const field = e.valueFrom?.fieldRef;
+  if (field) return { field: field.fieldPath };
   const cm = e.valueFrom?.configMapKeyRef;
   if (cm) {
     const map = ctx.get("ConfigMap", cm.name);
@@ -488,6 +665,7 @@ function checkService(ctx, app, podLabels, ports) {
   if (!svc) return ctx.error(ref, "is missing");
   if (!selectorMatches({ matchLabels: svc.spec.selector }, podLabels)) ctx.error(ref, `selects no ${app} pods`);
   if (svc.spec.type && svc.spec.type !== "ClusterIP") ctx.error(ref, "must be ClusterIP: only the Ingress reaches in from outside");
+  if (svc.spec.clusterIP === "None") ctx.error(ref, "must have a cluster IP, balancing over ready pods; a headless Service is for instances finding each other");
   const wanted = spec.managementPort ? { http: spec.port, management: spec.managementPort } : { http: spec.port };
   for (const [name, number] of Object.entries(wanted)) {
     const p = (svc.spec.ports ?? []).find((x) => x.name === name);
@@ -510,7 +688,17 @@ function checkMonitoring(ctx, app, podLabels) {
   const scraped =
     monitors.some((m) => m.spec.endpoints.some((e) => e.port === metricsPort && e.path === METRICS_PATH)) ||
     pods.some((m) => m.spec.podMetricsEndpoints?.some((e) => e.port === metricsPort && e.path === METRICS_PATH));
-  if (!scraped) ctx.error(`Deployment/${app}`, `no ServiceMonitor/PodMonitor scrapes ${METRICS_PATH} on port ${metricsPort}`);
+  if (!scraped) ctx.error(refOf(app), `no ServiceMonitor/PodMonitor scrapes ${METRICS_PATH} on port ${metricsPort}`);
+  // A monitor that selects two Services of the same pods (the ClusterIP one and a headless
+  // one) scrapes every pod twice, doubling every counter summed over targets.
+  for (const m of ctx.all("ServiceMonitor")) {
+    const selected = ctx
+      .all("Service")
+      .filter((s) => selectorMatches(m.spec.selector, s.metadata.labels ?? {}) && selectorMatches({ matchLabels: s.spec.selector }, podLabels));
+    if (selected.length > 1) {
+      ctx.error(`ServiceMonitor/${m.metadata.name}`, `selects ${selected.map((s) => `Service/${s.metadata.name}`).join(" and ")}, so it scrapes every ${app} pod twice`);
+    }
+  }
 }
 
 function checkExposure(ctx) {
@@ -547,7 +735,7 @@ function checkUserSecretsDocumented(ctx, infra, readme) {
     if (key) wanted.get(name).add(key);
   };
   const variables = new Map(); // secret name -> variables the README must name
-  for (const d of ctx.all("Deployment")) {
+  for (const d of ctx.workloads()) {
     for (const c of d.spec.template.spec.containers ?? []) {
       for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) want(e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key);
       for (const f of c.envFrom ?? []) {
@@ -596,13 +784,15 @@ function checkOverlay(ctx, overlay, infra) {
   const mongo = ctx.all("MongoDBCommunity")[0];
   const pg = ctx.all("Cluster")[0];
   for (const app of Object.keys(APPS)) {
-    const d = ctx.get("Deployment", app);
+    const d = ctx.get(kindOf(app), app);
     if (!d) continue;
-    const ref = `Deployment/${app}`;
+    const ref = refOf(app);
     const labels = d.spec.template.metadata.labels;
-    const hpa = hpas.find((h) => h.spec.scaleTargetRef.kind === "Deployment" && h.spec.scaleTargetRef.name === app);
+    const hpa = hpas.find((h) => h.spec.scaleTargetRef.name === app && WORKLOAD_KINDS.includes(h.spec.scaleTargetRef.kind));
     const pdb = pdbs.find((p) => selectorMatches(p.spec.selector, labels));
-    if (overlay === "dev") {
+    if (APPS[app].streams) {
+      checkStreamsSizing(ctx, overlay, app, d, hpa);
+    } else if (overlay === "dev") {
       if (d.spec.replicas !== 1) ctx.error(ref, `dev runs exactly one replica, not ${d.spec.replicas}`);
       if (hpa) ctx.error(`HorizontalPodAutoscaler/${hpa.metadata.name}`, "dev pins one replica; no autoscaling");
     } else {
@@ -619,6 +809,12 @@ function checkOverlay(ctx, overlay, infra) {
       const spread = (d.spec.template.spec.topologySpreadConstraints ?? []).some((t) => t.topologyKey === "kubernetes.io/hostname");
       const anti = d.spec.template.spec.affinity?.podAntiAffinity;
       if (!spread && !anti) ctx.error(ref, "prod spreads replicas over nodes (topologySpreadConstraints or podAntiAffinity)");
+    }
+    if (overlay === "prod" && APPS[app].streams) {
+      const spread = (d.spec.template.spec.topologySpreadConstraints ?? []).some((t) => t.topologyKey === "kubernetes.io/hostname");
+      if (!spread && !d.spec.template.spec.affinity?.podAntiAffinity) {
+        ctx.error(ref, "prod spreads replicas over nodes (topologySpreadConstraints or podAntiAffinity)");
+      }
     }
   }
   if (infra.kafka) {
@@ -647,6 +843,26 @@ function checkOverlay(ctx, overlay, infra) {
   }
 }
 
+// A Kafka Streams service scales by its replica count: an autoscaler would move partitions and
+// their stores on every swing of CPU. Standby copies need another instance to live on.
+function checkStreamsSizing(ctx, overlay, app, sts, hpa) {
+  const ref = refOf(app);
+  if (hpa) ctx.error(`HorizontalPodAutoscaler/${hpa.metadata.name}`, `${app} scales by replicas; an autoscaler would move its partitions and stores on every swing of CPU`);
+  const replicas = sts.spec.replicas;
+  const standbyVar = (sts.spec.template.spec.containers?.[0]?.env ?? []).find((e) => e.name === "ANALYTICS_STANDBY_REPLICAS");
+  const standby = Number(standbyVar?.value);
+  if (overlay === "dev") {
+    if (replicas !== 1) ctx.error(ref, `dev runs exactly one replica, not ${replicas}`);
+    if (standby !== 0) ctx.error(ref, "dev runs one instance: ANALYTICS_STANDBY_REPLICAS must be 0, there is no other to keep a standby on");
+  } else {
+    if (replicas === undefined || replicas < 2) ctx.error(ref, `prod runs at least two replicas (set in the overlay), not ${replicas}`);
+    if (!(standby >= 1)) ctx.error(ref, "prod keeps a warm standby of every store (ANALYTICS_STANDBY_REPLICAS at least 1)");
+    else if (replicas !== undefined && standby >= replicas) {
+      ctx.error(ref, `ANALYTICS_STANDBY_REPLICAS ${standby} needs more than ${replicas} replicas to place them`);
+    }
+  }
+}
+
 function checkNetwork(ctx, infra) {
   const ns = ctx.namespace;
   const policies = ctx.all("NetworkPolicy");
@@ -658,7 +874,7 @@ function checkNetwork(ctx, infra) {
   const net = new NetworkModel([...policies, ...(infra.generatedPolicies ?? [])]);
 
   const apps = {};
-  for (const d of ctx.all("Deployment")) {
+  for (const d of ctx.workloads()) {
     const c = d.spec.template.spec.containers[0];
     apps[d.metadata.name] = new Pod({
       name: d.metadata.name,
@@ -693,7 +909,7 @@ function checkNetwork(ctx, infra) {
   for (const [name, spec] of Object.entries(APPS)) {
     const pod = apps[name];
     expect(true, pod, dns, 53, "UDP");
-    if (!spec.store) continue;
+    if (spec.gateway) continue;
     expect(true, gateway, pod, spec.port);
     expect(true, prometheus, pod, spec.port);
     expect(false, outside, pod, spec.port);
@@ -702,10 +918,12 @@ function checkNetwork(ctx, infra) {
     expect(true, pod, kafkaPod, infra.kafka?.plain?.port ?? 9092);
     expect(spec.store === "postgres", pod, pgPod, 5432);
     expect(spec.store === "mongodb", pod, mongoPod, 27017);
-    // The services call no other service, except user-service for its public keys (JWKS_URI).
+    // The services call no other service, except user-service for its public keys (JWKS_URI);
+    // the instances of a Kafka Streams service (peers) call each other for their stores' parts.
     for (const [other, otherSpec] of Object.entries(APPS)) {
-      if (other !== name && otherSpec.store) expect(other === IDENTITY, pod, apps[other], otherSpec.port);
+      if (other !== name && !otherSpec.gateway) expect(other === IDENTITY, pod, apps[other], otherSpec.port);
     }
+    expect(spec.peers === true, pod, pod, spec.port);
   }
   expect(false, intruder, kafkaPod, infra.kafka?.plain?.port ?? 9092);
   expect(false, intruder, pgPod, 5432);
