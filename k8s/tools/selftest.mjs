@@ -17,16 +17,20 @@ const rendered = {
 };
 
 const find = (docs, kind, name) => docs.find((d) => d.kind === kind && (!name || d.metadata.name === name));
-const container = (docs, app) => find(docs, "Deployment", app).spec.template.spec.containers[0];
+// The app's Deployment, or its StatefulSet (analytics-service).
+const workload = (docs, app) => find(docs, "Deployment", app) ?? find(docs, "StatefulSet", app);
+const container = (docs, app) => workload(docs, app).spec.template.spec.containers[0];
 const envVar = (docs, app, name) => container(docs, app).env.find((e) => e.name === name);
 const configMap = (docs) => find(docs, "ConfigMap");
-const podSpec = (docs, app) => find(docs, "Deployment", app).spec.template.spec;
+const podSpec = (docs, app) => workload(docs, app).spec.template.spec;
 const volume = (docs, app, name) => podSpec(docs, app).volumes.find((v) => v.name === name);
 const mount = (docs, app, name) => container(docs, app).volumeMounts.find((m) => m.name === name);
 const dropEnv = (docs, app, name) => {
   const c = container(docs, app);
   c.env = c.env.filter((e) => e.name !== name);
 };
+const remove = (docs, doc) => docs.splice(docs.indexOf(doc), 1);
+const ANALYTICS = "analytics-service";
 
 // Each case: name, overlay, a text the reported problem must contain, and a
 // mutation of the rendered documents; a mutation may also rewrite page.readme.
@@ -215,6 +219,146 @@ const cases = [
   }],
   ["prod acknowledging writes held by one broker", "prod", "min.insync.replicas: 2", (d) => {
     find(d, "Kafka").spec.kafka.config["min.insync.replicas"] = 1;
+  }],
+
+  // analytics-service: a Kafka Streams StatefulSet.
+  ["analytics without its advertised host", "dev", "StatefulSet/analytics-service: misses contract env ANALYTICS_ADVERTISED_HOST", (d) => {
+    dropEnv(d, ANALYTICS, "ANALYTICS_ADVERTISED_HOST");
+  }],
+  ["a StatefulSet without its headless Service", "prod", "needs the headless Service its serviceName names (clusterIP: None), which gives each pod a stable DNS name; Service/analytics-service-peers is missing", (d) => {
+    remove(d, find(d, "Service", "analytics-service-peers"));
+  }],
+  ["a peers Service with a cluster IP", "dev", "Service/analytics-service-peers is not headless", (d) => {
+    delete find(d, "Service", "analytics-service-peers").spec.clusterIP;
+  }],
+  ["a peers Service that hides starting pods", "prod", "must set publishNotReadyAddresses", (d) => {
+    delete find(d, "Service", "analytics-service-peers").spec.publishNotReadyAddresses;
+  }],
+  ["a gateway Service without a cluster IP", "dev", "Service/analytics-service: must have a cluster IP", (d) => {
+    find(d, "Service", ANALYTICS).spec.clusterIP = "None";
+  }],
+  ["analytics as a Deployment", "dev", "Deployment/analytics-service: must be a StatefulSet", (d) => {
+    const sts = find(d, "StatefulSet", ANALYTICS);
+    remove(d, sts);
+    d.push({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: sts.metadata,
+      spec: { replicas: 1, selector: sts.spec.selector, template: sts.spec.template },
+    });
+  }],
+  ["an advertised host every pod shares", "prod", "ANALYTICS_ADVERTISED_HOST must be $(POD_NAME).analytics-service-peers", (d) => {
+    envVar(d, ANALYTICS, "ANALYTICS_ADVERTISED_HOST").value = "analytics-service";
+  }],
+  ["POD_NAME defined after the host made from it", "dev", "POD_NAME must be defined before ANALYTICS_ADVERTISED_HOST", (d) => {
+    const c = container(d, ANALYTICS);
+    const pod = envVar(d, ANALYTICS, "POD_NAME");
+    c.env = [...c.env.filter((e) => e !== pod), pod];
+  }],
+  ["POD_NAME that is not the pod's name", "prod", "POD_NAME must come from the downward API", (d) => {
+    envVar(d, ANALYTICS, "POD_NAME").valueFrom.fieldRef.fieldPath = "spec.nodeName";
+  }],
+  ["state in an emptyDir", "dev", "ANALYTICS_STATE_DIR /var/lib/analytics must be a mount of a volumeClaimTemplate", (d) => {
+    find(d, "StatefulSet", ANALYTICS).spec.volumeClaimTemplates = [];
+    podSpec(d, ANALYTICS).volumes.push({ name: "state", emptyDir: {} });
+  }],
+  ["a state directory nothing mounts", "prod", "ANALYTICS_STATE_DIR /tmp/analytics must be a mount of a volumeClaimTemplate", (d) => {
+    envVar(d, ANALYTICS, "ANALYTICS_STATE_DIR").value = "/tmp/analytics";
+  }],
+  ["a shared state volume", "prod", "claim template state must be ReadWriteOnce", (d) => {
+    find(d, "StatefulSet", ANALYTICS).spec.volumeClaimTemplates[0].spec.accessModes = ["ReadWriteMany"];
+  }],
+  ["pods that never get a new image", "dev", "updateStrategy RollingUpdate", (d) => {
+    find(d, "StatefulSet", ANALYTICS).spec.updateStrategy = { type: "OnDelete" };
+  }],
+  ["analytics without a disruption budget", "dev", "StatefulSet/analytics-service: needs a PodDisruptionBudget", (d) => {
+    remove(d, find(d, "PodDisruptionBudget", ANALYTICS));
+  }],
+  ["a budget that lets a drain take every instance", "prod", "PodDisruptionBudget/analytics-service: must allow exactly one instance away", (d) => {
+    find(d, "PodDisruptionBudget", ANALYTICS).spec.maxUnavailable = 3;
+  }],
+  ["sample history seeded in a cluster", "prod", "must not seed sample data (BOOKSTORE_ANALYTICS_SEEDHISTORY)", (d) => {
+    container(d, ANALYTICS).env.push({ name: "BOOKSTORE_ANALYTICS_SEEDHISTORY", value: "true" });
+  }],
+  ["analytics without its import key", "dev", "misses contract env BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY", (d) => {
+    dropEnv(d, ANALYTICS, "BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY");
+  }],
+  ["an optional import key", "prod", "BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY must not be optional", (d) => {
+    envVar(d, ANALYTICS, "BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY").valueFrom.secretKeyRef.optional = true;
+  }],
+  ["an import key written into the StatefulSet", "dev", "BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY must come from a Secret", (d) => {
+    const e = envVar(d, ANALYTICS, "BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY");
+    delete e.valueFrom;
+    e.value = "not-so-secret-import-key";
+  }],
+  ["analytics given order-service's pseudonym key", "prod", "must not read Secret order-service-keys", (d) => {
+    envVar(d, ANALYTICS, "BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY").valueFrom.secretKeyRef = { name: "order-service-keys", key: "pseudonym-key" };
+  }],
+  ["a standby in dev's one instance", "dev", "ANALYTICS_STANDBY_REPLICAS must be 0", (d) => {
+    envVar(d, ANALYTICS, "ANALYTICS_STANDBY_REPLICAS").value = "1";
+  }],
+  ["prod without standby copies", "prod", "prod keeps a warm standby of every store", (d) => {
+    envVar(d, ANALYTICS, "ANALYTICS_STANDBY_REPLICAS").value = "0";
+  }],
+  ["a single analytics instance in prod", "prod", "StatefulSet/analytics-service: prod runs at least two replicas", (d) => {
+    find(d, "StatefulSet", ANALYTICS).spec.replicas = 1;
+  }],
+  ["more standbys than other instances", "prod", "ANALYTICS_STANDBY_REPLICAS 3 needs more than 3 replicas", (d) => {
+    envVar(d, ANALYTICS, "ANALYTICS_STANDBY_REPLICAS").value = "3";
+  }],
+  ["an autoscaler on analytics", "prod", "analytics-service scales by replicas", (d) => {
+    const hpa = structuredClone(find(d, "HorizontalPodAutoscaler", "order-service"));
+    hpa.metadata.name = ANALYTICS;
+    hpa.spec.scaleTargetRef = { apiVersion: "apps/v1", kind: "StatefulSet", name: ANALYTICS };
+    d.push(hpa);
+  }],
+  ["analytics instances piled on one node", "prod", "StatefulSet/analytics-service: prod spreads replicas over nodes", (d) => {
+    delete podSpec(d, ANALYTICS).topologySpreadConstraints;
+  }],
+  ["a ServiceMonitor that also scrapes the peers Service", "dev", "scrapes every analytics-service pod twice", (d) => {
+    delete find(d, "ServiceMonitor", ANALYTICS).spec.selector.matchLabels["app.kubernetes.io/component"];
+  }],
+  ["a gateway that cannot find analytics", "prod", "Deployment/gateway: misses contract env ANALYTICS_SERVICE_URL", (d) => {
+    dropEnv(d, "gateway", "ANALYTICS_SERVICE_URL");
+  }],
+  ["the gateway sent to the peers Service", "dev", "ANALYTICS_SERVICE_URL must be http://analytics-service:8086", (d) => {
+    configMap(d).data.ANALYTICS_SERVICE_URL = "http://analytics-service-peers:8086";
+  }],
+  ["analytics instances cut off from each other", "prod", "analytics-service -> analytics-service:8086/TCP should be allowed", (d) => {
+    remove(d, find(d, "NetworkPolicy", "analytics-service-peers"));
+  }],
+  ["analytics open to the other services", "dev", "order-service -> analytics-service:8086/TCP should be denied", (d) => {
+    find(d, "NetworkPolicy", "analytics-service-peers").spec.ingress[0].from[0].podSelector = { matchLabels: { "app.kubernetes.io/component": "backend" } };
+    d.push({
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "backend-egress-analytics", namespace: "bookstore", labels: { "app.kubernetes.io/part-of": "bookstore" } },
+      spec: {
+        podSelector: { matchLabels: { "app.kubernetes.io/component": "backend" } },
+        policyTypes: ["Egress"],
+        egress: [{ to: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": ANALYTICS } } }], ports: [{ protocol: "TCP", port: 8086 }] }],
+      },
+    });
+  }],
+  ["the gateway kept from analytics", "prod", "gateway -> analytics-service:8086/TCP should be allowed", (d) => {
+    find(d, "NetworkPolicy", "backend-ingress").spec.podSelector.matchExpressions = [
+      { key: "app.kubernetes.io/name", operator: "NotIn", values: [ANALYTICS] },
+    ];
+  }],
+  ["a broker-wide size limit on retention", "prod", "must not set log.retention.bytes", (d) => {
+    find(d, "Kafka").spec.kafka.config["log.retention.bytes"] = 107374182400;
+  }],
+  ["a broker-wide retention time", "dev", "must not set log.retention.hours", (d) => {
+    find(d, "Kafka").spec.kafka.config["log.retention.hours"] = 168;
+  }],
+  ["a README without the retention step for a topic", "prod", "kafka-configs.sh --alter step for topics that predate their retention: sales.imports.v1 (retention.ms=-1)", (d, page) => {
+    page.readme = page.readme.replaceAll("sales.imports.v1", "sales.imported.v1");
+  }],
+  ["a README whose retention step keeps seven days", "dev", "orders.events.v1 (retention.ms=-1)", (d, page) => {
+    page.readme = page.readme.replaceAll("retention.ms=-1", "retention.ms=604800000");
+  }],
+  ["a README that does not create the import key's Secret", "prod", "Secret/analytics-service-keys: is referenced but k8s/README.md", (d, page) => {
+    page.readme = page.readme.replace("create secret generic analytics-service-keys", "create secret generic analytics-keys");
   }],
 ];
 

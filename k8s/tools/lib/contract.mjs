@@ -14,7 +14,8 @@ const WORKLOAD_KINDS = ["Deployment", "StatefulSet"];
 
 // Ports and databases of the runtime contract the services share with the local launcher.
 // signingKeys: reads its RSA keys from a folder (BOOKSTORE_KEYS_DIR) that is a mounted Secret.
-// requiredSecrets: variables the service refuses to start without, each from a Secret key.
+// requiredSecrets: variables the service refuses to start without, each from a Secret key
+// (insecureDefault: it would start, with a development key anyone can read in the source).
 // optionalSecretEnv: variables a service may take from its optional envFrom Secret; the README
 // must name each, since nothing else tells an operator what to put in that Secret.
 // streams: a Kafka Streams service without a database (analytics-service): a StatefulSet whose
@@ -56,6 +57,7 @@ export const APPS = {
     streams: true,
     peers: true,
     requiredSecrets: ["BOOKSTORE_ANALYTICS_IMPORTPSEUDONYMKEY"],
+    insecureDefault: true,
     optionalEnv: ["ANALYTICS_STREAM_THREADS", "ANALYTICS_ZONE"],
   },
 };
@@ -474,7 +476,9 @@ function checkEnv(ctx, app, c, podSpec, infra) {
   for (const name of spec.requiredSecrets ?? []) {
     const s = secretRef(name);
     if (!s) ctx.error(ref, `${name} must come from a Secret`);
-    else if (s.optional) ctx.error(ref, `${name} must not be optional: the service refuses to start without it`);
+    else if (s.optional) {
+      ctx.error(ref, `${name} must not be optional: ${spec.insecureDefault ? "without it the service falls back to a development key anyone can read" : "the service refuses to start without it"}`);
+    }
   }
   if (spec.signingKeys) checkSigningKeys(ctx, ref, c, podSpec, literal("BOOKSTORE_KEYS_DIR"), literal("BOOKSTORE_GENERATE_KEYS"));
   if (spec.optionalSecretEnv && !(c.envFrom ?? []).some((f) => f.secretRef)) {
