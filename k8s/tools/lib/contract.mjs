@@ -504,9 +504,7 @@ function checkStreamsInstance(ctx, app, sts, c, env, ports) {
     const pref = `Service/${peersName}`;
     if (peersName === app) ctx.error(pref, `must not be the Service ${app}: the gateway's needs a cluster IP`);
     if (!selectorMatches({ matchLabels: peers.spec.selector }, podLabels)) ctx.error(pref, `selects no ${app} pods`);
-    const p = (peers.spec.ports ?? []).find((x) => x.name === "http");
-    const target = p && (typeof p.targetPort === "string" ? ports[p.targetPort] : (p.targetPort ?? p.port));
-    if (!p || p.port !== spec.port || target !== spec.port) ctx.error(pref, `must expose http on ${spec.port}`);
+    checkServicePorts(ctx, pref, peers, { http: spec.port }, ports);
     if (peers.spec.publishNotReadyAddresses !== true) {
       ctx.error(pref, "must set publishNotReadyAddresses: Kafka Streams may hand a starting instance partitions before it is Ready, and the others must reach it");
     }
@@ -572,8 +570,7 @@ function checkSharedSecrets(ctx) {
     const refs = Object.keys(APPS)
       .filter((app) => (APPS[app].requiredSecrets ?? []).includes(name))
       .map((app) => {
-        const c = ctx.get(kindOf(app), app)?.spec?.template?.spec?.containers?.[0];
-        const s = (c?.env ?? []).find((e) => e.name === name)?.valueFrom?.secretKeyRef;
+        const s = secretOf(ctx, app, name);
         return { app, at: s ? `${s.name}/${s.key}` : null };
       })
       .filter((r) => r.at);
@@ -591,26 +588,41 @@ const SEPARATE_SECRETS = [{ app: "analytics-service", from: "CUSTOMER_PSEUDONYM_
 
 function checkSeparateSecrets(ctx) {
   for (const { app, from } of SEPARATE_SECRETS) {
-    const held = new Set();
-    for (const other of Object.keys(APPS)) {
-      if (other === app) continue;
-      const c = ctx.get(kindOf(other), other)?.spec?.template?.spec?.containers?.[0];
-      const s = (c?.env ?? []).find((e) => e.name === from)?.valueFrom?.secretKeyRef;
-      if (s) held.add(s.name);
-    }
+    const held = new Set(
+      Object.keys(APPS)
+        .filter((other) => other !== app)
+        .map((other) => secretOf(ctx, other, from)?.name)
+        .filter(Boolean),
+    );
     const w = ctx.get(kindOf(app), app);
     if (!w) continue;
-    const podSpec = w.spec.template.spec;
-    const read = new Set();
-    for (const c of podSpec.containers ?? []) {
-      for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) read.add(e.valueFrom.secretKeyRef.name);
-      for (const f of c.envFrom ?? []) if (f.secretRef) read.add(f.secretRef.name);
-    }
-    for (const v of podSpec.volumes ?? []) if (v.secret) read.add(v.secret.secretName);
+    const read = new Set(secretsRead(w.spec.template.spec).map((r) => r.name));
     for (const name of read) {
       if (held.has(name)) ctx.error(refOf(app), `must not read Secret ${name}: it holds ${from}, which ${app} must never have`);
     }
   }
+}
+
+// Every Secret a pod reads: { name, key } for an env var or a mounted item, { name, envFrom }
+// for a Secret read whole into the environment, { name } for a mounted Secret.
+function secretsRead(podSpec) {
+  const refs = [];
+  for (const c of podSpec.containers ?? []) {
+    for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) refs.push({ name: e.valueFrom.secretKeyRef.name, key: e.valueFrom.secretKeyRef.key });
+    for (const f of c.envFrom ?? []) if (f.secretRef) refs.push({ name: f.secretRef.name, envFrom: true });
+  }
+  for (const v of podSpec.volumes ?? []) {
+    if (!v.secret) continue;
+    refs.push({ name: v.secret.secretName });
+    for (const item of v.secret.items ?? []) refs.push({ name: v.secret.secretName, key: item.key });
+  }
+  return refs;
+}
+
+// The secretKeyRef an application's variable comes from, if it comes from one.
+function secretOf(ctx, app, variable) {
+  const c = ctx.get(kindOf(app), app)?.spec?.template?.spec?.containers?.[0];
+  return (c?.env ?? []).find((e) => e.name === variable)?.valueFrom?.secretKeyRef;
 }
 
 // Creating a topic never changes an existing one, so a cluster whose topics predate their
@@ -671,6 +683,11 @@ function checkService(ctx, app, podLabels, ports) {
   if (svc.spec.type && svc.spec.type !== "ClusterIP") ctx.error(ref, "must be ClusterIP: only the Ingress reaches in from outside");
   if (svc.spec.clusterIP === "None") ctx.error(ref, "must have a cluster IP, balancing over ready pods; a headless Service is for instances finding each other");
   const wanted = spec.managementPort ? { http: spec.port, management: spec.managementPort } : { http: spec.port };
+  checkServicePorts(ctx, ref, svc, wanted, ports);
+}
+
+// wanted: port name -> number, exposed under that name and targeting the container port of that number.
+function checkServicePorts(ctx, ref, svc, wanted, ports) {
   for (const [name, number] of Object.entries(wanted)) {
     const p = (svc.spec.ports ?? []).find((x) => x.name === name);
     if (!p || p.port !== number) ctx.error(ref, `must expose ${name} on ${number}`);
@@ -740,18 +757,9 @@ function checkUserSecretsDocumented(ctx, infra, readme) {
   };
   const variables = new Map(); // secret name -> variables the README must name
   for (const d of ctx.workloads()) {
-    for (const c of d.spec.template.spec.containers ?? []) {
-      for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) want(e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key);
-      for (const f of c.envFrom ?? []) {
-        if (!f.secretRef) continue;
-        want(f.secretRef.name);
-        variables.set(f.secretRef.name, APPS[d.metadata.name]?.optionalSecretEnv ?? []);
-      }
-    }
-    for (const v of d.spec.template.spec.volumes ?? []) {
-      if (!v.secret) continue;
-      want(v.secret.secretName);
-      for (const item of v.secret.items ?? []) want(v.secret.secretName, item.key);
+    for (const r of secretsRead(d.spec.template.spec)) {
+      want(r.name, r.key);
+      if (r.envFrom) variables.set(r.name, APPS[d.metadata.name]?.optionalSecretEnv ?? []);
     }
   }
   for (const ing of ctx.all("Ingress")) for (const t of ing.spec.tls ?? []) want(t.secretName);
@@ -810,15 +818,11 @@ function checkOverlay(ctx, overlay, infra) {
       else if (pdb.spec.minAvailable !== undefined && pdb.spec.minAvailable >= (hpa?.spec.minReplicas ?? 2)) {
         ctx.error(`PodDisruptionBudget/${pdb.metadata.name}`, "would block every voluntary eviction");
       }
+    }
+    if (overlay === "prod") {
       const spread = (d.spec.template.spec.topologySpreadConstraints ?? []).some((t) => t.topologyKey === "kubernetes.io/hostname");
       const anti = d.spec.template.spec.affinity?.podAntiAffinity;
       if (!spread && !anti) ctx.error(ref, "prod spreads replicas over nodes (topologySpreadConstraints or podAntiAffinity)");
-    }
-    if (overlay === "prod" && APPS[app].streams) {
-      const spread = (d.spec.template.spec.topologySpreadConstraints ?? []).some((t) => t.topologyKey === "kubernetes.io/hostname");
-      if (!spread && !d.spec.template.spec.affinity?.podAntiAffinity) {
-        ctx.error(ref, "prod spreads replicas over nodes (topologySpreadConstraints or podAntiAffinity)");
-      }
     }
   }
   if (infra.kafka) {
