@@ -2,7 +2,6 @@ package bookstore.analytics.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import bookstore.analytics.query.Globals;
 import bookstore.analytics.streams.BookFacts;
@@ -24,9 +23,7 @@ import org.apache.kafka.common.record.RecordBatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -78,18 +75,14 @@ class ImportInterruptedIntegrationTests {
                 """.formatted(SHORT_REF, LONG_REF, isbn);
 
         for (int attempt = 1; attempt <= 2; attempt++) {
-            Map<String, Object> problem = admin().post()
-                    .uri("/api/analytics/imports")
-                    .contentType(MediaType.parseMediaType("text/csv"))
-                    .bodyValue(csv)
-                    .exchange()
+            Map<String, Object> problem = ImportsApi.importing(ImportsApi.admin(http), csv)
                     .expectStatus()
                     .isEqualTo(503)
                     .expectHeader()
                     .exists("Retry-After")
                     .expectHeader()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                    .expectBody(ImportsApi.JSON_OBJECT)
                     .returnResult()
                     .getResponseBody();
 
@@ -112,10 +105,6 @@ class ImportInterruptedIntegrationTests {
                 .extracting(SaleImported::eventId)
                 .hasSize(2)
                 .containsOnly(published.getFirst().eventId());
-    }
-
-    private WebTestClient admin() {
-        return http.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN")));
     }
 
     /** How large the producer reckons the record of a line with this order reference (Kafka's own estimate). */

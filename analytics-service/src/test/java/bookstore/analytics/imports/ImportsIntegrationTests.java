@@ -1,8 +1,10 @@
 package bookstore.analytics.imports;
 
+import static bookstore.analytics.imports.ImportsApi.JSON_OBJECT;
+import static bookstore.analytics.imports.ImportsApi.accepted;
+import static bookstore.analytics.imports.ImportsApi.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import bookstore.analytics.imports.sample.SampleHistory;
 import bookstore.analytics.query.Globals;
@@ -35,15 +37,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ImportIntegrationTest
 class ImportsIntegrationTests {
 
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String PROBLEMS = "https://bookstore.example/problems/";
 
@@ -68,9 +67,12 @@ class ImportsIntegrationTests {
     /** Order references of this test only, so what other tests import never counts here. */
     private String ref;
 
+    private WebTestClient admin;
+
     @BeforeEach
     void catalogueKnowsTheBooks() {
         ref = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        admin = ImportsApi.admin(http);
         Set<String> isbns = BOOKS.stream().map(BookFacts::isbn).collect(Collectors.toSet());
         CatalogueRecords.addOnce(bootstrapServers, BOOKS);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> globals.allBooks().values().stream()
@@ -88,12 +90,7 @@ class ImportsIntegrationTests {
                 "%1$s2",2003-06-18 21:30:00,%4$s,1,0.5,"customer, b"
                 """.formatted(ref, isbn(0), isbn(1), isbn(2));
 
-        Map<String, Object> answer = importing(admin(), csv)
-                .expectStatus()
-                .isAccepted()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> answer = accepted(admin, csv);
 
         assertThat(answer)
                 .containsEntry("lines", 3)
@@ -221,12 +218,12 @@ class ImportsIntegrationTests {
                                 .replace(ref + "X1,", ref + "1,"),
                         isbn(2));
 
-        var problem = importing(admin(), csv)
+        var problem = importing(admin, csv)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .expectBody(JSON_OBJECT)
                 .returnResult()
                 .getResponseBody();
 
@@ -251,7 +248,7 @@ class ImportsIntegrationTests {
                 %s1,2003-01-01T10:00:00+08:00,%s,1,c1
                 """.formatted(ref, isbn(0));
 
-        importing(admin(), csv)
+        importing(admin, csv)
                 .expectStatus()
                 .isBadRequest()
                 .expectHeader()
@@ -269,7 +266,7 @@ class ImportsIntegrationTests {
 
     @Test
     void onlyCsvIsTaken() {
-        admin().post()
+        admin.post()
                 .uri("/api/analytics/imports")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("order_ref", ref + "1"))
@@ -281,7 +278,7 @@ class ImportsIntegrationTests {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo(PROBLEMS + "unsupported-media-type");
-        importing(admin(), MediaType.parseMediaType("text/csv;charset=GBK"), validFile())
+        importing(admin, MediaType.parseMediaType("text/csv;charset=GBK"), validFile())
                 .expectStatus()
                 .isEqualTo(415);
         assertThat(ImportsTopic.salesOfOrders(bootstrapServers, "import:" + ref))
@@ -290,7 +287,7 @@ class ImportsIntegrationTests {
 
     @Test
     void onlyAdminsImport() {
-        importing(http.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_CUSTOMER"))), validFile())
+        importing(ImportsApi.customer(http), validFile())
                 .expectStatus()
                 .isForbidden()
                 .expectHeader()
@@ -319,12 +316,7 @@ class ImportsIntegrationTests {
         String csv = String.join("\r\n", lines) + "\r\n";
         assertThat(csv.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(256 * 1024);
 
-        Map<String, Object> answer = importing(admin(), csv)
-                .expectStatus()
-                .isAccepted()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> answer = accepted(admin, csv);
 
         assertThat(answer).containsEntry("lines", lines.size() - 1).containsEntry("books", BOOKS.size());
         assertThat(ImportsTopic.records(bootstrapServers).stream()
@@ -336,7 +328,7 @@ class ImportsIntegrationTests {
     void aLineFarLongerThanAnyOrderLineIsNoFileOfPastSales() {
         String csv = validFile() + ref + "2,2003-01-01T10:00:00+08:00," + isbn(0) + ",1,45.00," + "x".repeat(70_000);
 
-        importing(admin(), csv)
+        importing(admin, csv)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -366,29 +358,7 @@ class ImportsIntegrationTests {
     }
 
     private String importId(String csv) {
-        return (String) importing(admin(), csv)
-                .expectStatus()
-                .isAccepted()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody()
-                .get("importId");
-    }
-
-    private WebTestClient admin() {
-        return http.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN")));
-    }
-
-    private static WebTestClient.ResponseSpec importing(WebTestClient client, String csv) {
-        return importing(client, CSV, csv);
-    }
-
-    private static WebTestClient.ResponseSpec importing(WebTestClient client, MediaType type, String csv) {
-        return client.post()
-                .uri("/api/analytics/imports")
-                .contentType(type)
-                .bodyValue(csv)
-                .exchange();
+        return (String) accepted(admin, csv).get("importId");
     }
 
     private static String isbn(int book) {
