@@ -858,7 +858,7 @@ function checkStreamsSizing(ctx, overlay, app, sts, hpa) {
   if (hpa) ctx.error(`HorizontalPodAutoscaler/${hpa.metadata.name}`, `${app} scales by replicas; an autoscaler would move its partitions and stores on every swing of CPU`);
   const replicas = sts.spec.replicas;
   const standbyVar = (sts.spec.template.spec.containers?.[0]?.env ?? []).find((e) => e.name === "ANALYTICS_STANDBY_REPLICAS");
-  const standby = Number(standbyVar?.value);
+  const standby = Number(standbyVar && resolveEnv(ctx, ref, standbyVar)?.value);
   if (overlay === "dev") {
     if (replicas !== 1) ctx.error(ref, `dev runs exactly one replica, not ${replicas}`);
     if (standby !== 0) ctx.error(ref, "dev runs one instance: ANALYTICS_STANDBY_REPLICAS must be 0, there is no other to keep a standby on");
