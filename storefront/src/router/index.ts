@@ -96,6 +96,7 @@ const admin: RouteRecordRaw = {
       props: true,
     },
     { path: 'returns', name: 'admin-returns', component: () => import('@/views/admin/ReturnsQueueView.vue') },
+    { path: 'analytics', name: 'admin-analytics', component: () => import('@/views/admin/AnalyticsView.vue') },
     { path: 'customers', name: 'admin-customers', component: () => import('@/views/admin/CustomersView.vue') },
     {
       path: 'customers/:id',

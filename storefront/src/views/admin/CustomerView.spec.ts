@@ -2,6 +2,7 @@ import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useSession } from '@/stores/session'
 import { fakeApi, mountPage, problem, settle } from '@/testing/app'
+import { standing } from './analytics/fixtures'
 
 vi.setConfig({ testTimeout: 30_000 })
 
@@ -98,5 +99,56 @@ describe('a customer’s page', () => {
     const { wrapper } = await mountPage(`/admin/customers/${reader.id}`, 'zh-CN')
     mounted.push(wrapper)
     expect(wrapper.get('[data-test="problem"]').text()).toContain('没有这个账户。')
+  })
+})
+
+describe('a customer’s segment on their page', () => {
+  const pseudonym = 'a'.repeat(64)
+
+  it('shows the segment and RFM scores analytics has under the pseudonym order-service gives', async () => {
+    const api = fakeApi([
+      { path: `/api/users/${reader.id}`, body: reader },
+      { path: '/api/orders', body: noOrders },
+      { path: `/api/orders/customers/${reader.id}/pseudonym`, body: { customerId: reader.id, pseudonym } },
+      { path: `/api/analytics/customers/${pseudonym}`, body: standing },
+    ])
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`)
+    mounted.push(wrapper)
+    await settle()
+    const segment = wrapper.get('[data-test="customer-segment"]')
+    expect(segment.get('[data-test="customer-segment-name"]').text()).toBe('Champions')
+    expect(segment.get('[data-test="rfm-recency"]').text()).toBe('5 of 5')
+    expect(segment.get('[data-test="rfm-monetary"]').text()).toBe('3 of 5')
+    expect(segment.text()).toContain('¥1,234.50')
+    expect(api.requests.some((request) => request.url.pathname === `/api/analytics/customers/${reader.id}`)).toBe(false)
+  })
+
+  it('says "no purchases yet" when analytics knows no order of the customer', async () => {
+    fakeApi([
+      { path: `/api/users/${reader.id}`, body: reader },
+      { path: '/api/orders', body: noOrders },
+      { path: `/api/orders/customers/${reader.id}/pseudonym`, body: { customerId: reader.id, pseudonym } },
+      { path: `/api/analytics/customers/${pseudonym}`, status: 404, body: problem('customer-not-found', 404) },
+    ])
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`, 'zh-CN')
+    mounted.push(wrapper)
+    await settle()
+    expect(wrapper.get('[data-test="customer-no-purchases"]').text()).toBe('尚无购买记录。')
+    expect(wrapper.find('[data-test="customer-segment"] [data-test="problem"]').exists()).toBe(false)
+  })
+
+  it('says calmly when analytics is still loading', async () => {
+    fakeApi([
+      { path: `/api/users/${reader.id}`, body: reader },
+      { path: '/api/orders', body: noOrders },
+      { path: `/api/orders/customers/${reader.id}/pseudonym`, body: { customerId: reader.id, pseudonym } },
+      { path: `/api/analytics/customers/${pseudonym}`, status: 503, body: problem('analytics-unavailable', 503) },
+    ])
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`)
+    mounted.push(wrapper)
+    await settle()
+    expect(wrapper.get('[data-test="customer-segment"] [data-test="analytics-unavailable"]').text()).toContain(
+      'Analytics is still reading the shop’s history',
+    )
   })
 })

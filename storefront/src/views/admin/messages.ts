@@ -2,6 +2,8 @@
 // module loads, which the layout (loaded by the router before any console page) makes happen.
 import { addMessages } from '@/i18n'
 import enAdmin from '@/i18n/locales/en/admin'
+import enAnalytics from '@/i18n/locales/en/analytics'
 import zhAdmin from '@/i18n/locales/zh-CN/admin'
+import zhAnalytics from '@/i18n/locales/zh-CN/analytics'
 
-addMessages({ 'zh-CN': zhAdmin, en: enAdmin })
+addMessages({ 'zh-CN': { ...zhAdmin, ...zhAnalytics }, en: { ...enAdmin, ...enAnalytics } })

@@ -1,0 +1,68 @@
+// A report on a page: asked for again whenever its request changes, and, while analytics is still
+// reading the shop's history (503 analytics-unavailable), asked again by itself after a pause.
+import { computed, onScopeDispose, ref, watch } from 'vue'
+import { isProblem } from '@/api/problem'
+import { type Rows, useLoad } from '../composables'
+import { downloadCsv, fetchReport, type ReportRequest } from './api'
+
+/** Seconds to wait before asking again while analytics is unavailable, unless it says (Retry-After). */
+export const UNAVAILABLE_RETRY_SECONDS = 10
+
+export function isUnavailable(error: unknown): boolean {
+  return isProblem(error, 'analytics-unavailable') || (isProblem(error) && error.status === 503)
+}
+
+export function useReport<T>(request: () => ReportRequest | null) {
+  const current = computed(request)
+  const state = useLoad(async () => {
+    const asked = current.value
+    return asked ? fetchReport<T>(asked) : null
+  })
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  async function load() {
+    clearTimeout(timer)
+    const answer = await state.load()
+    if (isUnavailable(state.error.value)) {
+      const error = state.error.value as { retryAfter?: number }
+      timer = setTimeout(() => void load(), 1000 * (error.retryAfter ?? UNAVAILABLE_RETRY_SECONDS))
+    }
+    return answer
+  }
+
+  watch(() => JSON.stringify(current.value), () => void load(), { immediate: true })
+  onScopeDispose(() => clearTimeout(timer))
+
+  // The report's CSV, downloaded on request; a failure is kept to be shown by the report.
+  const downloading = ref(false)
+  const downloadError = ref<unknown>(null)
+  async function download() {
+    const asked = current.value
+    if (!asked || downloading.value) return
+    downloading.value = true
+    downloadError.value = null
+    try {
+      await downloadCsv(asked)
+    } catch (failure) {
+      downloadError.value = failure
+    } finally {
+      downloading.value = false
+    }
+  }
+
+  return { ...state, load, request: current, download, downloading, downloadError }
+}
+
+export type Report<T> = ReturnType<typeof useReport<T>>
+
+/** A report's rows as a DataTable lists them (the report's card shows its loading and failed states). */
+export function rowsOf<T, Item>(report: Report<T>, items: (data: T) => Item[]): Rows<Item> {
+  const list = computed(() => (report.data.value ? items(report.data.value) : []))
+  return {
+    items: list,
+    loading: computed(() => false),
+    error: computed(() => null),
+    empty: computed(() => list.value.length === 0),
+    load: report.load,
+  }
+}
