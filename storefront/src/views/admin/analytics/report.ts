@@ -1,6 +1,6 @@
 // A report on a page: asked for again whenever its request changes, and, while analytics is still
 // reading the shop's history (503 analytics-unavailable), asked again by itself after a pause.
-import { computed, onScopeDispose, ref, watch } from 'vue'
+import { computed, onScopeDispose, type Ref, ref, watch } from 'vue'
 import { isProblem } from '@/api/problem'
 import { type Rows, useLoad } from '../composables'
 import { downloadCsv, fetchReport, type ReportRequest } from './api'
@@ -12,26 +12,30 @@ export function isUnavailable(error: unknown): boolean {
   return isProblem(error, 'analytics-unavailable') || (isProblem(error) && error.status === 503)
 }
 
+/**
+ * While loading answers analytics-unavailable, loads again after a pause (Retry-After when given). Each
+ * failure is a new problem, so each one schedules the next try; any other answer ends the retries.
+ */
+export function retryWhileUnavailable(state: { error: Ref<unknown>; load: () => unknown }) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  watch(state.error, (error) => {
+    clearTimeout(timer)
+    if (!isUnavailable(error)) return
+    const seconds = (error as { retryAfter?: number }).retryAfter ?? UNAVAILABLE_RETRY_SECONDS
+    timer = setTimeout(() => void state.load(), 1000 * seconds)
+  })
+  onScopeDispose(() => clearTimeout(timer))
+}
+
 export function useReport<T>(request: () => ReportRequest | null) {
   const current = computed(request)
   const state = useLoad(async () => {
     const asked = current.value
     return asked ? fetchReport<T>(asked) : null
   })
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  async function load() {
-    clearTimeout(timer)
-    const answer = await state.load()
-    if (isUnavailable(state.error.value)) {
-      const error = state.error.value as { retryAfter?: number }
-      timer = setTimeout(() => void load(), 1000 * (error.retryAfter ?? UNAVAILABLE_RETRY_SECONDS))
-    }
-    return answer
-  }
-
+  const load = state.load
   watch(() => JSON.stringify(current.value), () => void load(), { immediate: true })
-  onScopeDispose(() => clearTimeout(timer))
+  retryWhileUnavailable(state)
 
   // The report's CSV, downloaded on request; a failure is kept to be shown by the report.
   const downloading = ref(false)
