@@ -646,6 +646,41 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
         }
 
         @Test
+        void letsStaffImportAFileLargerThanAFormWhenItsLengthIsDeclared() {
+            byte[] file = new byte[3 * ONE_MIB];
+            Arrays.fill(file, (byte) 'a');
+
+            gateway.post()
+                    .uri("/api/analytics/imports")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.adminToken())
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .bodyValue(file)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            assertThat(analytics.received().getFirst().body()).hasSize(3 * ONE_MIB);
+
+            // Any other route keeps the ordinary limit, and so does an import whose length is not declared.
+            gateway.post()
+                    .uri("/api/analytics/sales")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.adminToken())
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .bodyValue(file)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+            gateway.post()
+                    .uri("/api/analytics/imports")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.adminToken())
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .body(BodyInserters.fromDataBuffers(chunks(17, 64 * 1024)))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+            assertThat(analytics.received()).hasSize(1);
+        }
+
+        @Test
         void refusesAChunkedBodyThatGrowsPastTheLimitWithoutForwardingAnyOfIt() {
             gateway.post()
                     .uri("/api/users")

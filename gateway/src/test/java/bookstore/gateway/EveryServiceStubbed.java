@@ -20,8 +20,9 @@ abstract class EveryServiceStubbed {
     static final StubService orders = StubService.start("order");
     static final StubService inventory = StubService.start("inventory");
     static final StubService payments = StubService.start("payment");
+    static final StubService analytics = StubService.start("analytics");
 
-    static final List<StubService> services = List.of(catalog, users, orders, inventory, payments);
+    static final List<StubService> services = List.of(catalog, users, orders, inventory, payments, analytics);
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

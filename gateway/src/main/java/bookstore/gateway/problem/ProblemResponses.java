@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Writes a problem as the whole response, with the same codecs the rest of the gateway uses. */
 @Component
@@ -40,15 +41,26 @@ public class ProblemResponses {
         return write(exchange, problem, headers -> {});
     }
 
-    /** Writes the problem with headers of its own, such as {@code Retry-After} or {@code WWW-Authenticate}. */
+    /**
+     * Writes the problem with headers of its own, such as {@code Retry-After} or {@code WWW-Authenticate}.
+     *
+     * <p>The answer is written from another thread than the connection's event loop. A refusal needs no I/O, and
+     * reactor-netty (1.3.x up to at least 1.3.7, reactor-netty#4361) stops reading a kept-alive connection when a
+     * request that came in while the previous answer was still being finished is answered at once, on the event
+     * loop: the caller's next request on that connection then waits for ever. The gateway's tests met it as a
+     * refused request left unanswered for 30 s, a few times in hundreds of runs.
+     */
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Consumer<HttpHeaders> headers) {
-        clearAllButCrossOriginHeaders(exchange.getResponse().getHeaders());
-        RequestIds.of(exchange).ifPresent(requestId -> problem.setProperty("requestId", requestId));
-        return ServerResponse.status(problem.getStatus())
-                .headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, context));
+        return Mono.defer(() -> {
+                    clearAllButCrossOriginHeaders(exchange.getResponse().getHeaders());
+                    RequestIds.of(exchange).ifPresent(requestId -> problem.setProperty("requestId", requestId));
+                    return ServerResponse.status(problem.getStatus())
+                            .headers(headers)
+                            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                            .bodyValue(problem)
+                            .flatMap(response -> response.writeTo(exchange, context));
+                })
+                .subscribeOn(Schedulers.parallel());
     }
 
     /**

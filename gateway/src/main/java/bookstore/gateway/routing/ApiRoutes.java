@@ -1,12 +1,14 @@
 package bookstore.gateway.routing;
 
 import bookstore.gateway.caching.SharedResponseCache;
+import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.route.builder.UriSpec;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DownstreamServices.class)
 class ApiRoutes {
+
+    static final Duration ANALYTICS_REPORT_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration ANALYTICS_IMPORT_TIMEOUT = Duration.ofMinutes(5);
 
     @Bean
     RouteLocator serviceRoutes(
@@ -46,8 +51,15 @@ class ApiRoutes {
                 .route("payment-service", route -> route.path("/api/payments/**")
                         .filters(callsTo.apply("payment-service"))
                         .uri(services.payment()))
+                // An import of past sales streams a large file through analytics' checks and waits for Kafka.
+                .route("analytics-imports", route -> route.path("/api/analytics/imports")
+                        .filters(callsTo.apply("analytics-service"))
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ANALYTICS_IMPORT_TIMEOUT.toMillis())
+                        .uri(services.analytics()))
+                // A report asks every analytics instance, and waits while their stores move between them.
                 .route("analytics-service", route -> route.path("/api/analytics/**")
                         .filters(callsTo.apply("analytics-service"))
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ANALYTICS_REPORT_TIMEOUT.toMillis())
                         .uri(services.analytics()))
                 .build();
     }

@@ -9,6 +9,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,12 +33,19 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
 
+    /** Staff's imports of past sales (analytics-service streams them through its parser): files, not forms. */
+    private static final PathPattern IMPORTS = PathPatternParser.defaultInstance.parse("/api/analytics/imports");
+
     private final long maxBytes;
+    private final long maxImportBytes;
     private final ProblemResponses problems;
 
     RequestSizeLimit(
-            @Value("${bookstore.gateway.max-request-body-size:1MB}") DataSize maxBodySize, ProblemResponses problems) {
+            @Value("${bookstore.gateway.max-request-body-size:1MB}") DataSize maxBodySize,
+            @Value("${bookstore.gateway.max-import-body-size:64MB}") DataSize maxImportSize,
+            ProblemResponses problems) {
         this.maxBytes = maxBodySize.toBytes();
+        this.maxImportBytes = maxImportSize.toBytes();
         this.problems = problems;
     }
 
@@ -49,8 +59,12 @@ class RequestSizeLimit implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
         long declaredLength = headers.getContentLength();
-        if (declaredLength > maxBytes) {
-            return tooLarge(exchange);
+        // An import may be a large file, but only with its length declared: it then streams through, and nothing
+        // of it is held here. A chunked import is held to the ordinary limit like any other body.
+        boolean importing = request.getMethod() == HttpMethod.POST
+                && IMPORTS.matches(request.getPath().pathWithinApplication());
+        if (declaredLength > (importing ? maxImportBytes : maxBytes)) {
+            return tooLarge(exchange, importing ? maxImportBytes : maxBytes);
         }
         if (declaredLength >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange);
@@ -58,16 +72,16 @@ class RequestSizeLimit implements WebFilter, Ordered {
         return DataBufferUtils.join(request.getBody(), (int) Math.min(maxBytes, Integer.MAX_VALUE))
                 .map(body -> exchange.mutate().request(withBody(request, body)).build())
                 .defaultIfEmpty(exchange)
-                .onErrorResume(DataBufferLimitException.class, overLimit -> tooLarge(exchange)
+                .onErrorResume(DataBufferLimitException.class, overLimit -> tooLarge(exchange, maxBytes)
                         .then(Mono.<ServerWebExchange>empty()))
                 .flatMap(chain::filter);
     }
 
-    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+    private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
         return problems.write(
                 exchange,
                 GatewayProblem.CONTENT_TOO_LARGE.withDetail(
-                        "The request body is larger than the " + maxBytes + " bytes this API accepts."));
+                        "The request body is larger than the " + limit + " bytes this API accepts."));
     }
 
     /**
