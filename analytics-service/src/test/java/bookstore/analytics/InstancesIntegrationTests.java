@@ -51,6 +51,7 @@ class InstancesIntegrationTests {
     private static final int BOOKS = 12;
     private static final int CUSTOMERS = 20;
     private static final int ORDERS = 60;
+    private static final int CUSTOMER_BASE = 1_000_000 + Math.floorMod(RUN.hashCode(), 1_000_000) * 100;
     private static final Instant START = Instant.parse("2025-03-01T02:00:00Z");
     private static final String SALES = "/api/analytics/sales?from=2025-03-01&to=2025-04-30&granularity=WEEK";
     private static final String TOP = "/api/analytics/top-sellers?from=2025-03-01&to=2025-04-30&limit=" + BOOKS;
@@ -77,7 +78,8 @@ class InstancesIntegrationTests {
         for (int order = 0; order < ORDERS; order++) {
             String orderId = UUID.nameUUIDFromBytes((RUN + order).getBytes(StandardCharsets.UTF_8))
                     .toString();
-            int customer = order % CUSTOMERS;
+            // Customers of this run only: other classes publish on the same broker's topics.
+            int customer = CUSTOMER_BASE + order % CUSTOMERS;
             Instant at = START.plus(Duration.ofHours(17L * order));
             for (int line = 0; line < 1 + order % 3; line++) {
                 int quantity = 1 + (order + line) % 4;

@@ -94,7 +94,9 @@ class InfrastructurePlanTests {
                         entry("PAYMENT_SERVICE_URL", "http://localhost:8085"),
                         entry("ANALYTICS_SERVICE_URL", "http://localhost:8086"));
         assertThat(plan.environmentFor(Service.ANALYTICS))
-                .contains(entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"), entry("ANALYTICS_STANDBY_REPLICAS", "0"),
+                .contains(
+                        entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                        entry("ANALYTICS_STANDBY_REPLICAS", "0"),
                         entry("ANALYTICS_SEED_HISTORY", "true"))
                 .containsKey("ANALYTICS_STATE_DIR")
                 .doesNotContainKeys("POSTGRES_URL", "MONGODB_URI");

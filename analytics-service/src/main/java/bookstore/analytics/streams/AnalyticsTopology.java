@@ -1,5 +1,7 @@
 package bookstore.analytics.streams;
 
+import bookstore.analytics.recommend.RecommendationSettings;
+import bookstore.analytics.recommend.RecommendationStreams;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -42,8 +44,11 @@ public class AnalyticsTopology {
     }
 
     @Bean
-    KStream<String, SaleLine> saleLines(StreamsBuilder builder, ShopCalendar calendar, Demand demand) {
-        return compose(builder, calendar, demand);
+    KStream<String, SaleLine> saleLines(
+            StreamsBuilder builder, ShopCalendar calendar, Demand demand, RecommendationSettings recommendations) {
+        KStream<String, SaleLine> saleLines = compose(builder, calendar, demand);
+        RecommendationStreams.build(builder, saleLines, calendar, recommendations);
+        return saleLines;
     }
 
     /** Every part on one builder; the sale lines are returned for parts that build on them. */

@@ -26,7 +26,8 @@ class ApiDescriptionIntegrationTests {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.streams.application-id", () -> "analytics-api-" + RUN);
-        registry.add("spring.kafka.streams.state-dir", () -> System.getProperty("java.io.tmpdir") + "/analytics-" + RUN);
+        registry.add(
+                "spring.kafka.streams.state-dir", () -> System.getProperty("java.io.tmpdir") + "/analytics-" + RUN);
         registry.add("spring.kafka.streams.properties.num.standby.replicas", () -> 0);
     }
 
