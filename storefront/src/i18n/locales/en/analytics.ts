@@ -104,6 +104,7 @@ export default {
       rejectionReasons: 'Why orders were rejected',
       cancellationReasons: 'Why orders were cancelled',
       none: 'None.',
+      noOrders: 'No order was placed in these days (imported history has sales only, not orders).',
     },
     customers: {
       title: 'New and returning customers',

@@ -102,6 +102,7 @@ export default {
       rejectionReasons: '订单被拒绝的原因',
       cancellationReasons: '订单被取消的原因',
       none: '无。',
+      noOrders: '这段时间没有下单记录（导入的历史数据只有销售，没有订单）。',
     },
     customers: {
       title: '新客户与回头客',
