@@ -63,45 +63,19 @@ public final class BookCatalogue {
                             case BookUpdated updated ->
                                 known == null
                                         ? null
-                                        : new BookFacts(
-                                                known.bookId(),
+                                        : known.revised(
                                                 updated.isbn(),
                                                 updated.title(),
                                                 updated.authors(),
-                                                // Version 1 records carry neither: keep what was known.
-                                                updated.categories() == null ? known.publisher() : updated.publisher(),
-                                                updated.categories() == null
-                                                        ? known.categories()
-                                                        : updated.categories(),
-                                                known.price(),
-                                                known.currency(),
-                                                known.discontinued());
+                                                updated.publisher(),
+                                                updated.categories());
                             case BookPriceChanged repriced ->
                                 known == null
                                         ? null
-                                        : new BookFacts(
-                                                known.bookId(),
-                                                known.isbn(),
-                                                known.title(),
-                                                known.authors(),
-                                                known.publisher(),
-                                                known.categories(),
+                                        : known.repriced(
                                                 repriced.price().amount(),
-                                                repriced.price().currency(),
-                                                known.discontinued());
-                            case BookDiscontinued ignored ->
-                                known == null
-                                        ? null
-                                        : new BookFacts(
-                                                known.bookId(),
-                                                known.isbn(),
-                                                known.title(),
-                                                known.authors(),
-                                                known.publisher(),
-                                                known.categories(),
-                                                known.price(),
-                                                known.currency(),
-                                                true);
+                                                repriced.price().currency());
+                            case BookDiscontinued ignored -> known == null ? null : known.discontinuedNow();
                         };
                 if (next != null) {
                     books.put(next.bookId(), next);

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bookstore.events.Money;
 import bookstore.events.Topics;
 import bookstore.events.analytics.SaleImported;
+import bookstore.events.catalog.BookDiscontinued;
+import bookstore.events.catalog.BookPriceChanged;
+import bookstore.events.catalog.BookUpdated;
 import bookstore.events.inventory.StockLevelChanged;
 import bookstore.events.order.OrderCancelled;
 import bookstore.events.order.OrderConfirmed;
@@ -205,6 +208,32 @@ class AnalyticsTopologyTests {
         assertThat(facts.get("book-a").publisher()).isEqualTo("Publisher of 三体");
         KeyValueStore<String, StockLevel> levels = driver.getKeyValueStore(StoreNames.STOCK);
         assertThat(levels.get("book-a").available()).isEqualTo(8);
+    }
+
+    @Test
+    void keepsWhatACatalogueRevisionDoesNotSayAndFollowsPricesAndDiscontinuation() {
+        var books = TestRecords.input(driver, Topics.CATALOG_BOOKS);
+        books.publish(TestRecords.bookAdded("book-a", "三体", "Science Fiction", 2_300));
+        // A version 1 revision names neither publisher nor categories.
+        books.publish(new BookUpdated(
+                UUID.randomUUID(), SINGLES_DAY, "book-a", "9787536692930", "三体（典藏版）", List.of("刘慈欣"), null, null));
+        books.publish(new BookPriceChanged(
+                UUID.randomUUID(), SINGLES_DAY, "book-a", new Money(2_300, "CNY"), new Money(2_800, "CNY")));
+
+        KeyValueStore<String, BookFacts> facts = driver.getKeyValueStore(StoreNames.BOOKS);
+        BookFacts revised = facts.get("book-a");
+        assertThat(revised.title()).isEqualTo("三体（典藏版）");
+        assertThat(revised.categories()).containsExactly("Science Fiction");
+        assertThat(revised.publisher()).isEqualTo("Publisher of 三体");
+        assertThat(revised.price()).isEqualTo(2_800);
+        assertThat(revised.discontinued()).isFalse();
+
+        books.publish(new BookUpdated(
+                UUID.randomUUID(), SINGLES_DAY, "book-a", "9787536692930", "三体", List.of("刘慈欣"), "重庆出版社", List.of()));
+        books.publish(new BookDiscontinued(UUID.randomUUID(), SINGLES_DAY, "book-a"));
+        assertThat(facts.get("book-a").mainCategory()).isEqualTo(BookFacts.UNCATEGORISED);
+        assertThat(facts.get("book-a").publisher()).isEqualTo("重庆出版社");
+        assertThat(facts.get("book-a").discontinued()).isTrue();
     }
 
     private KeyValueStore<String, Figures> figures(String store) {
