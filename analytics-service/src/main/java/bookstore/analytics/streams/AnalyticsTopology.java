@@ -38,8 +38,8 @@ public class AnalyticsTopology {
     Demand demand(
             @Value("${bookstore.analytics.forecast.horizon-weeks:26}") int horizonWeeks,
             @Value("${bookstore.analytics.forecast.history-weeks:156}") int historyWeeks,
-            @Value("${bookstore.analytics.forecast.interval:30s}") Duration interval,
-            @Value("${bookstore.analytics.forecast.budget:2s}") Duration budget) {
+            @Value("${bookstore.analytics.forecast.interval:10s}") Duration interval,
+            @Value("${bookstore.analytics.forecast.budget:500ms}") Duration budget) {
         return new Demand(horizonWeeks, historyWeeks, interval, budget);
     }
 

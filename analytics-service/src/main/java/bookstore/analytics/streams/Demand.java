@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 public record Demand(int horizonWeeks, int historyWeeks, Duration interval, Duration budget) {
 
-    public static final Demand DEFAULTS = new Demand(26, 156, Duration.ofSeconds(30), Duration.ofSeconds(2));
+    public static final Demand DEFAULTS = new Demand(26, 156, Duration.ofSeconds(10), Duration.ofMillis(500));
 
     /** The weekly series of daily copies up to today; empty when nothing sold. */
     public WeeklySeries weekly(SortedMap<LocalDate, Long> unitsByDay, LocalDate today) {
