@@ -11,7 +11,7 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the analytics JVM's CPU went during the ingest, from the JFR recording's execution samples: by thread
  * (stream thread, its producer's network thread, the global stores' thread, the rest), and for the stream threads
  * by the deepest frame that is not the JDK's own (bookstore code, Kafka Streams, the Kafka clients, RocksDB,
- * Jackson, …) and by the first bookstore frame on the stack. Usage: java JfrProfile analytics.jfr > profile.txt
+ * Jackson, …), by the first bookstore frame on the stack, and for the JSON serde of store values by what called it. Usage: java JfrProfile analytics.jfr > profile.txt
  */
 public final class JfrProfile {
 
@@ -25,6 +25,7 @@ public final class JfrProfile {
         Map<String, Integer> threads = new HashMap<>();
         Map<String, Integer> areas = new HashMap<>();
         Map<String, Integer> bookstore = new HashMap<>();
+        Map<String, Integer> serdeCallers = new HashMap<>();
         int total = 0;
         int stream = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
@@ -38,7 +39,7 @@ public final class JfrProfile {
                     : thread.contains("GlobalStreamThread") ? "global stores thread"
                     : thread.contains("kafka-") || thread.contains("consumer") ? "other Kafka client threads"
                     : thread.startsWith("reactor-http") ? "HTTP (reactor-netty)"
-                    : "other";
+                    : "other: " + thread.replaceAll("[0-9]+", "N");
             threads.merge(kind, 1, Integer::sum);
             if (!kind.equals("stream thread")) {
                 continue;
@@ -64,11 +65,27 @@ public final class JfrProfile {
                 }
             }
             bookstore.merge(first, 1, Integer::sum);
+            if (first.startsWith("bookstore.analytics.streams.JsonSerde.")) {
+                // Whose store values: the first bookstore frame above the serde (a processor), if any.
+                String caller = "a store's cache flush or restore (no bookstore frame above)";
+                boolean inSerde = false;
+                for (RecordedFrame frame : frames) {
+                    String type = frame.getMethod().getType().getName();
+                    if (type.startsWith("bookstore.analytics.streams.JsonSerde")) {
+                        inSerde = true;
+                    } else if (inSerde && type.startsWith("bookstore.")) {
+                        caller = type.replaceAll("\\$.*", "") + "." + frame.getMethod().getName();
+                        break;
+                    }
+                }
+                serdeCallers.merge(first.substring(first.lastIndexOf('.') + 1) + " from " + caller, 1, Integer::sum);
+            }
         }
         System.out.printf("%d execution samples, %d on stream threads%n%n", total, stream);
         print("Samples by thread", threads, total);
         print("Stream thread samples by the deepest non-JDK frame's area", areas, stream);
         print("Stream thread samples by the first (deepest) bookstore frame on the stack", bookstore, stream);
+        print("Stream thread samples in JsonSerde (store values as JSON), by the code above it", serdeCallers, stream);
     }
 
     private static void print(String title, Map<String, Integer> counts, int of) {

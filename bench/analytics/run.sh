@@ -29,8 +29,12 @@
 #   INGEST_TIMEOUT (3600 s), JFR (1: profile the ingest; 0: no recording)
 #   PORT_OFFSET (2500), ADMIN_EMAIL, ADMIN_PASSWORD, SHOP_OPTIONS (--throughput when ./shop has it: the
 #   optimising compiler and larger heaps, as in production; set it empty for ./shop's defaults)
-# A quick check of the script: BOOKS=2000 DAYS=30 REQUESTS=20. Everything runs on this machine, on loopback only;
-# ./shop builds the jars first when sources changed.
+# A quick check of the script: BOOKS=2000 DAYS=30 REQUESTS=20. The run of 2026-12-07 used ORDERS_PER_DAY=120 (the
+# average of the shop's own sample history) REQUESTS=100 MAX_SECONDS=45: at 300 a day the ingest alone takes most of
+# an hour here (each customer's whole history is read and written per sale line, so the cost of a line grows with
+# its customer's history). Everything runs on this machine, on loopback only; ./shop builds the jars first when
+# sources changed. Stop it with Ctrl-C (the whole process group): a TERM to this script alone waits for the step
+# under way before it stops the services.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -207,8 +211,9 @@ STATE_BYTES_STOPPED="$(du -sb "$OUT/analytics-state" | cut -f1)"
 # What the measured instance logged as errors or warnings (ECS JSON lines), most frequent first.
 {
   grep -E '"level":"(ERROR|WARN)"' "$OUT/analytics.log" \
-    | sed -nE 's/.*"level":"([A-Z]+)".*"message":"(([^"\\]|\\.){0,160}).*/\1 \2/p' \
-    | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/correlation id [0-9]+/correlation id <n>/; s/-[0-9]+, retrying/-<p>, retrying/' \
+    | sed -nE 's/.*"level":"([A-Z]+)".*"message":"(([^"\\]|\\.){0,700}).*/\1 \2/p' \
+    | sed -E 's/\[(Producer|Consumer|AdminClient) clientId=[^]]*\] //; s/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g' \
+    | sed -E 's/correlation id [0-9]+/correlation id <n>/; s/topic-partition [^ ,]+/topic-partition <tp>/; s/partition [^ ]+ as/partition <tp> as/; s/\([0-9]+ attempts left\)/(<n> attempts left)/' \
     | sort | uniq -c | sort -rn | head -10
 } > "$OUT/log-summary.txt" || true
 
