@@ -46,6 +46,7 @@ import tools.jackson.databind.JsonNode;
 class TopicReplaySystemTests {
 
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
+    private static final String RECOMMENDATIONS = "analytics.recommendations.v1";
 
     private final Shop shop;
 
@@ -62,15 +63,23 @@ class TopicReplaySystemTests {
             assertThat(ends).as("topics to replay").isNotEmpty();
 
             Map<String, Long> replayedPerTopic = replay(ends);
-            long replayed = replayedPerTopic.values().stream()
+            long replayed = replayedPerTopic.entrySet().stream()
+                    .filter(topic -> !topic.getKey().equals(RECOMMENDATIONS))
+                    .map(Map.Entry::getValue)
                     .mapToLong(Long::longValue)
                     .sum();
 
             awaitConsumersCaughtUp(kafka);
             Map<TopicPartition, Long> after = endOffsets(kafka);
             Map<String, Long> publishedPerTopic = new TreeMap<>();
-            after.forEach((partition, end) ->
-                    publishedPerTopic.merge(partition.topic(), end - ends.getOrDefault(partition, 0L), Long::sum));
+            after.forEach((partition, end) -> {
+                // Analytics publishes the recommendation lists that changed every 30 s, not in reply to anything: the
+                // last orders of earlier tests may still change some while the replay runs. Its records are written in
+                // transactions, whose markers take offsets too. It is replayed, but not counted.
+                if (!partition.topic().equals(RECOMMENDATIONS)) {
+                    publishedPerTopic.merge(partition.topic(), end - ends.getOrDefault(partition, 0L), Long::sum);
+                }
+            });
             long published = publishedPerTopic.values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
@@ -143,35 +152,66 @@ class TopicReplaySystemTests {
         return count;
     }
 
-    /** The end of every partition of the shop's topics; dead-letter topics have no consumers to replay to. */
+    /**
+     * The end of every partition of the shop's topics. Dead-letter topics have no consumers to replay to; analytics'
+     * Kafka Streams topics (changelogs, repartitions) are its own internals, not a contract anyone replays.
+     */
     private static Map<TopicPartition, Long> endOffsets(Admin kafka) throws Exception {
-        return TopicEnds.of(kafka, topic -> !topic.endsWith(".dlt"));
+        return TopicEnds.of(
+                kafka,
+                topic -> !topic.endsWith(".dlt") && !topic.endsWith("-changelog") && !topic.endsWith("-repartition"));
     }
 
-    /** Waits until every consumer group has committed up to the end of every partition it reads. */
-    private static void awaitConsumersCaughtUp(Admin kafka) {
-        await("every consumer group caught up")
-                .atMost(CATCH_UP)
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    Map<TopicPartition, Long> ends = endOffsets(kafka);
-                    for (ConsumerGroupListing group :
-                            kafka.listConsumerGroups().all().get()) {
-                        Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(
-                                        group.groupId())
-                                .partitionsToOffsetAndMetadata()
-                                .get();
-                        for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
-                            Long end = ends.get(offset.getKey());
-                            if (end != null
-                                    && offset.getValue() != null
-                                    && offset.getValue().offset() < end) {
-                                return false;
+    /**
+     * Waits until every consumer group has committed up to the end of every partition it reads. A group has read a
+     * partition written in transactions when nothing but transaction markers lies between its offset and the end.
+     */
+    private void awaitConsumersCaughtUp(Admin kafka) {
+        try (KafkaConsumer<byte[], byte[]> markers = new KafkaConsumer<>(consumerConfig())) {
+            await("every consumer group caught up")
+                    .atMost(CATCH_UP)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        Map<TopicPartition, Long> ends = endOffsets(kafka);
+                        for (ConsumerGroupListing group :
+                                kafka.listConsumerGroups().all().get()) {
+                            Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(
+                                            group.groupId())
+                                    .partitionsToOffsetAndMetadata()
+                                    .get();
+                            for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
+                                Long end = ends.get(offset.getKey());
+                                if (end != null
+                                        && offset.getValue() != null
+                                        && offset.getValue().offset() < end
+                                        && recordsBetween(
+                                                markers,
+                                                offset.getKey(),
+                                                offset.getValue().offset(),
+                                                end)) {
+                                    return false;
+                                }
                             }
                         }
-                    }
+                        return true;
+                    });
+        }
+    }
+
+    /** Whether a committed reader finds any record in [from, to) of the partition (not only transaction markers). */
+    private static boolean recordsBetween(
+            KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long from, long to) {
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, from);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (consumer.position(partition) < to && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.offset() < to) {
                     return true;
-                });
+                }
+            }
+        }
+        return consumer.position(partition) < to;
     }
 
     private Properties clientConfig() {
@@ -185,6 +225,8 @@ class TopicReplaySystemTests {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // What a shop consumer sees: committed transactions only (analytics writes in transactions).
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return config;
     }
 
