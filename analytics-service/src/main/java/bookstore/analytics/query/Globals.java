@@ -29,6 +29,10 @@ public class Globals {
         return Optional.ofNullable(books().get(bookId));
     }
 
+    public Optional<StockLevel> stockOf(String bookId) {
+        return Optional.ofNullable(stock().get(bookId));
+    }
+
     /** Every book, by id. */
     public Map<String, BookFacts> allBooks() {
         return all(books());

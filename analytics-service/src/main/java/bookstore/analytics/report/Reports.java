@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -100,15 +101,15 @@ public class Reports {
     public Mono<ReorderReport> reorders(
             LocalDate today, int leadTimeDays, double serviceLevel, int limit, String caller) {
         return instances.gather(Questions.FORECASTS, Map.of(), caller).map(forecasts -> {
-            Map<String, StockLevel> stock = globals.allStock();
             List<ReorderReport.Reorder> reorders = new ArrayList<>();
-            for (BookFacts book : globals.allBooks().values()) {
-                SalesByBook.StoredForecast stored = forecasts.get(book.bookId());
-                if (book.discontinued() || stored == null) {
+            for (SalesByBook.StoredForecast stored : forecasts.values()) {
+                BookFacts book = globals.book(stored.bookId()).orElse(null);
+                if (book == null || book.discontinued()) {
                     continue;
                 }
-                StockLevel level = stock.get(book.bookId());
-                int available = level == null ? 0 : level.available();
+                int available = globals.stockOf(book.bookId())
+                        .map(StockLevel::available)
+                        .orElse(0);
                 ReorderSuggestion suggestion =
                         planner.suggest(stored.forecast(), available, leadTimeDays, serviceLevel, today);
                 if (suggestion.shouldOrder()) {
@@ -156,8 +157,6 @@ public class Reports {
 
     public Mono<BookRanking> topSellers(ReportRange range, int limit, String caller) {
         return bookFigures(range, caller).map(figures -> {
-            Map<String, BookFacts> books = globals.allBooks();
-            Map<String, StockLevel> stock = globals.allStock();
             List<Map.Entry<String, Figures>> sold = figures.entrySet().stream()
                     .filter(entry -> entry.getValue().units() > 0)
                     .sorted(Comparator.<Map.Entry<String, Figures>>comparingLong(
@@ -169,7 +168,8 @@ public class Reports {
                     .toList();
             List<BookRanking.RankedBook> ranked = new ArrayList<>();
             for (Map.Entry<String, Figures> entry : sold) {
-                ranked.add(rankedBook(ranked.size() + 1, entry.getKey(), entry.getValue(), books, stock));
+                ranked.add(
+                        rankedBook(ranked.size() + 1, entry.getKey(), entry.getValue(), this::bookOf, this::stockOf));
             }
             return new BookRanking(range.from(), range.to(), ranked);
         });
@@ -195,7 +195,7 @@ public class Reports {
             List<BookRanking.RankedBook> ranked = new ArrayList<>();
             for (String bookId : slow) {
                 ranked.add(rankedBook(
-                        ranked.size() + 1, bookId, figures.getOrDefault(bookId, Figures.NONE), books, stock));
+                        ranked.size() + 1, bookId, figures.getOrDefault(bookId, Figures.NONE), books::get, stock::get));
             }
             return new BookRanking(range.from(), range.to(), ranked);
         });
@@ -203,13 +203,12 @@ public class Reports {
 
     public Mono<Breakdown> breakdown(ReportRange range, Breakdown.Dimension dimension, int limit, String caller) {
         return bookFigures(range, caller).map(figures -> {
-            Map<String, BookFacts> books = globals.allBooks();
             Map<String, Figures> byName = new HashMap<>();
             Map<String, Set<String>> booksByName = new HashMap<>();
             long allUnits = 0;
             for (Map.Entry<String, Figures> entry : figures.entrySet()) {
                 allUnits += entry.getValue().units();
-                for (String name : namesOf(dimension, entry.getKey(), books.get(entry.getKey()))) {
+                for (String name : namesOf(dimension, entry.getKey(), bookOf(entry.getKey()))) {
                     byName.merge(name, entry.getValue(), Figures::plus);
                     booksByName.computeIfAbsent(name, n -> new HashSet<>()).add(entry.getKey());
                 }
@@ -223,7 +222,7 @@ public class Reports {
                     .limit(limit)
                     .map(entry -> new Breakdown.Share(
                             entry.getKey(),
-                            dimension == Breakdown.Dimension.BOOK ? titleOf(entry.getKey(), books) : entry.getKey(),
+                            dimension == Breakdown.Dimension.BOOK ? titleOf(entry.getKey()) : entry.getKey(),
                             entry.getValue().units(),
                             money(entry.getValue().revenue()),
                             booksByName.get(entry.getKey()).size(),
@@ -463,9 +462,13 @@ public class Reports {
     }
 
     private static BookRanking.RankedBook rankedBook(
-            int rank, String bookId, Figures figures, Map<String, BookFacts> books, Map<String, StockLevel> stock) {
-        BookFacts book = books.get(bookId);
-        StockLevel level = stock.get(bookId);
+            int rank,
+            String bookId,
+            Figures figures,
+            Function<String, BookFacts> books,
+            Function<String, StockLevel> stock) {
+        BookFacts book = books.apply(bookId);
+        StockLevel level = stock.apply(bookId);
         return new BookRanking.RankedBook(
                 rank,
                 bookId,
@@ -488,9 +491,18 @@ public class Reports {
         };
     }
 
-    private static String titleOf(String bookId, Map<String, BookFacts> books) {
-        BookFacts book = books.get(bookId);
+    private String titleOf(String bookId) {
+        BookFacts book = bookOf(bookId);
         return book == null ? bookId : book.title();
+    }
+
+    /** One book looked up in the global store: reports that show a few books need not read them all. */
+    private BookFacts bookOf(String bookId) {
+        return globals.book(bookId).orElse(null);
+    }
+
+    private StockLevel stockOf(String bookId) {
+        return globals.stockOf(bookId).orElse(null);
     }
 
     static Money money(long minorUnits) {
