@@ -26,7 +26,14 @@ public record Topic<E extends IntegrationEvent>(
         /** Every record, for good: a reader can rebuild everything from the first record. */
         FOREVER,
         /** The last record of every key, for good: a table whose current state is all a reader needs. */
-        COMPACTED;
+        COMPACTED,
+        /**
+         * Personal data: compacted like {@link #COMPACTED}, and an older record of a key is cleaned away within a day
+         * of a newer one (hourly segments, at most a day's compaction lag), so an erasure leaves the broker too.
+         */
+        PERSONAL,
+        /** A day, then gone: messages that matter only until they are handled and must not linger (one-time links). */
+        A_DAY;
 
         /** The Kafka topic settings that say so, for creating the topic (the same in {@code k8s/} and AsyncAPI). */
         public Map<String, String> topicConfig() {
@@ -34,6 +41,9 @@ public record Topic<E extends IntegrationEvent>(
                 case BROKER_DEFAULT -> Map.of();
                 case FOREVER -> Map.of("cleanup.policy", "delete", "retention.ms", "-1");
                 case COMPACTED -> Map.of("cleanup.policy", "compact");
+                case PERSONAL ->
+                    Map.of("cleanup.policy", "compact", "segment.ms", "3600000", "max.compaction.lag.ms", "86400000");
+                case A_DAY -> Map.of("cleanup.policy", "delete", "retention.ms", "86400000");
             };
         }
     }

@@ -11,6 +11,8 @@ import bookstore.events.order.OrderEvent;
 import bookstore.events.order.PaymentCommand;
 import bookstore.events.order.SalesEvent;
 import bookstore.events.payment.PaymentEvent;
+import bookstore.events.user.AccountMailEvent;
+import bookstore.events.user.ContactEvent;
 import bookstore.events.user.UserEvent;
 import java.util.List;
 
@@ -29,9 +31,20 @@ public final class Topics {
     public static final Topic<StockEvent> INVENTORY_STOCK =
             new Topic<>("inventory.stock.v1", "bookId", StockEvent.class, 3, Retention.COMPACTED);
 
-    /** Accounts (UserRegistered), without personal data; kept for good. */
+    /** Accounts (UserRegistered, AccountClosed), without personal data; kept for good. */
     public static final Topic<UserEvent> USER_EVENTS =
             new Topic<>("users.events.v1", "userId", UserEvent.class, 3, Retention.FOREVER);
+
+    /**
+     * How to reach each account's person (address, name, language): personal data, compacted so that an erased
+     * account leaves only its ContactErased; read by notification-service alone.
+     */
+    public static final Topic<ContactEvent> USER_CONTACTS =
+            new Topic<>("users.contacts.v1", "userId", ContactEvent.class, 3, Retention.PERSONAL);
+
+    /** Mail about the account (verification, password reset, password changed) that user-service asks for; a day. */
+    public static final Topic<AccountMailEvent> ACCOUNT_MAIL =
+            new Topic<>("users.mail.v1", "userId", AccountMailEvent.class, 3, Retention.A_DAY);
 
     /** The order lifecycle; a stable contract for analytics, kept for good so analytics can rebuild from it. */
     public static final Topic<OrderEvent> ORDER_EVENTS =
@@ -75,6 +88,8 @@ public final class Topics {
             CATALOG_BOOKS,
             INVENTORY_STOCK,
             USER_EVENTS,
+            USER_CONTACTS,
+            ACCOUNT_MAIL,
             ORDER_EVENTS,
             SALES_EVENTS,
             SALES_IMPORTS,

@@ -391,12 +391,15 @@ class EventContractTests {
             if (raw.isRecord()) {
                 return of(raw);
             }
+            if (raw.isEnum()) {
+                return raw.getEnumConstants()[0];
+            }
             throw new IllegalStateException("no sample for a " + type + " named " + name);
         }
 
         /**
          * Strings as the system makes them: order, return and refund ids are UUIDs (imported orders are named by the
-         * import), customers HMAC pseudonyms, ISBNs ISBN-13.
+         * import), customers HMAC pseudonyms, ISBNs ISBN-13, one-time tokens URL-safe Base64.
          */
         private static String string(Class<?> record, String name) {
             boolean analytics = record.getPackageName().endsWith(".analytics");
@@ -408,6 +411,9 @@ class EventContractTests {
                 case "kind" -> analytics ? "BOUGHT_TOGETHER" : "QR_CODE";
                 case "isbn" -> "9787572610912";
                 case "subject" -> "book:sample-bookId";
+                case "email" -> "li.lei@example.com";
+                case "language" -> "zh-CN";
+                case "token" -> "q3Vw8l1kZr9yTQx0aBcDeFgHiJkLmNoPqRsTuVwXyZ0";
                 default -> "sample-" + name;
             };
         }
