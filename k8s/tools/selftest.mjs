@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadDocuments } from "./lib/documents.mjs";
+import { loadTopicCatalogue } from "./lib/topics.mjs";
 import { validate } from "./lib/validate.mjs";
 
 const [devFile, prodFile] = process.argv.slice(2);
@@ -31,9 +32,12 @@ const dropEnv = (docs, app, name) => {
 };
 const remove = (docs, doc) => docs.splice(docs.indexOf(doc), 1);
 const ANALYTICS = "analytics-service";
+const NOTIFICATION = "notification-service";
+const topics = loadTopicCatalogue();
 
 // Each case: name, overlay, a text the reported problem must contain, and a
-// mutation of the rendered documents; a mutation may also rewrite page.readme.
+// mutation of the rendered documents; a mutation may also rewrite page.readme
+// or page.topics (shared-events' topic catalogue).
 
 const cases = [
   ["a misspelt container field", "prod", "readinesProbe is not a field of V1Container", (d) => {
@@ -351,7 +355,7 @@ const cases = [
   ["a broker-wide retention time", "dev", "must not set log.retention.hours", (d) => {
     find(d, "Kafka").spec.kafka.config["log.retention.hours"] = 168;
   }],
-  ["a README without the retention step for a topic", "prod", "kafka-configs.sh --alter step for topics that predate their retention: sales.imports.v1 (retention.ms=-1)", (d, page) => {
+  ["a README without the retention step for a topic", "prod", "kafka-configs.sh --alter step for topics that predate their retention: sales.imports.v1 (cleanup.policy=delete,retention.ms=-1)", (d, page) => {
     page.readme = page.readme.replaceAll("sales.imports.v1", "sales.imported.v1");
   }],
   ["a README whose retention step keeps seven days", "dev", "orders.events.v1 (retention.ms=-1)", (d, page) => {
@@ -359,6 +363,103 @@ const cases = [
   }],
   ["a README that does not create the import key's Secret", "prod", "Secret/analytics-service-keys: is referenced but k8s/README.md", (d, page) => {
     page.readme = page.readme.replace("create secret generic analytics-service-keys", "create secret generic analytics-keys");
+  }],
+
+  // notification-service: mail through an SMTP relay.
+  ["notification-service without the relay's password", "dev", "Deployment/notification-service: misses contract env SPRING_MAIL_PASSWORD", (d) => {
+    dropEnv(d, NOTIFICATION, "SPRING_MAIL_PASSWORD");
+  }],
+  ["an SMTP password written into the Deployment", "prod", "SPRING_MAIL_PASSWORD must come from a Secret", (d) => {
+    const e = envVar(d, NOTIFICATION, "SPRING_MAIL_PASSWORD");
+    delete e.valueFrom;
+    e.value = "hunter2";
+  }],
+  ["the relay's account from another Secret", "dev", "SPRING_MAIL_USERNAME must come from Secret notification-smtp key username", (d) => {
+    envVar(d, NOTIFICATION, "SPRING_MAIL_USERNAME").valueFrom.secretKeyRef = { name: "order-service-keys", key: "pseudonym-key" };
+  }],
+  ["an optional SMTP account", "prod", "SPRING_MAIL_PASSWORD must not be optional", (d) => {
+    envVar(d, NOTIFICATION, "SPRING_MAIL_PASSWORD").valueFrom.secretKeyRef.optional = true;
+  }],
+  ["STARTTLS that may be skipped", "dev", 'SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED must be "true"', (d) => {
+    envVar(d, NOTIFICATION, "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED").value = "false";
+  }],
+  ["mail without STARTTLS", "prod", "Deployment/notification-service: misses contract env SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", (d) => {
+    dropEnv(d, NOTIFICATION, "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE");
+  }],
+  ["a relay port that is no SMTP port", "dev", "SPRING_MAIL_PORT must be an SMTP port (25, 465, 587), is 8025", (d) => {
+    configMap(d).data.SPRING_MAIL_PORT = "8025";
+  }],
+  ["a relay on the pod itself", "prod", "SPRING_MAIL_HOST must name the SMTP relay", (d) => {
+    configMap(d).data.SPRING_MAIL_HOST = "localhost";
+  }],
+  ["a staff address that is no address", "dev", "NOTIFICATION_STAFF_ADDRESS must be an e-mail address", (d) => {
+    configMap(d).data.NOTIFICATION_STAFF_ADDRESS = "staff";
+  }],
+  ["a shop address links would double a slash on", "dev", "NOTIFICATION_SHOP_URL must be the shop's http(s) address without a path or trailing slash", (d) => {
+    configMap(d).data.NOTIFICATION_SHOP_URL = "http://localhost:8080/";
+  }],
+  ["prod mail linking to the port-forwarded gateway", "prod", "NOTIFICATION_SHOP_URL must be https://<the Ingress host> in prod", (d) => {
+    configMap(d).data.NOTIFICATION_SHOP_URL = "http://localhost:8080";
+  }],
+  ["prod mail linking to another host than the Ingress's", "prod", "NOTIFICATION_SHOP_URL must be https://<the Ingress host> in prod (shop.example.com)", (d) => {
+    configMap(d).data.NOTIFICATION_SHOP_URL = "https://books.example.org";
+  }],
+  ["no way out to the SMTP relay", "dev", "notification-service -> its SMTP relay :587/TCP should be allowed", (d) => {
+    remove(d, find(d, "NetworkPolicy", "notification-service-egress-smtp"));
+  }],
+  ["a relay port the policy does not open", "prod", "notification-service -> its SMTP relay :465/TCP should be allowed", (d) => {
+    configMap(d).data.SPRING_MAIL_PORT = "465";
+    find(d, "NetworkPolicy", "notification-service-egress-smtp").spec.egress[0].ports = [{ protocol: "TCP", port: 587 }];
+  }],
+  ["a relay address the policy does not open", "dev", "notification-service -> its SMTP relay :587/TCP should be allowed", (d) => {
+    configMap(d).data.SPRING_MAIL_HOST = "192.0.2.10";
+    find(d, "NetworkPolicy", "notification-service-egress-smtp").spec.egress[0].to = [{ ipBlock: { cidr: "198.51.100.0/24" } }];
+  }],
+  ["SMTP opened to every service", "prod", "order-service -> ip 198.51.100.25:587/TCP should be denied", (d) => {
+    find(d, "NetworkPolicy", "notification-service-egress-smtp").spec.podSelector = { matchLabels: { "app.kubernetes.io/component": "backend" } };
+  }],
+  ["notification-service open to the whole internet", "dev", "notification-service -> ip 203.0.113.7:443/TCP should be denied", (d) => {
+    delete find(d, "NetworkPolicy", "notification-service-egress-smtp").spec.egress[0].ports;
+  }],
+  ["notification-service kept from its database", "prod", "notification-service -> bookstore-postgres-1:5432/TCP should be allowed", (d) => {
+    const rule = find(d, "NetworkPolicy", "postgres-ingress").spec.ingress[0].from[0].podSelector.matchExpressions[0];
+    rule.values = rule.values.filter((v) => v !== NOTIFICATION);
+  }],
+  ["no notifications database", "dev", "database notifications is created by neither", (d) => {
+    remove(d, find(d, "Database", "bookstore-postgres-notifications"));
+  }],
+  ["a pseudonym key of notification-service's own", "prod", "CUSTOMER_PSEUDONYM_KEY must come from one Secret key for every service", (d) => {
+    envVar(d, NOTIFICATION, "CUSTOMER_PSEUDONYM_KEY").valueFrom.secretKeyRef.name = "notification-service-keys";
+  }],
+  ["a gateway that cannot route to notifications", "dev", "Deployment/gateway: misses contract env NOTIFICATION_SERVICE_URL", (d) => {
+    dropEnv(d, "gateway", "NOTIFICATION_SERVICE_URL");
+  }],
+  ["the gateway sent to the wrong port for notifications", "prod", "NOTIFICATION_SERVICE_URL must be http://notification-service:8087", (d) => {
+    configMap(d).data.NOTIFICATION_SERVICE_URL = "http://notification-service:8086";
+  }],
+  ["notification-service without autoscaler in prod", "prod", "Deployment/notification-service: prod needs a HorizontalPodAutoscaler", (d) => {
+    remove(d, find(d, "HorizontalPodAutoscaler", NOTIFICATION));
+  }],
+  ["notification-service without disruption budget in prod", "prod", "Deployment/notification-service: prod needs a PodDisruptionBudget", (d) => {
+    remove(d, find(d, "PodDisruptionBudget", NOTIFICATION));
+  }],
+  ["a README that does not create the SMTP Secret", "dev", "Secret/notification-smtp: is referenced but k8s/README.md", (d, page) => {
+    page.readme = page.readme.replace("create secret generic notification-smtp", "create secret generic smtp");
+  }],
+  ["a README that creates the SMTP Secret without its password", "prod", "Secret/notification-smtp: k8s/README.md creates it without key password", (d, page) => {
+    page.readme = page.readme.replace('--from-literal=password="$SMTP_PASSWORD"', "");
+  }],
+  ["a README whose contacts keep their history", "dev", "users.contacts.v1 (max.compaction.lag.ms=86400000)", (d, page) => {
+    page.readme = page.readme.replace(",max.compaction.lag.ms=86400000\"", "\"");
+  }],
+  ["a README that keeps one-time links a week", "prod", "users.mail.v1 (retention.ms=86400000)", (d, page) => {
+    page.readme = page.readme.replace("cleanup.policy=delete,retention.ms=86400000", "cleanup.policy=delete,retention.ms=604800000");
+  }],
+  ["a topic shared-events added that the README does not cover", "dev", "orders.notes.v1 (cleanup.policy=compact)", (d, page) => {
+    page.topics.push({ name: "orders.notes.v1", retention: "COMPACTED", config: { "cleanup.policy": "compact" } });
+  }],
+  ["a log cleaner switched off", "prod", "must not set log.cleaner.enable: false", (d) => {
+    find(d, "Kafka").spec.kafka.config["log.cleaner.enable"] = false;
   }],
 ];
 
@@ -370,14 +471,14 @@ const result = (ok, name, detail = "") => {
 };
 
 for (const overlay of ["dev", "prod"]) {
-  const problems = await validate(structuredClone(rendered[overlay]), overlay, readme);
+  const problems = await validate(structuredClone(rendered[overlay]), overlay, readme, topics);
   result(problems.length === 0, `the ${overlay} overlay as committed passes`, problems.length ? `\n  ${problems.join("\n  ")}` : "");
 }
 for (const [name, overlay, expected, mutate] of cases) {
   const docs = structuredClone(rendered[overlay]);
-  const page = { readme };
+  const page = { readme, topics: structuredClone(topics) };
   mutate(docs, page);
-  const problems = await validate(docs, overlay, page.readme);
+  const problems = await validate(docs, overlay, page.readme, page.topics);
   const caught = problems.some((p) => p.includes(expected));
   result(caught, `${overlay}: rejects ${name}`, caught ? "" : `\n  expected a problem containing "${expected}", got:\n  ${problems.join("\n  ") || "(none)"}`);
 }

@@ -21,6 +21,8 @@ const WORKLOAD_KINDS = ["Deployment", "StatefulSet"];
 // streams: a Kafka Streams service without a database (analytics-service): a StatefulSet whose
 // instances advertise a stable name to each other (interactive queries, `peers`), keep RocksDB
 // stores on a volume of their own, and scale by replica count rather than an autoscaler.
+// mail: sends e-mail through the SMTP relay of SPRING_MAIL_HOST/PORT with the account in the
+// Secret it names (the only egress out of the cluster any service has).
 export const APPS = {
   gateway: { port: 8080, managementPort: 9080, gateway: true },
   "catalog-service": { port: 8081, store: "mongodb", mongoDatabase: "catalog", requiredSecrets: ["CUSTOMER_PSEUDONYM_KEY"] },
@@ -60,6 +62,15 @@ export const APPS = {
     insecureDefault: true,
     optionalEnv: ["ANALYTICS_STREAM_THREADS", "ANALYTICS_ZONE"],
   },
+  "notification-service": {
+    port: 8087,
+    store: "postgres",
+    database: "notifications",
+    requiredSecrets: ["CUSTOMER_PSEUDONYM_KEY"],
+    mail: { secret: "notification-smtp" },
+    // For a relay that speaks TLS from the first byte (port 465) instead of STARTTLS.
+    optionalEnv: ["SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE"],
+  },
 };
 
 const kindOf = (app) => APPS[app].kind ?? "Deployment";
@@ -76,18 +87,28 @@ const SERVICE_URL_VARS = {
   INVENTORY_SERVICE_URL: "inventory-service",
   PAYMENT_SERVICE_URL: "payment-service",
   ANALYTICS_SERVICE_URL: "analytics-service",
+  NOTIFICATION_SERVICE_URL: "notification-service",
 };
 
 // A Kafka Streams instance's settings: its pod name (downward API) makes the name it advertises
 // through the headless Service; its state directory is a volume of its own.
 const STREAMS_ENV = ["POD_NAME", "ANALYTICS_ADVERTISED_HOST", "ANALYTICS_STATE_DIR", "ANALYTICS_STANDBY_REPLICAS"];
 
-// Topics that keep their records for good (shared-events Topic.Retention.FOREVER), so analytics
-// can rebuild every store from the beginning. k8s/README.md must show how to set this on a
-// cluster whose topics predate it: creating a topic never changes an existing one.
-const KEPT_FOREVER = ["orders.events.v1", "sales.events.v1", "sales.imports.v1", "users.events.v1", "catalog.books.v1"];
-// Topics compacted to each key's latest record (Topic.Retention.COMPACTED); the same applies.
-const COMPACTED = ["inventory.stock.v1", "analytics.recommendations.v1"];
+// A mail sender's settings: the relay, its account (from the Secret), STARTTLS switched on and
+// required (the password never crosses the network in clear), the staff's address and the shop's
+// public address that links in mails start with.
+const MAIL_ENV = [
+  "SPRING_MAIL_HOST",
+  "SPRING_MAIL_PORT",
+  "SPRING_MAIL_USERNAME",
+  "SPRING_MAIL_PASSWORD",
+  "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE",
+  "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED",
+  "NOTIFICATION_STAFF_ADDRESS",
+  "NOTIFICATION_SHOP_URL",
+];
+// The ports an SMTP relay listens on: plain SMTP, implicit TLS, submission with STARTTLS.
+const SMTP_PORTS = [25, 465, 587];
 
 function expectedEnv(app) {
   const spec = APPS[app];
@@ -98,12 +119,16 @@ function expectedEnv(app) {
   if (spec.store === "postgres") env.push("POSTGRES_URL", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
   if (spec.adminBootstrap) env.push("BOOKSTORE_ADMIN_EMAIL", "BOOKSTORE_ADMIN_PASSWORD");
   if (spec.signingKeys) env.push("BOOKSTORE_KEYS_DIR", "BOOKSTORE_GENERATE_KEYS");
+  if (spec.mail) env.push(...MAIL_ENV);
   env.push(...(spec.requiredSecrets ?? []));
   return env;
 }
 
-export function checkContract(docs, overlay, report, { readme }) {
+// topics: shared-events' catalogue ({ name, retention, config }, see topics.mjs).
+export function checkContract(docs, overlay, report, { readme, topics }) {
   const ctx = new Context(docs, report);
+  ctx.overlay = overlay;
+  ctx.topics = topics;
   checkObjects(ctx);
   const infra = checkInfrastructure(ctx);
   for (const app of Object.keys(APPS)) {
@@ -112,7 +137,7 @@ export function checkContract(docs, overlay, report, { readme }) {
   checkSharedSecrets(ctx);
   checkSeparateSecrets(ctx);
   checkExposure(ctx);
-  checkRetentionDocumented(ctx, readme);
+  checkRetentionDocumented(ctx, readme, topics);
   checkUserSecretsDocumented(ctx, infra, readme);
   checkOverlay(ctx, overlay, infra);
   checkNetwork(ctx, infra);
@@ -159,7 +184,7 @@ function checkObjects(ctx) {
   for (const workload of ctx.workloads()) {
     const app = workload.metadata.name;
     const ref = `${workload.kind}/${app}`;
-    if (!APPS[app]) ctx.error(ref, "is not one of the seven bookstore applications");
+    if (!APPS[app]) ctx.error(ref, "is not one of the eight bookstore applications");
     else if (workload.kind !== kindOf(app)) {
       ctx.error(ref, APPS[app].streams
         ? "must be a StatefulSet: each instance needs a stable name the others reach its stores at, and a volume of its own"
@@ -203,8 +228,14 @@ function checkInfrastructure(ctx) {
     // retention.ms), and a shorter default quietly ages out a topic created before its setting.
     for (const key of Object.keys(kafka.spec.kafka.config ?? {})) {
       if (/^log\.(retention\.(ms|minutes|hours|bytes)|cleanup\.policy)$/.test(key)) {
-        ctx.error(ref, `must not set ${key}: topics take their retention from shared-events (${KEPT_FOREVER.join(", ")} kept for good); see k8s/README.md for topics that predate it`);
+        const forever = (ctx.topics ?? []).filter((t) => t.retention === "FOREVER").map((t) => t.name);
+        ctx.error(ref, `must not set ${key}: topics take their retention from shared-events (${forever.join(", ")} kept for good); see k8s/README.md for topics that predate it`);
       }
+    }
+    // Compaction is how an erased contact leaves users.contacts.v1 (Retention.PERSONAL); without
+    // the cleaner its personal data would stay on the brokers for good.
+    if (String(kafka.spec.kafka.config?.["log.cleaner.enable"]) === "false") {
+      ctx.error(ref, "must not set log.cleaner.enable: false; compaction erases the personal data of closed accounts from users.contacts.v1");
     }
     for (const pool of pools) {
       infra.pods.push(
@@ -481,10 +512,56 @@ function checkEnv(ctx, app, c, podSpec, infra) {
     }
   }
   if (spec.signingKeys) checkSigningKeys(ctx, ref, c, podSpec, literal("BOOKSTORE_KEYS_DIR"), literal("BOOKSTORE_GENERATE_KEYS"));
+  if (spec.mail) checkMail(ctx, ref, spec.mail, literal, secretRef);
   if (spec.optionalSecretEnv && !(c.envFrom ?? []).some((f) => f.secretRef)) {
     ctx.error(ref, `needs an optional envFrom Secret for ${spec.optionalSecretEnv.join(", ")}`);
   }
   return env;
+}
+
+// The SMTP settings of a mail sender: a relay that is not the pod itself, on an SMTP port, its
+// account from one Secret that is not optional (a pod without it would wait in
+// CreateContainerConfigError rather than send unauthenticated), STARTTLS on and required, a staff
+// address, and a public shop address for links, in prod the Ingress's host over https.
+function checkMail(ctx, ref, mail, literal, secretRef) {
+  const host = literal("SPRING_MAIL_HOST");
+  if (host !== undefined && (!host.trim() || /^(localhost|127\.|::1$)/.test(host))) {
+    ctx.error(ref, `SPRING_MAIL_HOST must name the SMTP relay; ${JSON.stringify(host)} is no relay a pod can reach`);
+  }
+  const port = literal("SPRING_MAIL_PORT");
+  if (port !== undefined && !SMTP_PORTS.includes(Number(port))) {
+    ctx.error(ref, `SPRING_MAIL_PORT must be an SMTP port (${SMTP_PORTS.join(", ")}), is ${port}`);
+  }
+  for (const [name, key] of [["SPRING_MAIL_USERNAME", "username"], ["SPRING_MAIL_PASSWORD", "password"]]) {
+    const s = secretRef(name);
+    if (!s || s.secret !== mail.secret || s.key !== key) ctx.error(ref, `${name} must come from Secret ${mail.secret} key ${key}`);
+    else if (s.optional) ctx.error(ref, `${name} must not be optional: without the relay's account no mail would leave`);
+  }
+  for (const name of ["SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED"]) {
+    const v = literal(name);
+    if (v !== undefined && v !== "true") ctx.error(ref, `${name} must be "true": the relay's password must never cross the network in clear, is ${v}`);
+  }
+  const staff = literal("NOTIFICATION_STAFF_ADDRESS");
+  if (staff !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(staff)) {
+    ctx.error(ref, `NOTIFICATION_STAFF_ADDRESS must be an e-mail address, is ${staff}`);
+  }
+  const shop = literal("NOTIFICATION_SHOP_URL");
+  if (shop === undefined) return;
+  let url;
+  try {
+    url = new URL(shop);
+  } catch {
+    return ctx.error(ref, `NOTIFICATION_SHOP_URL must be an absolute URL, is ${shop}`);
+  }
+  if (!["http:", "https:"].includes(url.protocol) || url.pathname !== "/" || shop.endsWith("/")) {
+    ctx.error(ref, `NOTIFICATION_SHOP_URL must be the shop's http(s) address without a path or trailing slash (links append /verify-email, /orders/...), is ${shop}`);
+  }
+  if (ctx.overlay === "prod") {
+    const hosts = [...new Set(ctx.all("Ingress").flatMap((i) => [...(i.spec.rules ?? []).map((r) => r.host), ...(i.spec.tls ?? []).flatMap((t) => t.hosts ?? [])]).filter(Boolean))];
+    if (url.protocol !== "https:" || !hosts.includes(url.hostname)) {
+      ctx.error(ref, `NOTIFICATION_SHOP_URL must be https://<the Ingress host> in prod (${hosts.join(", ") || "no host"}), so links in mails reach the shop; is ${shop}`);
+    }
+  }
 }
 
 // A Kafka Streams instance (analytics-service): the StatefulSet's headless Service gives each pod
@@ -626,15 +703,32 @@ function secretOf(ctx, app, variable) {
 }
 
 // Creating a topic never changes an existing one, so a cluster whose topics predate their
-// retention settings needs a one-off change, which the README must show for each of them.
-function checkRetentionDocumented(ctx, readme) {
-  // The fenced shell blocks that alter topic configs; each topic and its setting must be in one.
-  const blocks = readme.split("```").filter((b, i) => i % 2 === 1 && /kafka-configs(\.sh)?\b/.test(b) && b.includes("--alter"));
-  const documented = (topic, setting) => blocks.some((b) => b.includes(topic) && b.includes(setting));
-  const missing = [
-    ...KEPT_FOREVER.filter((t) => !documented(t, "retention.ms=-1")).map((t) => `${t} (retention.ms=-1)`),
-    ...COMPACTED.filter((t) => !documented(t, "cleanup.policy=compact")).map((t) => `${t} (cleanup.policy=compact)`),
-  ];
+// retention settings needs a one-off change, which the README must show for each topic that
+// shared-events gives settings of its own (Topic.Retention.topicConfig()), with exactly those.
+function checkRetentionDocumented(ctx, readme, topics) {
+  if (!topics?.length) return ctx.error("README", "no topic catalogue from shared-events to check the retention step against");
+  // The fenced shell blocks that alter topic configs: their `for topic in ...; do alter "$topic" "k=v,..."`
+  // loops and single `alter <topic> "k=v,..."` lines.
+  const blocks = readme
+    .split("```")
+    .filter((b, i) => i % 2 === 1 && /kafka-configs(\.sh)?\b/.test(b) && b.includes("--alter"))
+    .map((b) => b.replace(/\\\n\s*/g, " "));
+  const documented = new Map(); // topic -> { key: value }
+  const parse = (text) => Object.fromEntries(text.split(",").map((kv) => kv.trim().split("=")).filter((kv) => kv.length === 2));
+  for (const b of blocks) {
+    for (const m of b.matchAll(/for\s+topic\s+in\s+([^;]+);\s*do\s+alter\s+"\$topic"\s+"([^"]*)"/g)) {
+      for (const t of m[1].trim().split(/\s+/)) documented.set(t, { ...documented.get(t), ...parse(m[2]) });
+    }
+    for (const m of b.matchAll(/^\s*alter\s+"?([\w.-]+)"?\s+"([^"]*)"/gm)) documented.set(m[1], { ...documented.get(m[1]), ...parse(m[2]) });
+  }
+  const missing = [];
+  for (const t of topics) {
+    const wanted = Object.entries(t.config);
+    if (wanted.length === 0) continue;
+    const has = documented.get(t.name) ?? {};
+    const off = wanted.filter(([k, v]) => has[k] !== v).map(([k, v]) => `${k}=${v}`);
+    if (off.length) missing.push(`${t.name} (${off.join(",")})`);
+  }
   if (missing.length) {
     ctx.error("README", `k8s/README.md must show the kafka-configs.sh --alter step for topics that predate their retention: ${missing.join(", ")}`);
   }
@@ -900,6 +994,15 @@ function checkNetwork(ctx, infra) {
   const kafkaPod = infra.pods.find((p) => p.labels["strimzi.io/broker-role"] === "true");
   const pgPod = infra.pods.find((p) => p.labels["cnpg.io/cluster"]);
   const mongoPod = infra.pods.find((p) => p.labels.app?.endsWith("-svc"));
+  // An SMTP relay outside the cluster: the one SPRING_MAIL_HOST names when it is an address,
+  // else any the policies open (a name may resolve to addresses that change).
+  const relays = (app) => {
+    const host = resolvedLiteral(ctx, app, "SPRING_MAIL_HOST");
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(host ?? "")) return [new External(host)];
+    const blocks = policies.flatMap((p) => (p.spec.egress ?? []).flatMap((r) => (r.to ?? []).map((t) => t.ipBlock?.cidr)));
+    return [...new Set(blocks.filter((c) => c && !c.includes(":")).map((c) => c.split("/")[0]))].map((ip) => new External(ip));
+  };
+  const someRelay = new External("198.51.100.25");
 
   const expect = (allowed, from, to, port, protocol = "TCP") => {
     if (!from || !to) return;
@@ -914,6 +1017,7 @@ function checkNetwork(ctx, infra) {
   expect(true, prometheus, gateway, APPS.gateway.managementPort);
   expect(false, gateway, kafkaPod, infra.kafka?.plain?.port ?? 9092);
   expect(false, gateway, outside, 443);
+  for (const port of SMTP_PORTS) expect(false, gateway, someRelay, port);
   for (const [name, spec] of Object.entries(APPS)) {
     const pod = apps[name];
     expect(true, pod, dns, 53, "UDP");
@@ -923,6 +1027,15 @@ function checkNetwork(ctx, infra) {
     expect(false, outside, pod, spec.port);
     expect(false, intruder, pod, spec.port);
     expect(false, pod, outside, 443);
+    if (spec.mail && pod) {
+      // Its relay on the port it is set to, and nothing else outside the cluster.
+      const port = Number(resolvedLiteral(ctx, name, "SPRING_MAIL_PORT"));
+      const open = relays(name).filter((r) => net.allows(pod, r, port));
+      if (open.length === 0) ctx.error("NetworkPolicy/*", `${name} -> its SMTP relay :${port}/TCP should be allowed (egress to the relay's address on SPRING_MAIL_PORT)`);
+      expect(false, pod, outside, 80);
+    } else {
+      for (const port of SMTP_PORTS) expect(false, pod, someRelay, port);
+    }
     expect(true, pod, kafkaPod, infra.kafka?.plain?.port ?? 9092);
     expect(spec.store === "postgres", pod, pgPod, 5432);
     expect(spec.store === "mongodb", pod, mongoPod, 27017);
@@ -939,6 +1052,16 @@ function checkNetwork(ctx, infra) {
   expect(true, pgPod, pgPod, 5432);
   expect(true, cnpgOperator, pgPod, 8000);
   expect(true, mongoPod, mongoPod, 27017);
+}
+
+// A variable's value as the pod would see it (literal or from the ConfigMap), for checks outside checkEnv.
+function resolvedLiteral(ctx, app, name) {
+  const c = ctx.get(kindOf(app), app)?.spec?.template?.spec?.containers?.[0];
+  const e = (c?.env ?? []).find((x) => x.name === name);
+  if (!e) return undefined;
+  if (e.value !== undefined) return e.value;
+  const cm = e.valueFrom?.configMapKeyRef;
+  return cm ? ctx.get("ConfigMap", cm.name)?.data?.[cm.key] : undefined;
 }
 
 function sleepFromExec(command) {

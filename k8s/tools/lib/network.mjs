@@ -113,6 +113,8 @@ export function selectorMatches(selector, labels) {
 }
 
 function ipInBlock(ip, block) {
+  // The model's outside addresses are IPv4; an IPv6 block never holds one.
+  if (block.cidr.includes(":")) return false;
   const inCidr = (cidr) => {
     const [base, bits] = cidr.split("/");
     const mask = bits === "0" ? 0 : (~0 << (32 - Number(bits))) >>> 0;

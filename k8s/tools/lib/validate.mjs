@@ -1,13 +1,18 @@
 import { checkContract } from "./contract.mjs";
 import { checkSchemas } from "./schema.mjs";
+import { loadTopicCatalogue } from "./topics.mjs";
 
-// All checks for one rendered overlay; returns the problems found.
-export async function validate(docs, overlay, readme) {
+let catalogue;
+
+// All checks for one rendered overlay; returns the problems found. topics: shared-events' topic
+// catalogue, read from its sources unless given.
+export async function validate(docs, overlay, readme, topics) {
   const problems = [];
   const report = { error: (where, message) => problems.push(`${where}: ${message}`) };
   await checkSchemas(docs, report);
   try {
-    checkContract(docs, overlay, report, { readme });
+    topics ??= catalogue ??= loadTopicCatalogue();
+    checkContract(docs, overlay, report, { readme, topics });
   } catch (e) {
     // A manifest malformed enough to break a check is still a finding.
     problems.push(`contract checks stopped: ${e.message}`);
