@@ -16,4 +16,7 @@ public interface Carts {
     Mono<Cart> find(String customerId);
 
     Mono<Void> save(Cart cart);
+
+    /** Forgets the customer's cart altogether, lines and all. */
+    Mono<Void> delete(String customerId);
 }

@@ -49,6 +49,16 @@ class PostgresCarts implements Carts {
     }
 
     @Override
+    public Mono<Void> delete(String customerId) {
+        return database.sql("DELETE FROM cart_item WHERE customer_id = :customer")
+                .bind("customer", customerId)
+                .then()
+                .then(database.sql("DELETE FROM cart WHERE customer_id = :customer")
+                        .bind("customer", customerId)
+                        .then());
+    }
+
+    @Override
     public Mono<Void> save(Cart cart) {
         List<CartLine> lines = cart.lines();
         Mono<Void> deleteAll = database.sql("DELETE FROM cart_item WHERE customer_id = :customer")

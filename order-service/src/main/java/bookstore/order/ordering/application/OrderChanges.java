@@ -63,9 +63,15 @@ class OrderChanges {
      * orders the batch held. For scans such as the saga's timeouts and the automatic receipt.
      */
     Mono<Integer> changeBatch(Flux<Order> locking, BiConsumer<Order, Instant> change) {
-        return transactions.transactional(locking.map(order -> new Change(order, change, UnaryOperator.identity()))
-                .collectList()
-                .flatMap(batch -> apply(batch).thenReturn(batch.size())));
+        return changeAll(locking.collectList(), change).map(List::size);
+    }
+
+    /** Locks the orders and applies the same change to each, in one transaction; emits them as changed. */
+    Mono<List<Order>> changeAll(Mono<List<Order>> locking, BiConsumer<Order, Instant> change) {
+        return transactions.transactional(locking.flatMap(batch -> apply(batch.stream()
+                        .map(order -> new Change(order, change, UnaryOperator.identity()))
+                        .toList())
+                .thenReturn(batch)));
     }
 
     /**

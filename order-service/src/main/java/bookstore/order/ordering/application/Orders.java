@@ -43,6 +43,9 @@ public interface Orders {
      */
     Mono<List<Order>> lockAll(Collection<OrderId> ids);
 
+    /** Every order a customer placed, locked until the transaction ends, in the same fixed order as {@link #lockAll}. */
+    Mono<List<Order>> lockOfCustomer(String customerId);
+
     /**
      * Adds a new order and records its messages, unless the customer's key placed an order before;
      * emits whether it added this one.

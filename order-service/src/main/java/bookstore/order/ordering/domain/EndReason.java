@@ -30,7 +30,8 @@ public enum EndReason {
         }
         return switch (reason) {
             case Order.TIMEOUT -> TIMEOUT;
-            case Order.CANCELLED_BY_CUSTOMER -> CUSTOMER;
+            // Closing the account is the customer's (or an admin's for them) decision too.
+            case Order.CANCELLED_BY_CUSTOMER, Order.ACCOUNT_CLOSED -> CUSTOMER;
             default -> OTHER;
         };
     }

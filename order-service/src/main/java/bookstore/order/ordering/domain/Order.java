@@ -34,6 +34,9 @@ public final class Order {
 
     static final String CANCELLED_BY_CUSTOMER = "cancelled by customer";
 
+    /** Why an order the customer's closed account left unshipped was cancelled. */
+    static final String ACCOUNT_CLOSED = "account-closed";
+
     /** The longest reason a return, a rejection or a refund may give, in characters. */
     public static final int MAX_REASON = 500;
 
@@ -49,11 +52,12 @@ public final class Order {
     private final String customerRef;
     private final List<OrderLine> lines;
     private final Money total;
-    private final ShippingAddress shippingAddress;
+    private ShippingAddress shippingAddress;
     private final String paymentMethod;
     private final Instant placedAt;
     private final List<StatusChange> history;
     private final List<Effect> effects = new ArrayList<>();
+    private Instant accountClosedAt;
     private OrderStatus status;
     private SagaStep step;
     private Instant deadline;
@@ -72,7 +76,11 @@ public final class Order {
         this.customerRef = Objects.requireNonNull(state.customerRef(), "customerRef");
         this.lines = List.copyOf(state.lines());
         this.total = totalOf(lines);
-        this.shippingAddress = Objects.requireNonNull(state.shippingAddress(), "shippingAddress");
+        this.accountClosedAt = state.accountClosedAt();
+        // Only an order whose customer closed their account loses its address.
+        this.shippingAddress = accountClosedAt == null
+                ? Objects.requireNonNull(state.shippingAddress(), "shippingAddress")
+                : state.shippingAddress();
         this.paymentMethod = Objects.requireNonNull(state.paymentMethod(), "paymentMethod");
         this.placedAt = Objects.requireNonNull(state.placedAt(), "placedAt");
         this.history = new ArrayList<>(state.history());
@@ -137,6 +145,7 @@ public final class Order {
                 List.of(new StatusChange(OrderStatus.PENDING, now, null)),
                 List.of(),
                 List.of(),
+                null,
                 null));
         order.effects.add(new Effect.Placed());
         order.effects.add(new Effect.ReserveStock());
@@ -271,6 +280,38 @@ public final class Order {
         compensate(now, CANCELLED_BY_CUSTOMER);
     }
 
+    /**
+     * The customer's account was closed: the order keeps what accounting needs (lines, amounts, dates,
+     * states, payment and refunds) and loses the person. An order that has not shipped is cancelled as
+     * the customer's own cancel would (stock back, money refunded): it could never be delivered to
+     * nobody, nor received or returned. A parcel under way keeps its address until it arrives, since
+     * the carrier may still need the shop to know where it goes; {@link #deliver} erases it then.
+     * Closing again changes nothing.
+     */
+    public void closeAccount(Instant now) {
+        if (accountClosedAt != null) {
+            return;
+        }
+        accountClosedAt = now;
+        if (status.inSaga() || status == OrderStatus.CONFIRMED) {
+            compensate(now, ACCOUNT_CLOSED);
+        }
+        eraseCustomerUnlessUnderWay();
+    }
+
+    /** Whether the customer's name, address, phone and own words are gone from the order. */
+    public boolean customerErased() {
+        return shippingAddress == null;
+    }
+
+    private void eraseCustomerUnlessUnderWay() {
+        if (accountClosedAt == null || status == OrderStatus.SHIPPED || status == OrderStatus.IN_TRANSIT) {
+            return;
+        }
+        shippingAddress = null;
+        returns.replaceAll(OrderReturn::withoutCustomersWords);
+    }
+
     public void ship(Shipment shipment, Instant now) {
         transition(OrderStatus.SHIPPED, now, null);
         this.shipment = Objects.requireNonNull(shipment, "shipment");
@@ -281,6 +322,7 @@ public final class Order {
     public void deliver(Instant now) {
         transition(OrderStatus.DELIVERED, now, null);
         effects.add(new Effect.Delivered());
+        eraseCustomerUnlessUnderWay();
     }
 
     /**
@@ -741,7 +783,8 @@ public final class Order {
                 List.copyOf(history),
                 List.copyOf(returns),
                 List.copyOf(refunds),
-                paymentAction);
+                paymentAction,
+                accountClosedAt);
     }
 
     public OrderId id() {
@@ -764,6 +807,7 @@ public final class Order {
         return total;
     }
 
+    /** Where the order goes; null once the customer closed their account and it was erased. */
     public ShippingAddress shippingAddress() {
         return shippingAddress;
     }
@@ -829,6 +873,8 @@ public final class Order {
      * @param returns the order's returns, oldest first
      * @param refunds the order's partial refunds (of returns, or an admin's without one), oldest first
      * @param paymentAction what the customer was last told to do to pay; null when payment never asked
+     * @param accountClosedAt when the customer's account was closed; null while it is open. The
+     *     address is null once erased (see {@link #closeAccount})
      */
     public record State(
             OrderId id,
@@ -849,7 +895,8 @@ public final class Order {
             List<StatusChange> history,
             List<OrderReturn> returns,
             List<Refund> refunds,
-            PaymentAction paymentAction) {
+            PaymentAction paymentAction,
+            Instant accountClosedAt) {
 
         public State {
             returns = returns == null ? List.of() : List.copyOf(returns);

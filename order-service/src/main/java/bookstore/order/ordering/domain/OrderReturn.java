@@ -11,7 +11,7 @@ import java.util.Objects;
  * step either comes from a person (customer or admin), from an answer of inventory or payment, or
  * from the return's deadline running out, and every return ends REJECTED, CANCELLED or COMPLETED.
  *
- * @param reason the customer's reason, as they wrote it
+ * @param reason the customer's reason, as they wrote it; null once the customer was erased
  * @param carrier the carrier of the parcel back, if the customer named one
  * @param trackingNumber the parcel's tracking number, if the customer gave one
  * @param outcomeReason why it was rejected or cancelled
@@ -121,6 +121,25 @@ public record OrderReturn(
                 id,
                 inspected,
                 reason,
+                status,
+                carrier,
+                trackingNumber,
+                outcomeReason,
+                requestedAt,
+                deadline,
+                restocked,
+                history);
+    }
+
+    /**
+     * The return without what the customer wrote (their reason): kept for an erased customer are its
+     * copies, money, parcel and steps, which the accounts and the stock need.
+     */
+    OrderReturn withoutCustomersWords() {
+        return new OrderReturn(
+                id,
+                items,
+                null,
                 status,
                 carrier,
                 trackingNumber,

@@ -76,7 +76,11 @@ final class OrderJson {
         return new PaymentAction(action.provider(), action.kind(), action.value(), action.expiresAt());
     }
 
+    /** Null for none: an erased customer's order keeps no address. */
     String address(ShippingAddress address) {
+        if (address == null) {
+            return null;
+        }
         return json.writeValueAsString(new AddressJson(
                 address.recipient(),
                 address.phone(),
@@ -89,6 +93,9 @@ final class OrderJson {
     }
 
     ShippingAddress address(String text) {
+        if (text == null) {
+            return null;
+        }
         AddressJson address = json.readValue(text, AddressJson.class);
         return new ShippingAddress(
                 address.recipient(),

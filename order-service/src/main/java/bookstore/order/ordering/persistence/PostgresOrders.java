@@ -39,7 +39,7 @@ class PostgresOrders implements Orders {
             shipping_address::text AS shipping_address, payment_method, charge_requested, payment_id,
             refunded_amount, refunded_currency, failure_reason, carrier, tracking_number,
             status_history::text AS status_history, placed_at, returns::text AS returns, refunds::text AS refunds,
-            payment_action::text AS payment_action
+            payment_action::text AS payment_action, account_closed_at
             """;
 
     private final DatabaseClient database;
@@ -73,6 +73,17 @@ class PostgresOrders implements Orders {
         return database.sql("SELECT " + COLUMNS
                         + " FROM customer_order WHERE id = ANY(CAST(:ids AS UUID[])) ORDER BY id FOR UPDATE")
                 .bind("ids", ids.stream().map(OrderId::toString).toArray(String[]::new))
+                .map(this::order)
+                .all()
+                .collectList();
+    }
+
+    @Override
+    public Mono<List<Order>> lockOfCustomer(String customerId) {
+        // In id order, as lockAll, so this never waits crosswise on a batch of the saga.
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM customer_order WHERE customer_id = :customer ORDER BY id FOR UPDATE")
+                .bind("customer", customerId)
                 .map(this::order)
                 .all()
                 .collectList();
@@ -176,7 +187,8 @@ class PostgresOrders implements Orders {
                                tracking_number = u.tracking_number, status_history = u.history,
                                delivered_at = u.delivered_at, returns = u.returns, refunds = u.refunds,
                                after_sale_deadline = u.after_sale_deadline, after_sale_open = u.after_sale_open,
-                               payment_action = u.payment_action, updated_at = now()
+                               payment_action = u.payment_action, shipping_address = u.shipping_address,
+                               account_closed_at = u.account_closed_at, updated_at = now()
                           FROM unnest(CAST(:ids AS UUID[]), CAST(:statuses AS TEXT[]), CAST(:steps AS TEXT[]),
                                       CAST(:deadlines AS TIMESTAMPTZ[]), CAST(:chargeRequested AS BOOLEAN[]),
                                       CAST(:paymentIds AS TEXT[]), CAST(:refundedAmounts AS BIGINT[]),
@@ -185,11 +197,12 @@ class PostgresOrders implements Orders {
                                       CAST(:histories AS JSONB[]), CAST(:deliveredAts AS TIMESTAMPTZ[]),
                                       CAST(:returns AS JSONB[]), CAST(:refunds AS JSONB[]),
                                       CAST(:afterSaleDeadlines AS TIMESTAMPTZ[]), CAST(:afterSaleOpen AS BOOLEAN[]),
-                                      CAST(:paymentActions AS JSONB[]))
+                                      CAST(:paymentActions AS JSONB[]), CAST(:addresses AS JSONB[]),
+                                      CAST(:accountClosedAts AS TIMESTAMPTZ[]))
                                AS u (id, status, step, deadline, charge_requested, payment_id, refunded_amount,
                                      refunded_currency, failure_reason, carrier, tracking_number, history,
                                      delivered_at, returns, refunds, after_sale_deadline, after_sale_open,
-                                     payment_action)
+                                     payment_action, shipping_address, account_closed_at)
                          WHERE o.id = u.id
                         """)
                 .bind("ids", column(states, state -> state.id().value().toString()))
@@ -242,6 +255,14 @@ class PostgresOrders implements Orders {
                 .bind("returns", column(states, state -> json.returns(state.returns())))
                 .bind("refunds", column(states, state -> json.refunds(state.refunds())))
                 .bind("paymentActions", column(states, state -> json.paymentAction(state.paymentAction())))
+                .bind("addresses", column(states, state -> json.address(state.shippingAddress())))
+                .bind(
+                        "accountClosedAts",
+                        column(
+                                states,
+                                state -> state.accountClosedAt() == null
+                                        ? null
+                                        : state.accountClosedAt().toString()))
                 .bind(
                         "afterSaleDeadlines",
                         column(
@@ -320,6 +341,7 @@ class PostgresOrders implements Orders {
                 json.history(row.get("status_history", String.class)),
                 json.returns(row.get("returns", String.class)),
                 json.refunds(row.get("refunds", String.class)),
-                json.paymentAction(row.get("payment_action", String.class))));
+                json.paymentAction(row.get("payment_action", String.class)),
+                row.get("account_closed_at", Instant.class)));
     }
 }

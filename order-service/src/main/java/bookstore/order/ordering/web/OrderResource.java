@@ -28,6 +28,9 @@ import java.util.List;
  *     code, go to the provider's page), while the order is AWAITING_PAYMENT; null otherwise
  * @param payBy until when a pending order waits for its payment (it is cancelled then); null when it
  *     does not wait for one
+ * @param shippingAddress where it goes; null once the customer closed their account and was erased
+ * @param customerErased whether the customer closed their account and their name, address, phone and
+ *     return reasons are gone from the order (lines, money, dates and states stay)
  */
 record OrderResource(
         String id,
@@ -46,7 +49,8 @@ record OrderResource(
         List<Return> returns,
         List<Refund> refunds,
         PaymentAction paymentAction,
-        Instant payBy) {
+        Instant payBy,
+        boolean customerErased) {
 
     static OrderResource of(Order order, ReturnPolicy policy) {
         return new OrderResource(
@@ -84,7 +88,8 @@ record OrderResource(
                         .map(action ->
                                 new PaymentAction(action.provider(), action.kind(), action.value(), action.expiresAt()))
                         .orElse(null),
-                order.step() == SagaStep.AWAITING_PAYMENT ? order.deadline() : null);
+                order.step() == SagaStep.AWAITING_PAYMENT ? order.deadline() : null,
+                order.customerErased());
     }
 
     /**

@@ -1,9 +1,11 @@
 package bookstore.order.shipping.application;
 
 import bookstore.order.ordering.application.FulfillingOrders;
+import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
 import bookstore.order.shipping.domain.TrackingReport;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +66,17 @@ public class RecordingTracking {
         });
     }
 
+    /**
+     * Records the report and moves the order on. An order whose customer closed their account keeps no
+     * timeline once it is erased, which for a parcel under way is when it is delivered: what this
+     * report stored goes again in the same transaction.
+     */
     private Mono<Void> apply(String orderId, TrackingReport report) {
         Mono<Void> moveOn = report.delivered() || report.onItsWay()
                 ? fulfilling
                         .carrierReported(OrderId.parseOrNull(orderId), report.delivered())
-                        .then()
+                        .filter(Order::customerErased)
+                        .flatMap(erased -> shipments.forget(List.of(orderId)))
                 : Mono.empty();
         return transactions.transactional(
                 shipments.record(orderId, report.events(), clock.instant()).then(moveOn));

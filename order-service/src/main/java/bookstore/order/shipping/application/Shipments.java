@@ -38,6 +38,12 @@ public interface Shipments {
     /** Adds the events the order's timeline does not hold yet, with one statement; tells how many were new. */
     Mono<Long> record(String orderId, List<TrackingEvent> events, Instant receivedAt);
 
+    /**
+     * Forgets what the shipments of these orders say about where they went: the timeline (carriers
+     * name places and who signed for a parcel) and the destination. For orders whose customer was erased.
+     */
+    Mono<Void> forget(Collection<String> orderIds);
+
     /** The order's timeline, newest first. */
     Mono<List<TrackingEvent>> timeline(String orderId);
 

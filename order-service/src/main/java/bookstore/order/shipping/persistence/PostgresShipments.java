@@ -145,6 +145,21 @@ class PostgresShipments implements Shipments {
     }
 
     @Override
+    public Mono<Void> forget(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] ids = orderIds.toArray(String[]::new);
+        return database.sql("DELETE FROM tracking_event WHERE order_id = ANY(CAST(:ids AS UUID[]))")
+                .bind("ids", ids)
+                .then()
+                .then(database.sql("""
+                                UPDATE carrier_subscription SET destination = NULL
+                                 WHERE order_id = ANY(CAST(:ids AS UUID[])) AND destination IS NOT NULL
+                                """).bind("ids", ids).then());
+    }
+
+    @Override
     public Mono<List<TrackingEvent>> timeline(String orderId) {
         return database.sql("""
                         SELECT status, description, place, occurred_at FROM tracking_event WHERE order_id = :order
