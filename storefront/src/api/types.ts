@@ -122,6 +122,8 @@ export interface Address {
   country: string
 }
 
+export type AccountStatus = 'ACTIVE' | 'DISABLED'
+
 export interface Profile {
   id: string
   email: string
@@ -129,6 +131,14 @@ export interface Profile {
   roles: string[]
   addresses: Address[]
   createdAt: string
+  /** Whether the owner has proved they read mail at `email` (a link in a mail, or a password reset). */
+  emailVerified: boolean
+  /** An address the owner asked to change to, waiting for its link to be opened; `email` holds until then. */
+  pendingEmail?: string | null
+  /** The language the shop's mail (and, once chosen, the pages) speak to the owner. */
+  language: 'zh-CN' | 'en'
+  /** A DISABLED account cannot log in; an admin can enable it again. */
+  status: AccountStatus
 }
 
 export type OrderStatus =

@@ -60,6 +60,25 @@ const store: RouteRecordRaw[] = [
     meta: { title: 'auth.register' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/views/store/ForgotPasswordView.vue'),
+    meta: { title: 'forgot.title' },
+  },
+  // The links in the shop's mails (notification-service writes them as {shop-url}/reset-password?token=…).
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('@/views/store/ResetPasswordView.vue'),
+    meta: { title: 'reset.title' },
+  },
+  {
+    path: '/verify-email',
+    name: 'verify-email',
+    component: () => import('@/views/store/VerifyEmailView.vue'),
+    meta: { title: 'verify.title' },
+  },
+  {
     path: '/account',
     name: 'account',
     component: () => import('@/views/store/AccountView.vue'),

@@ -95,9 +95,26 @@ export const useSession = defineStore('session', () => {
     await loadProfile()
   }
 
-  async function register(email: string, password: string, displayName: string) {
-    await http.post<Profile>('/api/users', { email, password, displayName }, { authenticated: false })
+  async function register(email: string, password: string, displayName: string, language: Profile['language']) {
+    await http.post<Profile>('/api/users', { email, password, displayName, language }, { authenticated: false })
     await logIn(email, password)
+  }
+
+  /**
+   * After the password changed: this browser's session starts afresh under the new password, and the
+   * refresh cookie it held is revoked first, whatever user-service kept of the sessions it had. The
+   * access token in memory stays valid meanwhile, so the page never looks signed out.
+   */
+  async function startAgain(password: string) {
+    const email = profile.value?.email
+    if (!email) return
+    await http.delete<void>('/api/auth/session', { headers: SESSION_HEADERS, authenticated: false }).catch(() => undefined)
+    try {
+      await logIn(email, password)
+    } catch (error) {
+      forget()
+      throw error
+    }
   }
 
   async function logOut() {
@@ -110,5 +127,18 @@ export const useSession = defineStore('session', () => {
 
   useTokenSource({ accessToken: () => accessToken.value, renew })
 
-  return { accessToken, profile, restored, signedIn, isAdmin, restore, logIn, register, logOut, loadProfile, renew }
+  return {
+    accessToken,
+    profile,
+    restored,
+    signedIn,
+    isAdmin,
+    restore,
+    logIn,
+    register,
+    logOut,
+    loadProfile,
+    renew,
+    startAgain,
+  }
 })

@@ -2,26 +2,22 @@ import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useSession } from '@/stores/session'
 import { fakeApi, mountPage, problem, settle } from '@/testing/app'
+import { confirmBox } from '@/testing/forms'
+import { profile } from '@/testing/profiles'
 import { standing } from './analytics/fixtures'
 
 vi.setConfig({ testTimeout: 30_000 })
 
-const me = {
+const me = profile({
   id: '11111111-1111-4111-8111-111111111111',
   email: 'boss@example.com',
   displayName: '店长',
   roles: ['ADMIN', 'CUSTOMER'],
-  addresses: [],
   createdAt: '2024-01-01T00:00:00Z',
-}
-const reader = {
-  id: '22222222-2222-4222-8222-222222222222',
-  email: 'reader@example.com',
-  displayName: '读者',
-  roles: ['CUSTOMER'],
+})
+const reader = profile({
   addresses: [{ recipient: '读者', phone: '13800000000', line1: '长安街 1 号', city: '北京', postalCode: '100000', country: 'CN' }],
-  createdAt: '2025-01-01T00:00:00Z',
-}
+})
 const noOrders = { items: [], page: 0, size: 20, total: 0 }
 
 const mounted: VueWrapper[] = []
@@ -30,16 +26,6 @@ afterEach(() => {
   document.body.innerHTML = ''
   vi.unstubAllGlobals()
 })
-
-async function confirmBox(text: string) {
-  return vi.waitFor(() => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find(
-      (candidate) => candidate.textContent?.trim() === text,
-    )
-    if (!button) throw new Error('no confirmation yet')
-    return button
-  })
-}
 
 describe('a customer’s page', () => {
   it('shows the account and asks for the customer’s orders only', async () => {
@@ -99,6 +85,115 @@ describe('a customer’s page', () => {
     const { wrapper } = await mountPage(`/admin/customers/${reader.id}`, 'zh-CN')
     mounted.push(wrapper)
     expect(wrapper.get('[data-test="problem"]').text()).toContain('没有这个账户。')
+  })
+})
+
+describe('a customer’s access', () => {
+  it('shows whether the account is active and its address verified, and disables it once confirmed', async () => {
+    let current = reader
+    const api = fakeApi([])
+    api.fetch.mockImplementation(async (input: string, init: RequestInit = {}) => {
+      const url = new URL(input, 'http://shop.test')
+      const method = init.method ?? 'GET'
+      api.requests.push({ method, url, body: undefined, headers: {} })
+      if (method === 'POST' && url.pathname === `/api/users/${reader.id}/disable`) current = { ...reader, status: 'DISABLED' }
+      const body = url.pathname === '/api/orders' ? noOrders : current
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+    })
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`)
+    mounted.push(wrapper)
+    expect(wrapper.get('[data-test="customer-status"]').text()).toBe('Active')
+    expect(wrapper.get('[data-test="customer-verified"]').text()).toBe('Verified')
+    await wrapper.get('[data-test="customer-disable"]').trigger('click')
+    ;(await confirmBox('Disable account')).click()
+    await vi.waitFor(() => expect(wrapper.get('[data-test="customer-status"]').text()).toBe('Disabled'))
+    expect(api.requests.filter((request) => request.method === 'POST').map((request) => request.url.pathname)).toEqual([
+      `/api/users/${reader.id}/disable`,
+    ])
+    expect(wrapper.find('[data-test="customer-disable"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="customer-enable"]').exists()).toBe(true)
+    expect(document.body.textContent).toContain('The account of 读者 is disabled.')
+  })
+
+  it('enables a disabled account again and shows the pending address of an unverified one', async () => {
+    const disabled = { ...reader, status: 'DISABLED' as const, emailVerified: false, pendingEmail: 'new@example.com' }
+    const api = fakeApi([
+      { method: 'POST', path: `/api/users/${reader.id}/enable`, body: { ...disabled, status: 'ACTIVE' } },
+      { path: `/api/users/${reader.id}`, body: disabled },
+      { path: '/api/orders', body: noOrders },
+    ])
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`, 'zh-CN')
+    mounted.push(wrapper)
+    expect(wrapper.get('[data-test="customer-status"]').text()).toBe('已停用')
+    expect(wrapper.get('[data-test="customer-unverified"]').text()).toBe('未验证')
+    expect(wrapper.get('[data-test="customer-pending-email"]').text()).toBe('new@example.com')
+    await wrapper.get('[data-test="customer-enable"]').trigger('click')
+    ;(await confirmBox('启用账户')).click()
+    await vi.waitFor(() => expect(api.requests.some((request) => request.method === 'POST')).toBe(true))
+    expect(api.requests.find((request) => request.method === 'POST')!.url.pathname).toBe(`/api/users/${reader.id}/enable`)
+  })
+
+  it('closes an account only once its e-mail address is typed, then goes back to the list', async () => {
+    const api = fakeApi([
+      { method: 'DELETE', path: `/api/users/${reader.id}`, status: 204 },
+      { path: `/api/users/${reader.id}`, body: reader },
+      { path: '/api/users', body: { items: [], page: 0, size: 20, total: 0 } },
+      { path: '/api/orders', body: noOrders },
+    ])
+    const { wrapper, router } = await mountPage(`/admin/customers/${reader.id}`)
+    mounted.push(wrapper)
+    await wrapper.get('[data-test="customer-close"]').trigger('click')
+    await settle()
+    const submit = () => document.querySelector<HTMLButtonElement>('[data-test="close-customer-submit"]')!
+    expect(submit().disabled).toBe(true)
+    const typed = document.querySelector<HTMLInputElement>('#close-confirm-email')!
+    typed.value = 'someone@example.com'
+    typed.dispatchEvent(new Event('input'))
+    await settle()
+    expect(submit().disabled).toBe(true)
+    typed.value = ' Reader@Example.com '
+    typed.dispatchEvent(new Event('input'))
+    await settle()
+    expect(submit().disabled).toBe(false)
+    submit().click()
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('admin-customers'))
+    expect(api.requests.filter((request) => request.method === 'DELETE').map((request) => request.url.pathname)).toEqual([
+      `/api/users/${reader.id}`,
+    ])
+    expect(document.body.textContent).toContain('The account of 读者 is closed and its personal data erased.')
+  })
+
+  it('shows the refusal user-service answers, in words', async () => {
+    fakeApi([
+      { method: 'POST', path: `/api/users/${reader.id}/disable`, status: 409, body: problem('cannot-lock-yourself-out', 409) },
+      { path: `/api/users/${reader.id}`, body: reader },
+      { path: '/api/orders', body: noOrders },
+    ])
+    const { wrapper } = await mountPage(`/admin/customers/${reader.id}`)
+    mounted.push(wrapper)
+    await wrapper.get('[data-test="customer-disable"]').trigger('click')
+    ;(await confirmBox('Disable account')).click()
+    await vi.waitFor(() =>
+      expect(wrapper.get('.access [data-test="problem"]').text()).toBe(
+        'You cannot disable or close your own account; another administrator must.',
+      ),
+    )
+    expect(wrapper.text()).not.toContain('English detail')
+    expect(wrapper.get('[data-test="customer-status"]').text()).toBe('Active')
+  })
+
+  it('does not offer an admin to disable or close their own account', async () => {
+    fakeApi([
+      { path: `/api/users/${me.id}`, body: me },
+      { path: '/api/orders', body: noOrders },
+    ])
+    const { wrapper } = await mountPage(`/admin/customers/${me.id}`)
+    mounted.push(wrapper)
+    useSession().profile = me
+    await settle()
+    expect(wrapper.get('[data-test="access-self"]').text()).toContain('another administrator has to disable or close it')
+    expect(wrapper.get('[data-test="customer-disable"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-test="customer-close"]').attributes('disabled')).toBeDefined()
   })
 })
 

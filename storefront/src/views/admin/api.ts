@@ -1,7 +1,19 @@
 // The staff console's calls to the shop's API. Every one needs an ADMIN access token, which `http` adds.
 import { http, type Query } from '@/api/http'
 import { refundsPath, returnPath } from '@/api/returns'
-import type { Book, BookFormat, BookStatus, Money, Movement, Order, OrderStatus, Page, Profile, Stock } from '@/api/types'
+import type {
+  AccountStatus,
+  Book,
+  BookFormat,
+  BookStatus,
+  Money,
+  Movement,
+  Order,
+  OrderStatus,
+  Page,
+  Profile,
+  Stock,
+} from '@/api/types'
 
 /** The largest page any listing answers. */
 export const MAX_PAGE_SIZE = 100
@@ -143,11 +155,18 @@ export interface ReceivedCopies {
 export const ROLES = ['CUSTOMER', 'ADMIN'] as const
 export type Role = (typeof ROLES)[number]
 
+export const ACCOUNT_STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED']
+
 export const users = {
-  find: (query: { q?: string; role?: Role; page: number; size: number }) =>
+  find: (query: { q?: string; role?: Role; status?: AccountStatus; page: number; size: number }) =>
     http.get<Page<Profile>>('/api/users', { query: { ...query } }),
   get: (id: string) => http.get<Profile>(`/api/users/${path(id)}`),
   assignRoles: (id: string, roles: Role[]) => http.put<Profile>(`/api/users/${path(id)}/roles`, { roles }),
+  /** The account can no longer log in, and its sessions end; nothing of it is erased. */
+  disable: (id: string) => http.post<Profile>(`/api/users/${path(id)}/disable`),
+  enable: (id: string) => http.post<Profile>(`/api/users/${path(id)}/enable`),
+  /** Closes the account and erases the person, as the customer's own closing does. */
+  close: (id: string) => http.delete<void>(`/api/users/${path(id)}`),
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import en from '@/i18n/locales/en/admin'
 import zh from '@/i18n/locales/zh-CN/admin'
-import { ADJUSTMENT_REASONS, MOVEMENT_KINDS, ORDER_STATUSES, ROLES } from './api'
+import { ACCOUNT_STATUSES, ADJUSTMENT_REASONS, MOVEMENT_KINDS, ORDER_STATUSES, ROLES } from './api'
 import { FORMATS, LANGUAGES } from './bookForm'
 
 // Every console source file, to find the message keys it names.
@@ -35,6 +35,8 @@ describe('the console’s messages', () => {
       ...['decrease', 'increase', 'either'].map((d) => `admin.adjust.direction.${d}`),
       ...MOVEMENT_KINDS.map((k) => `admin.movementKinds.${k}`),
       ...ROLES.map((r) => `admin.roles.${r}`),
+      ...ACCOUNT_STATUSES.flatMap((s) => [`admin.accountStatus.${s}`, `admin.customer.statusHint.${s}`]),
+      ...['enable', 'disable'].flatMap((a) => [`admin.customer.${a}`, `admin.customer.${a}Title`, `admin.customer.${a}Confirm`, `admin.customer.${a}d`]),
       ...FORMATS.map((f) => `admin.formats.${f}`),
       ...LANGUAGES.map((l) => `admin.languages.${l}`),
       ...['length', 'characters', 'prefix', 'checksum', 'valid10', 'valid13'].map((p) => `admin.isbn.${p}`),

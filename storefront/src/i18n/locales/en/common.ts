@@ -26,6 +26,8 @@ export default {
     passwordHint: 'At least 10 characters, not a common password.',
     welcome: 'Welcome, {name}',
     loggedOut: 'You are logged out.',
+    languagePreference: 'Language',
+    languageHint: 'The shop writes to you in this language, and its pages follow it.',
   },
   actions: {
     save: 'Save',
@@ -53,6 +55,7 @@ export default {
     country: 'Two capital letters, e.g. CN.',
     positive: 'Please enter a number greater than zero.',
     wholeNumber: 'Please enter a whole number.',
+    passwordsDiffer: 'The two passwords are not the same.',
   },
   problems: {
     generic: 'Something went wrong ({status}). Please try again.',
@@ -100,6 +103,11 @@ export default {
     'own-review': 'You cannot vote for your own review.',
     'review-not-found': 'This review does not exist (any more).',
     'internal-error': 'Something went wrong on our side. Please try again.',
+    'invalid-password': 'The password is not right.',
+    'wrong-password': 'The password is not right.',
+    'account-disabled': 'This account is disabled. Please contact the shop if you think this is a mistake.',
+    'nothing-to-verify': 'This e-mail address is already verified.',
+    'cannot-lock-yourself-out': 'You cannot disable or close your own account; another administrator must.',
   },
   notFound: { title: 'Page not found', body: 'There is nothing at this address.', home: 'Back to the shop' },
   forbidden: {

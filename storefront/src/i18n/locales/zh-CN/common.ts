@@ -26,6 +26,8 @@ export default {
     passwordHint: '至少 10 个字符，不能是常见密码。',
     welcome: '欢迎，{name}',
     loggedOut: '您已退出登录。',
+    languagePreference: '语言',
+    languageHint: '书店给您的邮件使用此语言，页面也随之切换。',
   },
   actions: {
     save: '保存',
@@ -53,6 +55,7 @@ export default {
     country: '两个大写字母，例如 CN。',
     positive: '请输入大于零的数字。',
     wholeNumber: '请输入整数。',
+    passwordsDiffer: '两次输入的密码不一致。',
   },
   problems: {
     generic: '出错了（{status}），请重试。',
@@ -100,6 +103,11 @@ export default {
     'own-review': '不能给自己的评价投票。',
     'review-not-found': '这条评价不存在（或已删除）。',
     'internal-error': '我们这边出了问题，请重试。',
+    'invalid-password': '密码不正确。',
+    'wrong-password': '密码不正确。',
+    'account-disabled': '该账户已被停用。如有疑问，请联系书店。',
+    'nothing-to-verify': '这个邮箱已经验证过了。',
+    'cannot-lock-yourself-out': '不能停用或注销自己的账户，需由其他管理员操作。',
   },
   notFound: { title: '页面不存在', body: '这个地址没有内容。', home: '返回书店' },
   forbidden: { title: '无权访问', body: '这里仅供书店员工使用，您的账户没有访问权限。', home: '返回书店' },
