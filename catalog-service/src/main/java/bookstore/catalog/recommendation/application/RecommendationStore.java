@@ -14,6 +14,9 @@ public interface RecommendationStore {
      */
     Mono<Void> keepLatest(Collection<Recommendations> records);
 
+    /** Deletes the records of these subjects. */
+    Mono<Void> forget(Collection<String> subjects);
+
     /** The records of those subjects that have one, by subject. */
     Mono<Map<String, Recommendations>> find(Collection<String> subjects);
 

@@ -58,6 +58,15 @@ class MongoRecommendations implements RecommendationStore {
     }
 
     @Override
+    public Mono<Void> forget(Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.remove(query(where("_id").in(subjects)), RecommendationDocument.class)
+                .then();
+    }
+
+    @Override
     public Mono<Map<String, Recommendations>> find(Collection<String> subjects) {
         return mongo.find(query(where("_id").in(subjects)), RecommendationDocument.class)
                 .map(MongoRecommendations::toRecommendations)

@@ -35,6 +35,13 @@ public interface Reviews {
     /** Counts the customer's vote, once per customer; true if it was counted now. */
     Mono<Boolean> voteHelpful(ReviewId id, String customer);
 
+    /**
+     * The authors closed their accounts: their reviews keep rating, votes and dates, lose the text and name a
+     * {@link Review#closedAuthor()} instead (one per person), and their helpful votes on others' reviews stay counted
+     * without their pseudonym. Doing it again finds nothing to change.
+     */
+    Mono<Void> forgetAuthors(Collection<String> authors);
+
     /** The visible reviews of a book: how many, and their stars added up. */
     Mono<Tally> tally(BookId bookId);
 

@@ -14,4 +14,7 @@ public interface VerifiedPurchases {
     Mono<Void> record(Collection<Purchase> purchases);
 
     Mono<Boolean> exists(String customer, BookId bookId);
+
+    /** Forgets every purchase of these customers. */
+    Mono<Void> forget(Collection<String> customers);
 }

@@ -4,13 +4,14 @@ import bookstore.catalog.book.domain.BookId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A verified buyer's review of a book: their stars and, if they wrote any, their text. One per reader and book; the
  * reader is known only by the pseudonym that order events carry (the catalogue never learns account ids). Immutable:
  * each change returns the review as it becomes.
  *
- * @param author the reader's customer pseudonym
+ * @param author the reader's customer pseudonym; once they closed their account, a {@link #closedAuthor()}
  * @param text empty if the reader only gave stars
  * @param edited whether the reader changed it after writing it
  * @param helpful how many readers found it helpful
@@ -27,6 +28,8 @@ public record Review(
         boolean edited,
         long helpful,
         Optional<Moderation> moderation) {
+
+    private static final String CLOSED_AUTHOR = "closed:";
 
     public Review {
         Objects.requireNonNull(id, "id");
@@ -75,5 +78,21 @@ public record Review(
 
     public boolean isBy(String customer) {
         return author.equals(customer);
+    }
+
+    /**
+     * Whether the author closed their account: the review keeps its stars (they stay in the book's tally) and its
+     * helpful votes, and lost its text and every link to the person.
+     */
+    public boolean authorClosed() {
+        return author.startsWith(CLOSED_AUTHOR);
+    }
+
+    /**
+     * What a closed account's reviews name as their author instead of the pseudonym: a random value per person,
+     * which keeps a person's reviews one per book and links them to nobody. Never a pseudonym (those are hex digits).
+     */
+    public static String closedAuthor() {
+        return CLOSED_AUTHOR + UUID.randomUUID();
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -154,6 +155,21 @@ class MongoReviews implements Reviews {
                         new Update().inc(HELPFUL, 1).push(VOTERS, customer),
                         ReviewDocument.class)
                 .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<Void> forgetAuthors(Collection<String> authors) {
+        if (authors.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, ReviewDocument.class);
+        for (String author : authors) {
+            bulk.updateMulti(
+                    query(where(AUTHOR).is(author)),
+                    new Update().set(AUTHOR, Review.closedAuthor()).unset("text"));
+        }
+        bulk.updateMulti(query(where(VOTERS).in(authors)), new Update().pullAll(VOTERS, authors.toArray()));
+        return bulk.execute().then();
     }
 
     @Override

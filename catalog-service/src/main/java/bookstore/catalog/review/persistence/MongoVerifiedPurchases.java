@@ -44,6 +44,15 @@ class MongoVerifiedPurchases implements VerifiedPurchases {
     }
 
     @Override
+    public Mono<Void> forget(Collection<String> customers) {
+        if (customers.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.remove(query(where("customer").in(customers)), PurchaseDocument.class)
+                .then();
+    }
+
+    @Override
     public Mono<Boolean> exists(String customer, BookId bookId) {
         return mongo.exists(
                 query(where("_id").is(PurchaseDocument.idOf(customer, bookId.toString()))), PurchaseDocument.class);

@@ -26,10 +26,15 @@ record ReviewResource(
         boolean votedHelpful,
         @JsonInclude(JsonInclude.Include.NON_NULL) Hidden hidden) {
 
-    /** Only verified buyers write reviews, so every author is one. */
-    record Author(String name, boolean verifiedBuyer) {
+    /**
+     * Only verified buyers write reviews, so every author is one.
+     *
+     * @param accountClosed whether the author closed their account since: the review keeps its stars and has no text
+     */
+    record Author(String name, boolean verifiedBuyer, boolean accountClosed) {
 
-        static final Author VERIFIED_BUYER = new Author(null, true);
+        static final Author VERIFIED_BUYER = new Author(null, true, false);
+        static final Author CLOSED_ACCOUNT = new Author(null, true, true);
     }
 
     record Hidden(String reason, Instant hiddenAt) {}
@@ -42,7 +47,7 @@ record ReviewResource(
                 review.bookId().toString(),
                 review.rating().value(),
                 review.text().orElse(null),
-                Author.VERIFIED_BUYER,
+                review.authorClosed() ? Author.CLOSED_ACCOUNT : Author.VERIFIED_BUYER,
                 review.createdAt(),
                 review.updatedAt(),
                 review.edited(),

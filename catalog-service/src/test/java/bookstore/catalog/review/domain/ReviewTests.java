@@ -50,6 +50,28 @@ class ReviewTests {
         assertThatThrownBy(() -> hidden.hide(" ", WRITTEN)).isInstanceOf(InvalidReviewException.class);
     }
 
+    @Test
+    void aClosedAccountsAuthorIsNobodyAndNeverAReadersPseudonym() {
+        Review byReader = write("Fine");
+        String closed = Review.closedAuthor();
+        Review byClosedAccount = new Review(
+                byReader.id(),
+                byReader.bookId(),
+                closed,
+                byReader.rating(),
+                java.util.Optional.empty(),
+                WRITTEN,
+                WRITTEN,
+                false,
+                0,
+                java.util.Optional.empty());
+
+        assertThat(byReader.authorClosed()).isFalse();
+        assertThat(byClosedAccount.authorClosed()).isTrue();
+        assertThat(byClosedAccount.isBy("a".repeat(64))).isFalse();
+        assertThat(closed).isNotEqualTo(Review.closedAuthor()).doesNotMatch("[0-9a-f]{64}");
+    }
+
     private static Review write(String text) {
         return Review.write(BookId.generate(), "a".repeat(64), new Stars(4), text, WRITTEN);
     }
