@@ -1,5 +1,7 @@
 package bookstore.user;
 
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,19 @@ public final class ShopClient {
     }
 
     public Registered register(String email, String displayName) {
+        return register(Map.of("email", email, "password", PASSWORD, "displayName", displayName));
+    }
+
+    /** Registers a customer who speaks {@code language}. */
+    public Registered register(String email, String displayName, String language) {
+        return register(Map.of("email", email, "password", PASSWORD, "displayName", displayName, "language", language));
+    }
+
+    private Registered register(Map<String, String> body) {
         return http.post()
                 .uri("/api/users")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", displayName))
+                .bodyValue(body)
                 .exchange()
                 .expectStatus()
                 .isCreated()
@@ -79,14 +90,41 @@ public final class ShopClient {
                 .exchange();
     }
 
+    /** A JSON POST, with the access token if one is given. */
+    public WebTestClient.ResponseSpec post(String path, String accessToken, Object body) {
+        return http.post()
+                .uri(path)
+                .headers(h -> {
+                    if (accessToken != null) {
+                        h.setBearerAuth(accessToken);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
     public WebTestClient.ResponseSpec get(String path, String accessToken) {
         return http.get().uri(path).headers(h -> h.setBearerAuth(accessToken)).exchange();
+    }
+
+    /** The account id an access token names. */
+    public static String subjectOf(Tokens tokens) {
+        try {
+            return SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet().getSubject();
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public record Registered(
             UUID id,
             String email,
+            boolean emailVerified,
+            String pendingEmail,
             String displayName,
+            String language,
+            String status,
             List<String> roles,
             List<Map<String, String>> addresses,
             Instant createdAt) {}

@@ -1,13 +1,22 @@
 package bookstore.user.config;
 
 import bookstore.platform.outbox.Outbox;
+import bookstore.user.account.application.AccountMessages;
+import bookstore.user.account.application.AccountSessions;
 import bookstore.user.account.application.AdministeringUsers;
 import bookstore.user.account.application.BootstrappingAdmin;
+import bookstore.user.account.application.ClosingAccount;
+import bookstore.user.account.application.MailedTokens;
 import bookstore.user.account.application.ManagingProfile;
+import bookstore.user.account.application.OneTimeTokens;
 import bookstore.user.account.application.Passwords;
 import bookstore.user.account.application.RegisteringCustomer;
+import bookstore.user.account.application.RequestQuotas;
 import bookstore.user.account.application.UserAccounts;
+import bookstore.user.account.application.VerifyingEmail;
 import bookstore.user.account.domain.PasswordPolicy;
+import bookstore.user.account.persistence.R2dbcOneTimeTokens;
+import bookstore.user.account.persistence.R2dbcRequestCounters;
 import bookstore.user.account.persistence.R2dbcUserAccounts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,24 +68,75 @@ class AccountsConfiguration {
     }
 
     @Bean
+    AccountMessages accountMessages(Outbox outbox, Clock clock) {
+        return new AccountMessages(outbox, clock);
+    }
+
+    @Bean
+    OneTimeTokens oneTimeTokens(DatabaseClient database) {
+        return new R2dbcOneTimeTokens(database);
+    }
+
+    @Bean
+    MailedTokens mailedTokens(
+            OneTimeTokens tokens, AccountMessages messages, Clock clock, IdentityProperties properties) {
+        return new MailedTokens(
+                tokens, messages, clock, properties.verificationTokenLifetime(), properties.resetTokenLifetime());
+    }
+
+    @Bean
+    RequestQuotas requestQuotas(DatabaseClient database, Clock clock) {
+        return new RequestQuotas(new R2dbcRequestCounters(database), clock);
+    }
+
+    @Bean
     RegisteringCustomer registeringCustomer(
             UserAccounts accounts,
             PasswordPolicy policy,
             Passwords passwords,
-            Outbox outbox,
+            AccountMessages messages,
+            MailedTokens mailedTokens,
             TransactionalOperator transactions,
             Clock clock) {
-        return new RegisteringCustomer(accounts, policy, passwords, outbox, transactions, clock);
+        return new RegisteringCustomer(accounts, policy, passwords, messages, mailedTokens, transactions, clock);
     }
 
     @Bean
-    ManagingProfile managingProfile(UserAccounts accounts, TransactionalOperator transactions) {
-        return new ManagingProfile(accounts, transactions);
+    ManagingProfile managingProfile(
+            UserAccounts accounts, AccountMessages messages, TransactionalOperator transactions) {
+        return new ManagingProfile(accounts, messages, transactions);
     }
 
     @Bean
-    AdministeringUsers administeringUsers(UserAccounts accounts, TransactionalOperator transactions) {
-        return new AdministeringUsers(accounts, transactions);
+    VerifyingEmail verifyingEmail(
+            UserAccounts accounts,
+            Passwords passwords,
+            MailedTokens mailedTokens,
+            AccountMessages messages,
+            RequestQuotas quotas,
+            IdentityProperties properties,
+            TransactionalOperator transactions) {
+        IdentityProperties.MailRequests limits = properties.mailRequests();
+        return new VerifyingEmail(
+                accounts,
+                passwords,
+                mailedTokens,
+                messages,
+                quotas,
+                new RequestQuotas.Quota("verifications-per-account", limits.verificationsPerAccount(), limits.window()),
+                transactions);
+    }
+
+    @Bean
+    ClosingAccount closingAccount(
+            UserAccounts accounts, Passwords passwords, AccountMessages messages, TransactionalOperator transactions) {
+        return new ClosingAccount(accounts, passwords, messages, transactions);
+    }
+
+    @Bean
+    AdministeringUsers administeringUsers(
+            UserAccounts accounts, AccountSessions sessions, TransactionalOperator transactions) {
+        return new AdministeringUsers(accounts, sessions, transactions);
     }
 
     @Bean

@@ -1,13 +1,19 @@
 package bookstore.user.config;
 
 import bookstore.platform.security.ResourceServerProperties;
+import bookstore.user.account.application.AccountMessages;
+import bookstore.user.account.application.MailedTokens;
 import bookstore.user.account.application.Passwords;
+import bookstore.user.account.application.RequestQuotas;
 import bookstore.user.account.application.UserAccounts;
+import bookstore.user.account.domain.PasswordPolicy;
 import bookstore.user.auth.application.AccessTokens;
+import bookstore.user.auth.application.ChangingPassword;
 import bookstore.user.auth.application.FailedLogins;
 import bookstore.user.auth.application.LoggingIn;
 import bookstore.user.auth.application.LoginThrottle;
 import bookstore.user.auth.application.RefreshTokens;
+import bookstore.user.auth.application.ResettingPassword;
 import bookstore.user.auth.application.Sessions;
 import bookstore.user.auth.domain.LoginBackOff;
 import bookstore.user.auth.persistence.R2dbcFailedLogins;
@@ -73,6 +79,44 @@ class AuthConfiguration {
     @Bean
     SessionCookies sessionCookies(IdentityProperties properties) {
         return new SessionCookies(properties.refreshTokenLifetime());
+    }
+
+    @Bean
+    ChangingPassword changingPassword(
+            UserAccounts accounts,
+            PasswordPolicy policy,
+            Passwords passwords,
+            Sessions sessions,
+            AccountMessages messages,
+            TransactionalOperator transactions) {
+        return new ChangingPassword(accounts, policy, passwords, sessions, messages, transactions);
+    }
+
+    @Bean
+    ResettingPassword resettingPassword(
+            UserAccounts accounts,
+            PasswordPolicy policy,
+            Passwords passwords,
+            MailedTokens mailedTokens,
+            AccountMessages messages,
+            Sessions sessions,
+            LoginThrottle throttle,
+            RequestQuotas quotas,
+            IdentityProperties properties,
+            TransactionalOperator transactions) {
+        IdentityProperties.MailRequests limits = properties.mailRequests();
+        return new ResettingPassword(
+                accounts,
+                policy,
+                passwords,
+                mailedTokens,
+                messages,
+                sessions,
+                throttle,
+                quotas,
+                new RequestQuotas.Quota("resets-per-address", limits.resetsPerAddress(), limits.window()),
+                new RequestQuotas.Quota("resets-per-client", limits.resetsPerClient(), limits.window()),
+                transactions);
     }
 
     @Bean

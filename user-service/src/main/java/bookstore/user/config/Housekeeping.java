@@ -1,19 +1,28 @@
 package bookstore.user.config;
 
+import bookstore.user.account.application.MailedTokens;
+import bookstore.user.account.application.RequestQuotas;
 import bookstore.user.auth.application.LoginThrottle;
 import bookstore.user.keys.SigningKeys;
 import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.publisher.Mono;
 
-/** Periodic chores: picking up rotated signing keys and dropping stale login counters. */
+/**
+ * Periodic chores: picking up rotated signing keys and dropping stale login counters, request
+ * counters and one-time tokens that no longer work.
+ */
 class Housekeeping {
 
     private final SigningKeys keys;
     private final LoginThrottle throttle;
+    private final MailedTokens mailedTokens;
+    private final RequestQuotas quotas;
 
-    Housekeeping(SigningKeys keys, LoginThrottle throttle) {
+    Housekeeping(SigningKeys keys, LoginThrottle throttle, MailedTokens mailedTokens, RequestQuotas quotas) {
         this.keys = keys;
         this.throttle = throttle;
+        this.mailedTokens = mailedTokens;
+        this.quotas = quotas;
     }
 
     @Scheduled(
@@ -26,5 +35,10 @@ class Housekeeping {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     Mono<Long> purgeLoginCounters() {
         return throttle.purge();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT6M")
+    Mono<Long> purgeMailRequests() {
+        return quotas.purge().then(mailedTokens.purge());
     }
 }

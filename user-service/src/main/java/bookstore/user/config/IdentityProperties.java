@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordMinLength the shortest password the policy accepts
  * @param trustedProxies addresses (CIDR) whose {@code X-Forwarded-For} is believed: the gateway's
  *     and the cluster's
+ * @param verificationTokenLifetime how long a link to verify an address works
+ * @param resetTokenLifetime how long a password reset link works: short, it is as good as the password
+ * @param mailRequests how many mails with links people may ask for
  */
 @ConfigurationProperties("bookstore.identity")
 record IdentityProperties(
@@ -33,7 +36,25 @@ record IdentityProperties(
         List<String> trustedProxies,
 
         @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue("24h") Duration verificationTokenLifetime,
+        @DefaultValue("30m") Duration resetTokenLifetime,
+        @DefaultValue MailRequests mailRequests,
         @DefaultValue Admin admin) {
+
+    /**
+     * Quotas on requests that send mail, so nobody floods an inbox or probes addresses by the
+     * thousand; each counted in fixed windows.
+     *
+     * @param resetsPerAddress password reset requests per address (known or not) in a window
+     * @param resetsPerClient password reset requests per client address in a window
+     * @param verificationsPerAccount verification links (resent, or for a new address) per account in a window
+     * @param window the length of a window
+     */
+    record MailRequests(
+            @DefaultValue("3") int resetsPerAddress,
+            @DefaultValue("10") int resetsPerClient,
+            @DefaultValue("3") int verificationsPerAccount,
+            @DefaultValue("15m") Duration window) {}
 
     /**
      * Failed-login back-off.

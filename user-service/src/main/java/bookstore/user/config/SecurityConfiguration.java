@@ -1,6 +1,8 @@
 package bookstore.user.config;
 
 import bookstore.platform.security.AccessRules;
+import bookstore.user.account.application.MailedTokens;
+import bookstore.user.account.application.RequestQuotas;
 import bookstore.user.auth.application.LoginThrottle;
 import bookstore.user.keys.SigningKeys;
 import java.time.Clock;
@@ -14,8 +16,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class SecurityConfiguration {
 
     /**
-     * Who may call what. Signing up, logging in, refreshing, logging out and the public keys need no
-     * access token; "me" is any authenticated caller; everything else about accounts is for admins.
+     * Who may call what. Signing up, logging in, refreshing, logging out, the public keys, asking for
+     * and using a password reset link and opening a verification link need no access token (the
+     * links' tokens are the proof); "me" is any authenticated caller; everything else about accounts
+     * is for admins.
      * The browser session proves itself with its cookie and a CSRF header instead, checked by its
      * controller: logging out in particular must work after the access token expired.
      */
@@ -25,6 +29,12 @@ class SecurityConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout")
                 .permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/auth/session", "/api/auth/session/refresh")
+                .permitAll()
+                .pathMatchers(
+                        HttpMethod.POST,
+                        "/api/users/email-verification",
+                        "/api/auth/password-reset",
+                        "/api/auth/password-reset/confirm")
                 .permitAll()
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
                 .permitAll()
@@ -43,7 +53,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    Housekeeping housekeeping(SigningKeys keys, LoginThrottle throttle) {
-        return new Housekeeping(keys, throttle);
+    Housekeeping housekeeping(
+            SigningKeys keys, LoginThrottle throttle, MailedTokens mailedTokens, RequestQuotas quotas) {
+        return new Housekeeping(keys, throttle, mailedTokens, quotas);
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /**
  * Access tokens as RS256 JWTs with the current signing key, its kid in the header. The claims are
  * the contract every service and the gateway check: {@code sub} (the user id), {@code roles},
- * {@code iss}, {@code aud}, {@code iat}, {@code exp} and a unique {@code jti}.
+ * {@code iss}, {@code aud}, {@code iat}, {@code exp} and a unique {@code jti}; {@code sid} names the
+ * session for user-service itself.
  */
 public class JwtAccessTokens implements AccessTokens {
 
@@ -40,7 +41,7 @@ public class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(UserAccount account) {
+    public AccessToken issue(UserAccount account, UUID sessionId) {
         RSAKey signingKey = keys.signingKey();
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -50,6 +51,7 @@ public class JwtAccessTokens implements AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .id(UUID.randomUUID().toString())
+                .claim(AccessTokens.SESSION_CLAIM, sessionId.toString())
                 .claim(
                         TokenClaims.ROLES,
                         account.roles().stream().map(Role::name).sorted().toList())

@@ -9,7 +9,6 @@ import bookstore.user.account.application.BootstrappingAdmin;
 import bookstore.user.account.domain.EmailAddress;
 import bookstore.user.account.domain.Role;
 import com.nimbusds.jwt.SignedJWT;
-import java.text.ParseException;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +63,24 @@ class AdministrationIntegrationTests {
     }
 
     @Test
-    void bootstrappingAnExistingCustomersAddressMakesThemAdminWithoutANewAccount() {
+    void bootstrappingAVerifiedCustomersAddressMakesThemAdminWithoutANewAccount() {
+        String email = ShopClient.newEmail();
+        var registered = shop.register(email);
+        database.sql("UPDATE user_account SET email_verified = true WHERE id = :id")
+                .bind("id", registered.id())
+                .then()
+                .block();
+
+        var account = bootstrapping
+                .ensureAdmin(EmailAddress.of(email), "irrelevant but long")
+                .block();
+
+        assertThat(account.roles()).contains(Role.ADMIN, Role.CUSTOMER);
+        assertThat(accountsWithEmail(email)).isEqualTo(1);
+    }
+
+    @Test
+    void bootstrappingAnUnverifiedAccountsAddressPromotesNobody() {
         String email = ShopClient.newEmail();
         shop.register(email);
 
@@ -72,7 +88,25 @@ class AdministrationIntegrationTests {
                 .ensureAdmin(EmailAddress.of(email), "irrelevant but long")
                 .block();
 
-        assertThat(account.roles()).contains(Role.ADMIN, Role.CUSTOMER);
+        assertThat(account).isNull();
+        assertThat(accountsWithEmail(email)).isEqualTo(1);
+        Tokens tokens = shop.tokensFor(email, ShopClient.PASSWORD);
+        shop.get("/api/users/me", tokens.accessToken())
+                .expectBody()
+                .jsonPath("$.roles")
+                .value(roles -> assertThat(roles.toString()).doesNotContain("ADMIN"));
+    }
+
+    @Test
+    void bootstrappingAFreeAddressCreatesAVerifiedAdministrator() {
+        String email = "ops-" + UUID.randomUUID() + "@bookstore.test";
+
+        var account = bootstrapping
+                .ensureAdmin(EmailAddress.of(email), "an operator's long passphrase")
+                .block();
+
+        assertThat(account.roles()).contains(Role.ADMIN);
+        assertThat(account.emailVerified()).isTrue();
         assertThat(accountsWithEmail(email)).isEqualTo(1);
     }
 
@@ -116,7 +150,7 @@ class AdministrationIntegrationTests {
                 .isForbidden()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        putRoles(customer.accessToken(), subjectOf(customer), "CUSTOMER", "ADMIN")
+        putRoles(customer.accessToken(), ShopClient.subjectOf(customer), "CUSTOMER", "ADMIN")
                 .expectStatus()
                 .isForbidden();
     }
@@ -126,7 +160,7 @@ class AdministrationIntegrationTests {
         Tokens ann = shop.newCustomer();
         Tokens bob = shop.newCustomer();
 
-        shop.get("/api/users/" + subjectOf(bob), ann.accessToken())
+        shop.get("/api/users/" + ShopClient.subjectOf(bob), ann.accessToken())
                 .expectStatus()
                 .isForbidden();
     }
@@ -135,7 +169,7 @@ class AdministrationIntegrationTests {
     void aPromotedCustomerGetsTheAdminRoleWithTheNextRefresh() {
         Tokens customer = shop.newCustomer();
 
-        putRoles(admin.accessToken(), subjectOf(customer), "CUSTOMER", "ADMIN")
+        putRoles(admin.accessToken(), ShopClient.subjectOf(customer), "CUSTOMER", "ADMIN")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -153,7 +187,7 @@ class AdministrationIntegrationTests {
 
     @Test
     void anAdminCannotDemoteThemselves() {
-        putRoles(admin.accessToken(), subjectOf(admin), "CUSTOMER")
+        putRoles(admin.accessToken(), ShopClient.subjectOf(admin), "CUSTOMER")
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -165,7 +199,7 @@ class AdministrationIntegrationTests {
     void unknownRolesAreRefused() {
         Tokens customer = shop.newCustomer();
 
-        putRoles(admin.accessToken(), subjectOf(customer), "SUPERUSER")
+        putRoles(admin.accessToken(), ShopClient.subjectOf(customer), "SUPERUSER")
                 .expectStatus()
                 .isBadRequest();
     }
@@ -196,13 +230,5 @@ class AdministrationIntegrationTests {
                 .map(row -> row.get(0, Long.class))
                 .one()
                 .block();
-    }
-
-    private static String subjectOf(Tokens tokens) {
-        try {
-            return SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet().getSubject();
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,9 +3,9 @@ package bookstore.user.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bookstore.user.ShopClient;
+import bookstore.user.ShopClient.Registered;
 import bookstore.user.ShopClient.Tokens;
 import bookstore.user.UserServiceIntegrationTest;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -168,22 +168,14 @@ class CustomerSearchIntegrationTests {
                 .isEqualTo(field);
     }
 
-    record Found(List<Account> items, int page, int size, long total) {
+    record Found(List<Registered> items, int page, int size, long total) {
 
         List<String> emails() {
-            return items.stream().map(Account::email).toList();
+            return items.stream().map(Registered::email).toList();
         }
 
         List<List<String>> roles() {
-            return items.stream().map(Account::roles).toList();
+            return items.stream().map(Registered::roles).toList();
         }
     }
-
-    record Account(
-            UUID id,
-            String email,
-            String displayName,
-            List<String> roles,
-            List<Map<String, String>> addresses,
-            Instant createdAt) {}
 }

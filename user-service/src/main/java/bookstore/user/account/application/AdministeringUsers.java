@@ -8,8 +8,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * What administrators do with accounts: find them and decide who else administers the shop. A new
- * role reaches the account's tokens at its next refresh or login, within one access-token lifetime.
+ * What administrators do with accounts: find them, decide who else administers the shop, and
+ * disable or enable them. A new role reaches the account's tokens at its next refresh or login,
+ * within one access-token lifetime; disabling ends every session of the account at once, and its
+ * last access token expires within that lifetime too.
  */
 public class AdministeringUsers {
 
@@ -19,10 +21,12 @@ public class AdministeringUsers {
     public static final int MAX_PAGE = 100_000;
 
     private final UserAccounts accounts;
+    private final AccountSessions sessions;
     private final TransactionalOperator transactions;
 
-    public AdministeringUsers(UserAccounts accounts, TransactionalOperator transactions) {
+    public AdministeringUsers(UserAccounts accounts, AccountSessions sessions, TransactionalOperator transactions) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.transactions = transactions;
     }
 
@@ -37,12 +41,27 @@ public class AdministeringUsers {
     }
 
     public Mono<UserAccount> account(UUID userId) {
-        return accounts.byId(userId).switchIfEmpty(Mono.error(() -> new UserNotFound(userId)));
+        return accounts.existing(userId);
     }
 
     public Mono<UserAccount> assignRoles(UUID userId, Set<Role> roles, UUID administratorId) {
         return transactions.transactional(account(userId).flatMap(account -> {
             account.assignRoles(roles, administratorId);
+            return accounts.update(account).then(accounts.byId(userId));
+        }));
+    }
+
+    /** The account can no longer sign in or refresh; its sessions end now. */
+    public Mono<UserAccount> disable(UUID userId, UUID administratorId) {
+        return transactions.transactional(account(userId).flatMap(account -> {
+            account.disable(administratorId);
+            return accounts.update(account).then(sessions.endAll(userId)).then(accounts.byId(userId));
+        }));
+    }
+
+    public Mono<UserAccount> enable(UUID userId) {
+        return transactions.transactional(account(userId).flatMap(account -> {
+            account.enable();
             return accounts.update(account).then(accounts.byId(userId));
         }));
     }

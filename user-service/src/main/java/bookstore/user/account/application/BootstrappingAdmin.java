@@ -14,7 +14,10 @@ import reactor.core.publisher.Mono;
 /**
  * Makes sure the operator's administrator account exists, once: it is created with the configured
  * password if there is no account for the address, and otherwise only given the admin role; its
- * password is never reset from configuration. Safe to run on every start of every replica.
+ * password is never reset from configuration. An existing account is promoted only when its owner
+ * verified the address: anyone can register any address, so an unverified one proves nothing, and
+ * the account is left as it is with a warning for the operator. Safe to run on every start of
+ * every replica.
  */
 public class BootstrappingAdmin {
 
@@ -39,6 +42,7 @@ public class BootstrappingAdmin {
         this.clock = clock;
     }
 
+    /** The administrator account; empty when an unverified account holds the address. */
     public Mono<UserAccount> ensureAdmin(EmailAddress email, String password) {
         return accounts.byEmail(email)
                 .flatMap(this::grantAdmin)
@@ -68,6 +72,14 @@ public class BootstrappingAdmin {
     private Mono<UserAccount> grantAdmin(UserAccount account) {
         if (account.isAdmin()) {
             return Mono.just(account);
+        }
+        if (!account.emailVerified()) {
+            log.warn(
+                    "BOOKSTORE_ADMIN_EMAIL names account {}, whose owner has not verified the address: nobody was"
+                            + " made administrator. Verify the address (or let an administrator grant the role), or"
+                            + " configure another address.",
+                    account.id());
+            return Mono.empty();
         }
         account.grant(Role.ADMIN);
         log.info("Granted the admin role to the configured administrator account {}", account.id());

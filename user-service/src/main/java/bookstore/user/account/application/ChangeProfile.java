@@ -1,5 +1,6 @@
 package bookstore.user.account.application;
 
+import bookstore.user.account.domain.Language;
 import bookstore.user.account.domain.ShippingAddress;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param addresses the complete new list of shipping addresses
  */
-public record ChangeProfile(String displayName, List<ShippingAddress> addresses) {
+public record ChangeProfile(String displayName, Language language, List<ShippingAddress> addresses) {
 
     public ChangeProfile {
         addresses = addresses == null ? null : List.copyOf(addresses);

@@ -36,6 +36,11 @@ public class Passwords {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** Completes when the password matches the account's hash; fails with {@link WrongPassword} otherwise. */
+    public Mono<Void> check(String password, String hash) {
+        return matches(password, hash).flatMap(matches -> matches ? Mono.empty() : Mono.error(new WrongPassword()));
+    }
+
     /** Whether a hash was made with weaker settings than today's and should be redone at login. */
     public boolean isOutdated(String hash) {
         return encoder.upgradeEncoding(hash);

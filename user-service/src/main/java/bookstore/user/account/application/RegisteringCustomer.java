@@ -1,8 +1,5 @@
 package bookstore.user.account.application;
 
-import bookstore.events.Topics;
-import bookstore.events.user.UserRegistered;
-import bookstore.platform.outbox.Outbox;
 import bookstore.user.account.domain.PasswordPolicy;
 import bookstore.user.account.domain.UserAccount;
 import java.time.Clock;
@@ -11,15 +8,17 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Signs up a customer: the password must pass the policy, the email address must be free, and the
- * new account is announced as {@code UserRegistered} (its id only) in the same transaction.
+ * Signs up a customer: the password must pass the policy, the email address must be free. In the
+ * same transaction the new account is announced as {@code UserRegistered} (its id only), its
+ * contact published, and a welcome with the link that verifies the address asked for.
  */
 public class RegisteringCustomer {
 
     private final UserAccounts accounts;
     private final PasswordPolicy policy;
     private final Passwords passwords;
-    private final Outbox outbox;
+    private final AccountMessages messages;
+    private final MailedTokens mailedTokens;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -27,13 +26,15 @@ public class RegisteringCustomer {
             UserAccounts accounts,
             PasswordPolicy policy,
             Passwords passwords,
-            Outbox outbox,
+            AccountMessages messages,
+            MailedTokens mailedTokens,
             TransactionalOperator transactions,
             Clock clock) {
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
-        this.outbox = outbox;
+        this.messages = messages;
+        this.mailedTokens = mailedTokens;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -43,17 +44,18 @@ public class RegisteringCustomer {
                 .then(passwords.hash(command.password()))
                 .flatMap(hash -> {
                     UserAccount account = UserAccount.registerCustomer(
-                            UUID.randomUUID(), command.email(), hash, command.displayName(), clock.instant());
+                            UUID.randomUUID(),
+                            command.email(),
+                            hash,
+                            command.displayName(),
+                            command.language(),
+                            clock.instant());
                     return transactions.transactional(accounts.add(account)
                             .flatMap(added -> added
-                                    ? outbox.append(Topics.USER_EVENTS, registered(account))
+                                    ? messages.registered(account)
+                                            .then(mailedTokens.sendVerification(account, account.email(), true))
                                             .thenReturn(account)
                                     : Mono.error(new EmailAlreadyRegistered())));
                 });
-    }
-
-    private UserRegistered registered(UserAccount account) {
-        return new UserRegistered(
-                UUID.randomUUID(), account.createdAt(), account.id().toString());
     }
 }

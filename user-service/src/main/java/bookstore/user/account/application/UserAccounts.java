@@ -11,6 +11,11 @@ public interface UserAccounts {
 
     Mono<UserAccount> byId(UUID id);
 
+    /** The account, or {@link UserNotFound}. */
+    default Mono<UserAccount> existing(UUID id) {
+        return byId(id).switchIfEmpty(Mono.error(() -> new UserNotFound(id)));
+    }
+
     Mono<UserAccount> byEmail(EmailAddress email);
 
     /** Stores a new account; {@code false} when its email address is already taken. */
@@ -18,6 +23,9 @@ public interface UserAccounts {
 
     /** Saves changes; fails with {@link StaleAccount} when someone saved the account in between. */
     Mono<Void> update(UserAccount account);
+
+    /** Deletes the account, and with it its credentials and tokens; {@code false} when there was none. */
+    Mono<Boolean> delete(UUID id);
 
     /** One page of the accounts the search finds, oldest first. */
     Flux<UserAccount> page(AccountSearch search, int page, int size);

@@ -3,7 +3,9 @@ package bookstore.user.account.persistence;
 import bookstore.user.account.application.AccountSearch;
 import bookstore.user.account.application.StaleAccount;
 import bookstore.user.account.application.UserAccounts;
+import bookstore.user.account.domain.AccountStatus;
 import bookstore.user.account.domain.EmailAddress;
+import bookstore.user.account.domain.Language;
 import bookstore.user.account.domain.Role;
 import bookstore.user.account.domain.ShippingAddress;
 import bookstore.user.account.domain.UserAccount;
@@ -15,10 +17,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -30,7 +34,8 @@ public class R2dbcUserAccounts implements UserAccounts {
     private static final TypeReference<List<ShippingAddress>> ADDRESSES = new TypeReference<>() {};
 
     private static final String COLUMNS =
-            "id, email, password_hash, display_name, roles, addresses::text AS addresses, created_at, version";
+            "id, email, email_verified, pending_email, password_hash, display_name, language, roles, status,"
+                    + " addresses::text AS addresses, created_at, version";
 
     private final DatabaseClient database;
     private final JsonMapper json;
@@ -60,15 +65,20 @@ public class R2dbcUserAccounts implements UserAccounts {
     public Mono<Boolean> add(UserAccount account) {
         return database.sql("""
                         INSERT INTO user_account
-                            (id, email, password_hash, display_name, roles, addresses, created_at, updated_at, version)
-                        VALUES (:id, :email, :hash, :name, :roles, :addresses, :createdAt, :createdAt, 0)
+                            (id, email, email_verified, password_hash, display_name, language, roles, status, addresses,
+                             created_at, updated_at, version)
+                        VALUES (:id, :email, :verified, :hash, :name, :language, :roles, :status, :addresses,
+                                :createdAt, :createdAt, 0)
                         ON CONFLICT (email) DO NOTHING
                         """)
                 .bind("id", account.id())
                 .bind("email", account.email().value())
+                .bind("verified", account.emailVerified())
                 .bind("hash", account.passwordHash())
                 .bind("name", account.displayName())
+                .bind("language", account.language().tag())
                 .bind("roles", roles(account.roles()))
+                .bind("status", account.status().name())
                 .bind("addresses", Json.of(json.writeValueAsString(account.addresses())))
                 .bind("createdAt", account.createdAt())
                 .fetch()
@@ -80,19 +90,37 @@ public class R2dbcUserAccounts implements UserAccounts {
     public Mono<Void> update(UserAccount account) {
         return database.sql("""
                         UPDATE user_account
-                        SET password_hash = :hash, display_name = :name, roles = :roles, addresses = :addresses,
-                            updated_at = now(), version = version + 1
+                        SET email = :email, email_verified = :verified, pending_email = CAST(:pending AS TEXT),
+                            password_hash = :hash, display_name = :name, language = :language, roles = :roles,
+                            status = :status, addresses = :addresses, updated_at = now(), version = version + 1
                         WHERE id = :id AND version = :version
                         """)
                 .bind("id", account.id())
                 .bind("version", account.version())
+                .bind("email", account.email().value())
+                .bind("verified", account.emailVerified())
+                .bind(
+                        "pending",
+                        Parameter.fromOrEmpty(
+                                account.pendingEmail().map(EmailAddress::value).orElse(null), String.class))
                 .bind("hash", account.passwordHash())
                 .bind("name", account.displayName())
+                .bind("language", account.language().tag())
                 .bind("roles", roles(account.roles()))
+                .bind("status", account.status().name())
                 .bind("addresses", Json.of(json.writeValueAsString(account.addresses())))
                 .fetch()
                 .rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.empty() : Mono.error(new StaleAccount()));
+    }
+
+    @Override
+    public Mono<Boolean> delete(UUID id) {
+        return database.sql("DELETE FROM user_account WHERE id = :id")
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .map(deleted -> deleted == 1);
     }
 
     @Override
@@ -118,11 +146,17 @@ public class R2dbcUserAccounts implements UserAccounts {
         return UserAccount.restore(
                 row.get("id", UUID.class),
                 EmailAddress.of(row.get("email", String.class)),
+                row.get("email_verified", Boolean.class),
+                Optional.ofNullable(row.get("pending_email", String.class))
+                        .map(EmailAddress::of)
+                        .orElse(null),
                 row.get("password_hash", String.class),
                 row.get("display_name", String.class),
+                Language.of(row.get("language", String.class)),
                 Arrays.stream(row.get("roles", String[].class))
                         .map(Role::valueOf)
                         .collect(Collectors.toSet()),
+                AccountStatus.valueOf(row.get("status", String.class)),
                 json.readValue(row.get("addresses", String.class), ADDRESSES),
                 row.get("created_at", Instant.class),
                 row.get("version", Long.class));
@@ -150,6 +184,10 @@ public class R2dbcUserAccounts implements UserAccounts {
             search.withRole().ifPresent(role -> {
                 conditions.add(":role = ANY(roles)");
                 values.put("role", role.name());
+            });
+            search.inStatus().ifPresent(status -> {
+                conditions.add("status = :status");
+                values.put("status", status.name());
             });
             return new Filter(conditions, values);
         }

@@ -7,7 +7,10 @@ import bookstore.user.account.domain.UserAccount;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** Exchanges an email address and password for tokens, unless the throttle says wait. */
+/**
+ * Exchanges an email address and password for tokens, unless the throttle says wait or the account
+ * is disabled.
+ */
 public class LoggingIn {
 
     private final UserAccounts accounts;
@@ -30,9 +33,14 @@ public class LoggingIn {
                                 password, account.map(UserAccount::passwordHash).orElse(null))
                         .flatMap(matches -> matches
                                 ? throttle.succeeded(attempt)
-                                        .then(rehashIfOutdated(account.orElseThrow(), password))
+                                        .then(active(account.orElseThrow()))
+                                        .flatMap(active -> rehashIfOutdated(active, password))
                                         .flatMap(sessions::open)
                                 : throttle.failed(attempt).then(Mono.error(new BadCredentials()))));
+    }
+
+    private static Mono<UserAccount> active(UserAccount account) {
+        return account.isActive() ? Mono.just(account) : Mono.error(new AccountDisabled());
     }
 
     /** Hashes made with older settings are redone now, while the password is at hand. */

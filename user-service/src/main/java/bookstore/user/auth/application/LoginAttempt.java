@@ -13,6 +13,10 @@ public record LoginAttempt(EmailAddress email, String clientAddress) {
     }
 
     String accountSubject() {
+        return accountSubject(email);
+    }
+
+    static String accountSubject(EmailAddress email) {
         return "account:" + email.value();
     }
 

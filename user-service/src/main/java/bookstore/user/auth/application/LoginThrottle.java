@@ -1,5 +1,6 @@
 package bookstore.user.auth.application;
 
+import bookstore.user.account.domain.EmailAddress;
 import bookstore.user.auth.domain.LoginBackOff;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,11 @@ public class LoginThrottle {
 
     public Mono<Void> succeeded(LoginAttempt attempt) {
         return failures.forget(attempt.accountSubject());
+    }
+
+    /** The account's owner proved who they are another way (a reset link): its failures are forgiven. */
+    public Mono<Void> forgive(EmailAddress account) {
+        return failures.forget(LoginAttempt.accountSubject(account));
     }
 
     /** Drops counters nobody needs any more. */

@@ -2,6 +2,7 @@ package bookstore.user.auth.application;
 
 import bookstore.user.auth.domain.RefreshToken;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -16,4 +17,7 @@ public interface RefreshTokens {
     Mono<Void> markUsed(UUID tokenId, Instant at);
 
     Mono<Void> revokeFamily(UUID familyId, Instant at);
+
+    /** Revokes every token of the account, except those of the family {@code keep} if given. */
+    Mono<Void> revokeAllOf(UUID userId, Optional<UUID> keep, Instant at);
 }

@@ -1,18 +1,14 @@
 package bookstore.user.auth.application;
 
 import bookstore.platform.observability.TracedLogging;
+import bookstore.user.account.application.AccountSessions;
 import bookstore.user.account.application.UserAccounts;
+import bookstore.user.account.domain.TokenValues;
 import bookstore.user.account.domain.UserAccount;
 import bookstore.user.auth.domain.RefreshToken;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,10 +21,9 @@ import reactor.core.publisher.Mono;
  * new one (rotation), so a token works once; a token presented a second time means two parties
  * hold it, one of them a thief, and the whole family is revoked, logging both out.
  */
-public class Sessions {
+public class Sessions implements AccountSessions {
 
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
-    private static final int TOKEN_BYTES = 32;
 
     private final RefreshTokens refreshTokens;
     private final UserAccounts accounts;
@@ -36,7 +31,6 @@ public class Sessions {
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final Duration refreshTokenLifetime;
-    private final SecureRandom random = new SecureRandom();
 
     public Sessions(
             RefreshTokens refreshTokens,
@@ -58,17 +52,26 @@ public class Sessions {
         return transactions.transactional(issue(account, UUID.randomUUID()));
     }
 
-    /** Exchanges a refresh token for new tokens, with the account's current roles. */
+    /**
+     * Exchanges a refresh token for new tokens, with the account's current roles. A disabled
+     * account's session ends here (disabling revoked its tokens already; this closes the race with a
+     * login that was under way).
+     */
     public Mono<IssuedTokens> refresh(String presented) {
         Instant now = clock.instant();
         Mono<Optional<IssuedTokens>> exchange = refreshTokens
-                .lockByHash(hash(presented))
+                .lockByHash(TokenValues.hash(presented))
                 .<Optional<IssuedTokens>>flatMap(token -> switch (token.status(now)) {
                     case USABLE ->
                         accounts.byId(token.userId())
-                                .flatMap(account ->
-                                        refreshTokens.markUsed(token.id(), now).then(issue(account, token.familyId())))
-                                .map(Optional::of);
+                                .flatMap(account -> account.isActive()
+                                        ? refreshTokens
+                                                .markUsed(token.id(), now)
+                                                .then(issue(account, token.familyId()))
+                                                .map(Optional::of)
+                                        : refreshTokens
+                                                .revokeFamily(token.familyId(), now)
+                                                .thenReturn(Optional.<IssuedTokens>empty()));
                     case REUSED ->
                         TracedLogging.log(() -> log.warn(
                                         "Refresh token {} of family {} was presented again; revoking the family",
@@ -89,33 +92,26 @@ public class Sessions {
     public Mono<Void> close(String presented) {
         Instant now = clock.instant();
         return transactions.transactional(refreshTokens
-                .lockByHash(hash(presented))
+                .lockByHash(TokenValues.hash(presented))
                 .flatMap(token -> refreshTokens.revokeFamily(token.familyId(), now)));
+    }
+
+    @Override
+    public Mono<Void> endAll(UUID userId) {
+        return refreshTokens.revokeAllOf(userId, Optional.empty(), clock.instant());
+    }
+
+    /** Ends every session of the account but {@code keep}, the one the request came from, if any. */
+    public Mono<Void> endAllBut(UUID userId, Optional<UUID> keep) {
+        return refreshTokens.revokeAllOf(userId, keep, clock.instant());
     }
 
     private Mono<IssuedTokens> issue(UserAccount account, UUID familyId) {
         Instant now = clock.instant();
-        String value = newTokenValue();
+        String value = TokenValues.newValue();
         RefreshToken token = RefreshToken.issue(familyId, account.id(), now, now.plus(refreshTokenLifetime));
         return refreshTokens
-                .add(token, hash(value))
-                .then(Mono.fromCallable(() -> new IssuedTokens(accessTokens.issue(account), value)));
-    }
-
-    private String newTokenValue() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Tokens are 256 random bits, so a plain SHA-256 (no salt, no stretching) is as good as a password hash. */
-    static String hash(String tokenValue) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(tokenValue.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+                .add(token, TokenValues.hash(value))
+                .then(Mono.fromCallable(() -> new IssuedTokens(accessTokens.issue(account, familyId), value)));
     }
 }

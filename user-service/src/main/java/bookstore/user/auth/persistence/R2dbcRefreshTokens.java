@@ -4,6 +4,7 @@ import bookstore.user.auth.application.RefreshTokens;
 import bookstore.user.auth.domain.RefreshToken;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -28,6 +29,19 @@ public class R2dbcRefreshTokens implements RefreshTokens {
                 .bind("user", token.userId())
                 .bind("issuedAt", token.issuedAt())
                 .bind("expiresAt", token.expiresAt())
+                .then();
+    }
+
+    @Override
+    public Mono<Void> revokeAllOf(UUID userId, Optional<UUID> keep, Instant at) {
+        String except = keep.isPresent() ? " AND family_id <> :keep" : "";
+        DatabaseClient.GenericExecuteSpec statement = database.sql(
+                        "UPDATE refresh_token SET revoked_at = :at WHERE user_id = :user AND revoked_at IS NULL"
+                                + except)
+                .bind("user", userId)
+                .bind("at", at);
+        return keep.map(family -> statement.bind("keep", family))
+                .orElse(statement)
                 .then();
     }
 

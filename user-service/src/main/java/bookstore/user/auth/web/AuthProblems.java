@@ -1,11 +1,12 @@
 package bookstore.user.auth.web;
 
 import bookstore.platform.web.Problems;
+import bookstore.user.account.web.RetryLater;
+import bookstore.user.auth.application.AccountDisabled;
 import bookstore.user.auth.application.BadCredentials;
 import bookstore.user.auth.application.InvalidRefreshToken;
 import bookstore.user.auth.application.LoginThrottled;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,16 +29,18 @@ class AuthProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> onThrottled(LoginThrottled ex) {
-        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
-        ProblemDetail problem = Problems.of(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "too-many-login-attempts",
-                "Too many login attempts",
-                "Too many failed logins. Try again in " + seconds + " seconds.");
-        problem.setProperty("retryAfterSeconds", seconds);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem);
+        return RetryLater.after(
+                ex.retryAfter(), "too-many-login-attempts", "Too many login attempts", "Too many failed logins.");
+    }
+
+    /** Said only after the password matched; a wrong password is answered as for any account. */
+    @ExceptionHandler
+    ProblemDetail onDisabled(AccountDisabled ex) {
+        return Problems.of(
+                HttpStatus.FORBIDDEN,
+                "account-disabled",
+                "Account disabled",
+                "An administrator disabled this account. Please contact the shop.");
     }
 
     @ExceptionHandler

@@ -14,7 +14,12 @@ class UserAccountTests {
 
     final UUID id = UUID.randomUUID();
     final UserAccount customer = UserAccount.registerCustomer(
-            id, EmailAddress.of("ann@example.com"), "{argon2}hash", "Ann", Instant.parse("2025-01-01T00:00:00Z"));
+            id,
+            EmailAddress.of("ann@example.com"),
+            "{argon2}hash",
+            "Ann",
+            Language.EN,
+            Instant.parse("2025-01-01T00:00:00Z"));
 
     @Test
     void aNewCustomerIsOnlyACustomer() {
@@ -69,5 +74,81 @@ class UserAccountTests {
         customer.rename("  Ann Lee ");
         assertThat(customer.displayName()).isEqualTo("Ann Lee");
         assertThatThrownBy(() -> customer.rename("   ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNewCustomersAddressAwaitsVerification() {
+        assertThat(customer.emailVerified()).isFalse();
+        assertThat(customer.addressToVerify()).contains(EmailAddress.of("ann@example.com"));
+
+        assertThat(customer.verify(EmailAddress.of("ann@example.com"))).isFalse();
+
+        assertThat(customer.emailVerified()).isTrue();
+        assertThat(customer.addressToVerify()).isEmpty();
+    }
+
+    @Test
+    void aNewAddressIsTheAccountsOnlyOnceVerified() {
+        EmailAddress newAddress = EmailAddress.of("ann@elsewhere.example");
+        customer.requestEmailChange(newAddress);
+
+        assertThat(customer.email()).isEqualTo(EmailAddress.of("ann@example.com"));
+        assertThat(customer.pendingEmail()).contains(newAddress);
+        assertThat(customer.addressToVerify()).contains(newAddress);
+
+        assertThat(customer.verify(newAddress)).isTrue();
+
+        assertThat(customer.email()).isEqualTo(newAddress);
+        assertThat(customer.pendingEmail()).isEmpty();
+        assertThat(customer.emailVerified()).isTrue();
+    }
+
+    @Test
+    void aLinkToAnAddressNoLongerWaitingVerifiesNothing() {
+        customer.requestEmailChange(EmailAddress.of("first@elsewhere.example"));
+        customer.requestEmailChange(EmailAddress.of("second@elsewhere.example"));
+
+        assertThat(customer.awaitsVerificationOf(EmailAddress.of("first@elsewhere.example")))
+                .isFalse();
+        assertThatThrownBy(() -> customer.verify(EmailAddress.of("first@elsewhere.example")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(customer.email()).isEqualTo(EmailAddress.of("ann@example.com"));
+    }
+
+    @Test
+    void aResetThroughTheAccountsAddressVerifiesIt() {
+        customer.resetPasswordViaMailTo(EmailAddress.of("ann@example.com"), "{argon2}new");
+
+        assertThat(customer.passwordHash()).isEqualTo("{argon2}new");
+        assertThat(customer.emailVerified()).isTrue();
+    }
+
+    @Test
+    void anAdminCannotDisableThemselvesOrCloseTheirOwnAccount() {
+        UserAccount admin = UserAccount.bootstrapAdmin(id, EmailAddress.of("ops@example.com"), "h", Instant.now());
+
+        assertThatThrownBy(() -> admin.disable(id)).isInstanceOf(CannotLockYourselfOut.class);
+        assertThatThrownBy(() -> admin.checkClosableBy(id)).isInstanceOf(CannotLockYourselfOut.class);
+        assertThat(admin.isActive()).isTrue();
+        admin.checkClosableBy(UUID.randomUUID());
+    }
+
+    @Test
+    void aDisabledAccountCanBeEnabledAgain() {
+        customer.disable(UUID.randomUUID());
+        assertThat(customer.isActive()).isFalse();
+        assertThat(customer.status()).isEqualTo(AccountStatus.DISABLED);
+
+        customer.enable();
+
+        assertThat(customer.isActive()).isTrue();
+    }
+
+    @Test
+    void theBootstrappedAdminsAddressCountsAsVerified() {
+        UserAccount admin = UserAccount.bootstrapAdmin(id, EmailAddress.of("ops@example.com"), "h", Instant.now());
+
+        assertThat(admin.emailVerified()).isTrue();
+        assertThat(admin.language()).isEqualTo(Language.ZH_CN);
     }
 }
