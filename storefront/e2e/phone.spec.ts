@@ -3,8 +3,10 @@ import {
   admin,
   atCheckoutWith,
   deliveredBuyer,
+  expectNoSidewaysScroll,
   field,
   findBooks,
+  linkInMail,
   logIn,
   newCustomer,
   orderStatus,
@@ -154,4 +156,33 @@ test('on a phone a customer pays with WeChat Pay on the same device, and the ord
 
   await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'CONFIRMED', { timeout: 60_000 })
   await expect(page.getByTestId('payment-paid')).toBeVisible()
+})
+
+test('on a narrow phone a customer manages the account, and asks for a password reset', async ({ page, request }) => {
+  // The narrowest phones the shop is laid out for.
+  await page.setViewportSize({ width: 360, height: 780 })
+  const customer = await newCustomer(request)
+  await logIn(page, customer)
+  await page.goto('/account')
+  await expect(page.getByTestId('account-email')).toHaveText(customer.email)
+  await page.getByTestId('email-change-open').click()
+  await expectNoSidewaysScroll(page)
+  await screenshot(page, 'account')
+  await useLanguage(page, 'en')
+  await expectNoSidewaysScroll(page)
+  await screenshot(page, 'account')
+
+  await page.getByTestId('log-out').click()
+  await expect(page.getByTestId('log-in-link')).toBeVisible()
+  await page.goto('/forgot-password')
+  await field(page, 'forgot-email').fill(customer.email)
+  await page.getByTestId('forgot-submit').click()
+  await expect(page.getByTestId('forgot-sent')).toContainText(customer.email)
+  await expectNoSidewaysScroll(page)
+  await screenshot(page, 'account-forgot-password')
+  const { path } = await linkInMail(request, customer.email, '/reset-password')
+  await page.goto(path)
+  await expect(page.getByTestId('reset-submit')).toBeVisible()
+  await expectNoSidewaysScroll(page)
+  await screenshot(page, 'account-reset-password')
 })

@@ -186,3 +186,60 @@ export async function atCheckoutWith(
   await field(page, 'address-city').fill(address.city)
   await field(page, 'address-postal-code').fill(address.postalCode)
 }
+
+/** A mail as the shop's test mailbox shows it (`GET {MAILBOX_URL}/messages?to=`, newest last). */
+export interface Mail {
+  id: string
+  to: string
+  from: string
+  subject: string
+  text: string
+  html: string
+  receivedAt: string
+}
+
+/** The read-only mailbox of the shop under test (the local launcher and the system tests say where). */
+function mailbox() {
+  const url = process.env.MAILBOX_URL
+  if (!url) throw new Error('Set MAILBOX_URL to the mailbox of the shop under test, e.g. http://localhost:8025')
+  return url.replace(/\/$/, '')
+}
+
+/** Every mail sent to the address so far, oldest first. */
+export async function mailsTo(request: APIRequestContext, to: string): Promise<Mail[]> {
+  const answer = await request.get(`${mailbox()}/messages`, { params: { to } })
+  expect(answer.status(), await answer.text()).toBe(200)
+  return (await answer.json()) as Mail[]
+}
+
+/**
+ * The link of the newest mail to the address that leads to one of the shop's mail pages
+ * (`/verify-email`, `/reset-password`), once such a mail has arrived, as a path on the shop under test
+ * (the mail's link names the shop's configured address). `except` leaves out links already used.
+ */
+export async function linkInMail(
+  request: APIRequestContext,
+  to: string,
+  page: '/verify-email' | '/reset-password',
+  except: string[] = [],
+): Promise<{ path: string; mail: Mail }> {
+  const pattern = new RegExp(`https?://[^\\s"'<>]+?(${page}\\?token=[A-Za-z0-9_-]+)`, 'g')
+  let found: { path: string; mail: Mail } | undefined
+  await expect(async () => {
+    found = undefined
+    for (const mail of (await mailsTo(request, to)).reverse()) {
+      const path = [...`${mail.text}\n${mail.html}`.matchAll(pattern)].map((match) => match[1]).find((link) => !except.includes(link))
+      if (path) {
+        found = { path, mail }
+        break
+      }
+    }
+    expect(found, `a mail to ${to} with a link to ${page}`).toBeDefined()
+  }).toPass({ timeout: 60_000 })
+  return found!
+}
+
+/** Nothing on the page is wider than the screen (phones). */
+export async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+}
