@@ -1,5 +1,7 @@
 package bookstore.launcher;
 
+import java.util.List;
+
 /**
  * A server the services need. Each is embedded on its usual local port unless its environment
  * variable names one that already runs.
@@ -7,7 +9,14 @@ package bookstore.launcher;
 enum BackingServer {
     KAFKA("Kafka", "KAFKA_BOOTSTRAP_SERVERS", 9092, "localhost:%d"),
     POSTGRES("PostgreSQL", "POSTGRES_URL", 5432, "postgresql://localhost:%d"),
-    MONGO("MongoDB", "MONGODB_URI", 27017, "mongodb://localhost:%d/catalog");
+    MONGO("MongoDB", "MONGODB_URI", 27017, "mongodb://localhost:%d/catalog"),
+    /** SMTP where the services send mail; the embedded one also serves IMAP and a mailbox page to read it. */
+    MAIL("Mail (SMTP)", "SPRING_MAIL_HOST", 3025, "localhost");
+
+    /** The embedded mail server's IMAP port and its HTTP mailbox's, beside SMTP's. */
+    static final int IMAP_PORT = 3143;
+
+    static final int MAILBOX_PORT = 8025;
 
     private final String displayName;
     private final String variable;
@@ -33,6 +42,11 @@ enum BackingServer {
     /** Its usual local port, shifted by the launcher's port offset. */
     int port(int offset) {
         return port + offset;
+    }
+
+    /** Every port the embedded server listens on, shifted by the offset. */
+    List<Integer> ports(int offset) {
+        return this == MAIL ? List.of(port(offset), IMAP_PORT + offset, MAILBOX_PORT + offset) : List.of(port(offset));
     }
 
     String embeddedAddress(int offset) {

@@ -28,6 +28,9 @@ record InfrastructurePlan(
     static final String POSTGRES_USER = "POSTGRES_USER";
     static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
 
+    /** Where a local shop's staff alerts (low stock) go unless NOTIFICATION_STAFF_ADDRESS says otherwise. */
+    static final String STAFF = "staff@bookstore.local";
+
     /** The usual ports, data in the usual folder. */
     static InfrastructurePlan of(Collection<Service> services, Map<String, String> env) {
         return of(services, env, 0, Path.of(Launcher.DATA_FOLDER));
@@ -80,6 +83,9 @@ record InfrastructurePlan(
         for (BackingServer server : service.needs()) {
             variables.put(server.variable(), address(server));
         }
+        if (service.needs().contains(BackingServer.MAIL) && embeds(BackingServer.MAIL)) {
+            variables.put("SPRING_MAIL_PORT", String.valueOf(BackingServer.MAIL.port(portOffset)));
+        }
         if (service.needs().contains(BackingServer.POSTGRES)) {
             variables.put(POSTGRES_USER, postgresUser());
             variables.put(POSTGRES_PASSWORD, postgresPassword());
@@ -111,6 +117,11 @@ record InfrastructurePlan(
             variables.put("ANALYTICS_STANDBY_REPLICAS", "0");
             // A local shop shows two years of (generated) history, imported once into an empty shop.
             variables.put("ANALYTICS_SEED_HISTORY", "true");
+        }
+        if (service == Service.NOTIFICATION) {
+            // Links in mails lead through the gateway, like the storefront's own.
+            variables.put("NOTIFICATION_SHOP_URL", Service.GATEWAY.url(portOffset));
+            variables.put("NOTIFICATION_STAFF_ADDRESS", env.getOrDefault("NOTIFICATION_STAFF_ADDRESS", STAFF));
         }
         if (service.isGateway()) {
             for (Service routed : Service.values()) {

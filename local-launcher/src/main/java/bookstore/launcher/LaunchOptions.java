@@ -20,25 +20,29 @@ record LaunchOptions(
     static final String USAGE = """
             Usage: ./shop [--fresh] [--only=SERVICE,...] [--data=DIR] [--port-offset=N] [--throughput] [--help]
 
-            Runs the whole bookstore on this machine: Kafka, PostgreSQL and a MongoDB wire-protocol
-            server (embedded, data kept in .local-data/), every service, and the gateway on
+            Runs the whole bookstore on this machine: Kafka, PostgreSQL, a MongoDB wire-protocol
+            server (embedded, data kept in .local-data/) and a mail server whose mailbox shows what
+            the shop sent (http://localhost:8025), every service, and the gateway on
             http://localhost:8080. Ctrl-C stops everything.
 
               --fresh           delete the data of earlier runs (kafka, postgres, mongo in the data folder) first
               --only=a,b        run only these services (and the servers they need); names:
                                 %s (or module names such as order-service)
               --data=DIR        keep data and logs in DIR instead of .local-data
-              --port-offset=N   add N to every port (gateway 8080+N, services 8081+N..8085+N, Kafka
-                                9092+N, PostgreSQL 5432+N, MongoDB 27017+N), to run a second shop beside
+              --port-offset=N   add N to every port (gateway 8080+N, services 8081+N..8087+N, Kafka
+                                9092+N, PostgreSQL 5432+N, MongoDB 27017+N, SMTP 3025+N, IMAP 3143+N,
+                                mailbox 8025+N), to run a second shop beside
                                 the first, e.g. for a benchmark
               --throughput      run the services with the optimising compiler and larger heaps, as in
                                 production: slower to start, faster once warm (for benchmarks)
               --help            show this text
 
             Environment: set KAFKA_BOOTSTRAP_SERVERS, POSTGRES_URL (with POSTGRES_USER and
-            POSTGRES_PASSWORD) or MONGODB_URI to use a server that already runs instead of the
-            embedded one; the databases users, orders, inventory and payments are created on it
-            if missing. Every other variable (BOOKSTORE_ADMIN_EMAIL and BOOKSTORE_ADMIN_PASSWORD,
+            POSTGRES_PASSWORD), MONGODB_URI or SPRING_MAIL_HOST (with SPRING_MAIL_PORT, _USERNAME,
+            _PASSWORD) to use a server that already runs instead of the embedded one; the databases
+            users, orders, inventory, payments and notifications are created on it if missing.
+            Low-stock alerts go to NOTIFICATION_STAFF_ADDRESS (staff@bookstore.local). Every other
+            variable (BOOKSTORE_ADMIN_EMAIL and BOOKSTORE_ADMIN_PASSWORD,
             GATEWAY_RATE_LIMITS_ENABLED, ...) reaches the services as it is.
             """.formatted(Service.allNames());
 

@@ -125,6 +125,13 @@ public final class Launcher {
                         ? "embedded, data in " + displayed(data.resolve(server.folder()))
                         : "external, from " + server.variable();
                 rows.put(server.displayName(), plan.address(server) + "   (" + where + ")");
+                if (server == BackingServer.MAIL) {
+                    shop.mail()
+                            .ifPresent(mail -> rows.put(
+                                    "Mailbox",
+                                    mail.mailboxUrl() + "   (what the shop sent; IMAP on :" + mail.imapPort()
+                                            + ", any password)"));
+                }
             }
         }
         out.println();

@@ -1,6 +1,7 @@
 package bookstore.launcher;
 
 import bookstore.embedded.KafkaServer;
+import bookstore.embedded.MailServer;
 import bookstore.embedded.MongoServer;
 import bookstore.embedded.PostgresServer;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The servers the launcher embeds for this run, with their data under the launcher's folder. */
 final class LocalInfrastructure implements AutoCloseable {
@@ -22,6 +24,7 @@ final class LocalInfrastructure implements AutoCloseable {
     private final InfrastructurePlan plan;
     private final Path dataDirectory;
     private PostgresServer postgres;
+    private MailServer mail;
 
     private LocalInfrastructure(InfrastructurePlan plan, Path dataDirectory) {
         this.plan = plan;
@@ -48,6 +51,7 @@ final class LocalInfrastructure implements AutoCloseable {
                             case KAFKA -> KafkaServer.start(server.port(plan.portOffset()), folder);
                             case POSTGRES -> postgres = PostgresServer.start(server.port(plan.portOffset()), folder);
                             case MONGO -> MongoServer.start(server.port(plan.portOffset()), folder);
+                            case MAIL -> infrastructure.mail = startMail(server.ports(plan.portOffset()));
                         };
                 infrastructure.started.add(running);
                 out.printf(
@@ -68,6 +72,15 @@ final class LocalInfrastructure implements AutoCloseable {
             infrastructure.close();
             throw e;
         }
+    }
+
+    /** The embedded mail server, if this run embeds one. */
+    synchronized Optional<MailServer> mail() {
+        return Optional.ofNullable(mail);
+    }
+
+    private static MailServer startMail(List<Integer> ports) {
+        return MailServer.start(ports.get(0), ports.get(1), ports.get(2));
     }
 
     /**
@@ -93,7 +106,7 @@ final class LocalInfrastructure implements AutoCloseable {
         started.add(postgres);
     }
 
-    /** Stops in reverse start order: MongoDB, PostgreSQL, then Kafka. */
+    /** Stops in reverse start order: mail, MongoDB, PostgreSQL, then Kafka. */
     @Override
     public synchronized void close() {
         for (AutoCloseable server : started.reversed()) {

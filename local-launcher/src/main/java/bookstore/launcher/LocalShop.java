@@ -1,5 +1,6 @@
 package bookstore.launcher;
 
+import bookstore.embedded.MailServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -76,10 +78,14 @@ public final class LocalShop implements AutoCloseable {
         List<String> problems = new ArrayList<>(ServiceJars.locate(settings.repository(), version, settings.services())
                 .problems());
         for (BackingServer server : BackingServer.values()) {
-            int port = server.port(settings.portOffset());
-            if (plan.embeds(server) && Ports.isTaken(port)) {
-                problems.add(port + " (" + server.displayName() + ") is in use: set " + server.variable()
-                        + " to use the server that runs there, or stop it");
+            if (!plan.embeds(server)) {
+                continue;
+            }
+            for (int port : server.ports(settings.portOffset())) {
+                if (Ports.isTaken(port)) {
+                    problems.add(port + " (" + server.displayName() + ") is in use: set " + server.variable()
+                            + " to use the server that runs there, or stop it");
+                }
             }
         }
         for (Service service : settings.services()) {
@@ -200,6 +206,12 @@ public final class LocalShop implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("No server behind " + variable + " in this shop");
+    }
+
+    /** The embedded mail server and what it received, if this shop embeds one. */
+    public Optional<MailServer> mail() {
+        LocalInfrastructure servers = infrastructure;
+        return servers == null ? Optional.empty() : servers.mail();
     }
 
     public String postgresUser() {

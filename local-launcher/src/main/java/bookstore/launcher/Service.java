@@ -16,7 +16,13 @@ public enum Service {
     ORDER("order-service", 8083, 8083, "orders", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
     INVENTORY("inventory-service", 8084, 8084, "inventory", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
     PAYMENT("payment-service", 8085, 8085, "payments", EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES)),
-    ANALYTICS("analytics-service", 8086, 8086, null, EnumSet.of(BackingServer.KAFKA));
+    ANALYTICS("analytics-service", 8086, 8086, null, EnumSet.of(BackingServer.KAFKA)),
+    NOTIFICATION(
+            "notification-service",
+            8087,
+            8087,
+            "notifications",
+            EnumSet.of(BackingServer.KAFKA, BackingServer.POSTGRES, BackingServer.MAIL));
 
     private final String module;
     private final int port;

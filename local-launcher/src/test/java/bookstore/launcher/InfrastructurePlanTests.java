@@ -26,7 +26,8 @@ class InfrastructurePlanTests {
         InfrastructurePlan plan =
                 InfrastructurePlan.of(EVERYTHING, Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker.example:9092"));
 
-        assertThat(plan.embedded()).containsExactlyInAnyOrder(BackingServer.POSTGRES, BackingServer.MONGO);
+        assertThat(plan.embedded())
+                .containsExactlyInAnyOrder(BackingServer.POSTGRES, BackingServer.MONGO, BackingServer.MAIL);
         assertThat(plan.environmentFor(Service.ORDER))
                 .contains(entry("KAFKA_BOOTSTRAP_SERVERS", "broker.example:9092"));
     }
@@ -92,7 +93,8 @@ class InfrastructurePlanTests {
                         entry("ORDER_SERVICE_URL", "http://localhost:8083"),
                         entry("INVENTORY_SERVICE_URL", "http://localhost:8084"),
                         entry("PAYMENT_SERVICE_URL", "http://localhost:8085"),
-                        entry("ANALYTICS_SERVICE_URL", "http://localhost:8086"));
+                        entry("ANALYTICS_SERVICE_URL", "http://localhost:8086"),
+                        entry("NOTIFICATION_SERVICE_URL", "http://localhost:8087"));
         assertThat(plan.environmentFor(Service.ANALYTICS))
                 .contains(
                         entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
@@ -121,6 +123,35 @@ class InfrastructurePlanTests {
         assertThat(plan.environmentFor(Service.CATALOG))
                 .contains(entry("MONGODB_URI", "mongodb://localhost:28017/catalog"));
         assertThat(plan.environmentFor(Service.PAYMENT)).contains(entry("SANDBOX_PUBLIC_URL", "http://localhost:9080"));
+    }
+
+    @Test
+    void pointsNotificationsAtTheEmbeddedMailServerOrTheRelayTheEnvironmentNames() {
+        InfrastructurePlan embedded = InfrastructurePlan.of(EVERYTHING, Map.of(), 1000, Path.of("/tmp/second-shop"));
+
+        assertThat(embedded.environmentFor(Service.NOTIFICATION))
+                .contains(
+                        entry("SERVER_PORT", "9087"),
+                        entry("POSTGRES_DB", "notifications"),
+                        entry("SPRING_MAIL_HOST", "localhost"),
+                        entry("SPRING_MAIL_PORT", "4025"),
+                        entry("NOTIFICATION_SHOP_URL", "http://localhost:9080"),
+                        entry("NOTIFICATION_STAFF_ADDRESS", InfrastructurePlan.STAFF));
+        assertThat(BackingServer.MAIL.ports(1000)).containsExactly(4025, 4143, 9025);
+        assertThat(embedded.environmentFor(Service.GATEWAY))
+                .contains(entry("NOTIFICATION_SERVICE_URL", "http://localhost:9087"));
+        assertThat(embedded.environmentFor(Service.ORDER)).doesNotContainKey("SPRING_MAIL_HOST");
+
+        InfrastructurePlan relay = InfrastructurePlan.of(
+                EVERYTHING,
+                Map.of("SPRING_MAIL_HOST", "smtp.example.com", "NOTIFICATION_STAFF_ADDRESS", "ops@example.com"));
+
+        assertThat(relay.embeds(BackingServer.MAIL)).isFalse();
+        assertThat(relay.environmentFor(Service.NOTIFICATION))
+                .contains(
+                        entry("SPRING_MAIL_HOST", "smtp.example.com"),
+                        entry("NOTIFICATION_STAFF_ADDRESS", "ops@example.com"))
+                .doesNotContainKey("SPRING_MAIL_PORT");
     }
 
     @Test
