@@ -80,7 +80,9 @@ class ApiGatewayIntegrationTests extends EveryServiceStubbed {
                     Arguments.of("/api/cart/items/42", orders),
                     Arguments.of("/api/inventory/42", inventory),
                     Arguments.of("/api/payments/webhooks/sandbox", payments),
-                    Arguments.of("/api/shipping/callbacks/kuaidi100", orders));
+                    Arguments.of("/api/shipping/callbacks/kuaidi100", orders),
+                    Arguments.of("/api/notifications?status=FAILED&page=0", notifications),
+                    Arguments.of("/api/notifications/0b9c2f5e-1d3a-4c1e-9f6a-2b7f0c3d4e5f", notifications));
         }
 
         // The stubs are AutoCloseable: JUnit would close each one after the invocation that received it.

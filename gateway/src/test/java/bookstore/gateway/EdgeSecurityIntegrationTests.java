@@ -102,7 +102,12 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
     static Stream<Arguments> protectedRoutes() {
         return Stream.of(
                 Arguments.of(HttpMethod.GET, "/api/users/me"),
+                Arguments.of(HttpMethod.POST, "/api/users/me/password"),
+                Arguments.of(HttpMethod.POST, "/api/users/me/email"),
+                Arguments.of(HttpMethod.POST, "/api/users/me/email-verification"),
+                Arguments.of(HttpMethod.POST, "/api/users/me/close"),
                 Arguments.of(HttpMethod.GET, "/api/users"),
+                Arguments.of(HttpMethod.GET, "/api/notifications"),
                 Arguments.of(HttpMethod.GET, "/api/orders"),
                 Arguments.of(HttpMethod.POST, "/api/orders"),
                 Arguments.of(HttpMethod.GET, "/api/cart"),
@@ -276,6 +281,10 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.POST, "/api/auth/session/refresh", users),
                     Arguments.of(HttpMethod.DELETE, "/api/auth/session", users),
                     Arguments.of(HttpMethod.GET, "/api/auth/jwks", users),
+                    // A forgotten password and an address's verification: the mailed link's token is the proof.
+                    Arguments.of(HttpMethod.POST, "/api/auth/password-reset", users),
+                    Arguments.of(HttpMethod.POST, "/api/auth/password-reset/confirm", users),
+                    Arguments.of(HttpMethod.POST, "/api/users/email-verification", users),
                     Arguments.of(HttpMethod.POST, "/api/payments/webhooks/sandbox", payments),
                     // The payment sandbox's page, its forms and its wallets' gateways.
                     Arguments.of(HttpMethod.GET, "/api/payments/sandbox/pay/alipay-7f3a", payments),
@@ -303,6 +312,13 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.GET, "/api/users"),
                     Arguments.of(HttpMethod.GET, "/api/users/" + UUID.randomUUID()),
                     Arguments.of(HttpMethod.PUT, "/api/users/" + UUID.randomUUID() + "/roles"),
+                    Arguments.of(HttpMethod.POST, "/api/users/" + UUID.randomUUID() + "/disable"),
+                    Arguments.of(HttpMethod.POST, "/api/users/" + UUID.randomUUID() + "/enable"),
+                    Arguments.of(HttpMethod.DELETE, "/api/users/" + UUID.randomUUID()),
+                    // What was mailed to whom: notification-service's records.
+                    Arguments.of(HttpMethod.GET, "/api/notifications"),
+                    Arguments.of(HttpMethod.GET, "/api/notifications/" + UUID.randomUUID()),
+                    Arguments.of(HttpMethod.POST, "/api/notifications/" + UUID.randomUUID() + "/retry"),
                     Arguments.of(HttpMethod.POST, "/api/books"),
                     Arguments.of(HttpMethod.PUT, "/api/books/42"),
                     Arguments.of(HttpMethod.PATCH, "/api/books/42"),
@@ -353,6 +369,21 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     .isOk();
 
             assertThat(allReceived()).hasSize(4);
+        }
+
+        @Test
+        void letsACustomerManageTheirOwnAccount() {
+            String customer = identity.customerToken();
+
+            for (String path : List.of(
+                    "/api/users/me/password",
+                    "/api/users/me/email",
+                    "/api/users/me/email-verification",
+                    "/api/users/me/close")) {
+                call(HttpMethod.POST, path, customer).expectStatus().isOk();
+            }
+
+            assertThat(users.received()).hasSize(4);
         }
 
         @Test

@@ -21,8 +21,10 @@ abstract class EveryServiceStubbed {
     static final StubService inventory = StubService.start("inventory");
     static final StubService payments = StubService.start("payment");
     static final StubService analytics = StubService.start("analytics");
+    static final StubService notifications = StubService.start("notification");
 
-    static final List<StubService> services = List.of(catalog, users, orders, inventory, payments, analytics);
+    static final List<StubService> services =
+            List.of(catalog, users, orders, inventory, payments, analytics, notifications);
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

@@ -154,6 +154,21 @@ abstract class RateLimitIntegrationTests {
     }
 
     @Test
+    void limitsPasswordResetsAndVerificationLinksLikeLogins() {
+        String client = newClientAddress();
+        post("/api/auth/password-reset", client).expectStatus().isOk();
+        post("/api/users/email-verification", client).expectStatus().isOk();
+
+        expectTooManyRequests(post("/api/auth/password-reset", client), 30);
+        expectTooManyRequests(post("/api/auth/password-reset/confirm", client), 30);
+        expectTooManyRequests(post("/api/users/email-verification", client), 30);
+        assertThat(users.received()).hasSize(2);
+        post("/api/auth/password-reset/confirm", newClientAddress())
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void countsBrowserLoginsAsPasswordChecksButNotTheirRefreshesOrLogouts() {
         String client = newClientAddress();
         post("/api/auth/session", client).expectStatus().isOk();

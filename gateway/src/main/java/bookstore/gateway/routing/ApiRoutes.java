@@ -61,6 +61,9 @@ class ApiRoutes {
                         .filters(callsTo.apply("analytics-service"))
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ANALYTICS_REPORT_TIMEOUT.toMillis())
                         .uri(services.analytics()))
+                .route("notification-service", route -> route.path("/api/notifications/**")
+                        .filters(callsTo.apply("notification-service"))
+                        .uri(services.notification()))
                 .build();
     }
 }

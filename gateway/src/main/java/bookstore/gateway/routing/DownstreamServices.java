@@ -8,4 +8,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * path in one of these URLs would be ignored.
  */
 @ConfigurationProperties("bookstore.gateway.services")
-record DownstreamServices(URI catalog, URI user, URI order, URI inventory, URI payment, URI analytics) {}
+record DownstreamServices(
+        URI catalog, URI user, URI order, URI inventory, URI payment, URI analytics, URI notification) {}

@@ -93,6 +93,11 @@ class EdgeSecurity {
                         "/api/auth/logout",
                         "/api/auth/session",
                         "/api/auth/session/refresh",
+                        // Asking for a password reset link and using it, and opening an address's verification link:
+                        // the links' one-time tokens are the proof, and the person has no session (yet, or any more).
+                        "/api/auth/password-reset",
+                        "/api/auth/password-reset/confirm",
+                        "/api/users/email-verification",
                         "/api/payments/webhooks/**",
                         // Carriers' tracking pushes, which carry their own signature (Kuaidi100's sign).
                         "/api/shipping/callbacks/*")
@@ -108,10 +113,12 @@ class EdgeSecurity {
                 // The browser session's logout: its HttpOnly cookie, not a token, says whose session ends.
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
                 .permitAll()
-                // Admin-only: stock, analytics, user administration, catalogue management.
+                // Admin-only: stock, analytics, what was mailed to whom, user administration, catalogue management.
                 .pathMatchers("/api/inventory", "/api/inventory/**")
                 .hasRole(ADMIN)
                 .pathMatchers("/api/analytics", "/api/analytics/**")
+                .hasRole(ADMIN)
+                .pathMatchers("/api/notifications", "/api/notifications/**")
                 .hasRole(ADMIN)
                 .pathMatchers("/api/users/me", "/api/users/me/**")
                 .authenticated()

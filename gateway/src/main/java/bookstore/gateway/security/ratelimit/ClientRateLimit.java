@@ -15,14 +15,26 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits every request by client address, before its token is even looked at, and logins and registrations more
- * strictly on top.
+ * Limits every request by client address, before its token is even looked at, and logins, registrations and the
+ * account routes that check a password or a mailed link's token, or send mail, more strictly on top.
  */
 final class ClientRateLimit implements WebFilter, Ordered {
 
-    // Logins, for scripts and for the browser session alike, and registrations; refreshes check no password.
+    // Logins, for scripts and for the browser session alike, and registrations; refreshes check no password. Password
+    // resets (asking for a link mails someone; using one checks its token) and verification links likewise, and the
+    // signed-in account's routes that check the password or mail a link.
     private static final ServerWebExchangeMatcher PASSWORD_CHECKS = ServerWebExchangeMatchers.pathMatchers(
-            HttpMethod.POST, "/api/auth/token", "/api/auth/session", "/api/users");
+            HttpMethod.POST,
+            "/api/auth/token",
+            "/api/auth/session",
+            "/api/users",
+            "/api/auth/password-reset",
+            "/api/auth/password-reset/confirm",
+            "/api/users/email-verification",
+            "/api/users/me/email-verification",
+            "/api/users/me/email",
+            "/api/users/me/password",
+            "/api/users/me/close");
 
     private final TokenBuckets buckets;
     private final ClientConnections connections;
