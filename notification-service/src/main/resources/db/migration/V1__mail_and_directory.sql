@@ -9,6 +9,13 @@ CREATE TABLE contact (
     changed_at    TIMESTAMPTZ NOT NULL
 );
 
+-- Accounts whose contact was erased, and when: a replay of users.contacts.v1 from the start (before compaction has
+-- removed the older records) must not bring an erased person's address back, even for a moment. Account ids only.
+CREATE TABLE contact_erasure (
+    user_id    TEXT        PRIMARY KEY,
+    erased_at  TIMESTAMPTZ NOT NULL
+);
+
 -- Orders as they were placed (OrderPlaced): the customer pseudonym, the lines (JSON) and the total.
 CREATE TABLE order_summary (
     order_id      TEXT   PRIMARY KEY,

@@ -49,6 +49,11 @@ public final class Mailbox {
         server.stop();
     }
 
+    /** How many messages arrived since the server last started, for anyone. */
+    public int all() {
+        return server.getReceivedMessages().length;
+    }
+
     /** Every message that arrived for the address so far. */
     public List<Received> to(String address) {
         return Arrays.stream(server.getReceivedMessages())

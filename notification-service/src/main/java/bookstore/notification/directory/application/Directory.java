@@ -14,8 +14,8 @@ public interface Directory {
     /** Keeps the contact as it is now, unless an equally recent or newer one is already kept. */
     Mono<Void> keep(Contact contact, Instant changedAt);
 
-    /** Forgets the account's contact. */
-    Mono<Void> forget(String userId);
+    /** Forgets the account's contact, and refuses its records from before {@code erasedAt} from now on. */
+    Mono<Void> forget(String userId, Instant erasedAt);
 
     /** The contact of the customer an order event names by pseudonym. */
     Mono<Contact> contactOf(String pseudonym);

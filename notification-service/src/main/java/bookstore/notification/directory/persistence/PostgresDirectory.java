@@ -29,11 +29,13 @@ class PostgresDirectory implements Directory {
 
     @Override
     public Mono<Void> keep(Contact contact, Instant changedAt) {
-        // A compacted topic read again from the start brings older records after newer ones only across a
-        // ContactErased, which deletes the row; the guard keeps a redelivered older record from winning.
+        // A redelivered older record does not win over a newer one, and no record from before an erasure brings the
+        // person back (a replay of the topic before compaction removed it).
         return database.sql("""
                         INSERT INTO contact (user_id, pseudonym, email, display_name, language, changed_at)
-                        VALUES (:userId, :pseudonym, :email, :name, :language, :changedAt)
+                        SELECT :userId, :pseudonym, :email, :name, :language, :changedAt
+                         WHERE NOT EXISTS (SELECT 1 FROM contact_erasure
+                                            WHERE user_id = :userId AND erased_at >= :changedAt)
                         ON CONFLICT (user_id) DO UPDATE
                            SET email = excluded.email, display_name = excluded.display_name,
                                language = excluded.language, changed_at = excluded.changed_at
@@ -49,10 +51,18 @@ class PostgresDirectory implements Directory {
     }
 
     @Override
-    public Mono<Void> forget(String userId) {
+    public Mono<Void> forget(String userId, Instant erasedAt) {
         return database.sql("DELETE FROM contact WHERE user_id = :userId")
                 .bind("userId", userId)
-                .then();
+                .then()
+                .then(database.sql("""
+                                INSERT INTO contact_erasure (user_id, erased_at) VALUES (:userId, :erasedAt)
+                                ON CONFLICT (user_id) DO UPDATE SET erased_at = greatest(contact_erasure.erased_at,
+                                                                                         excluded.erased_at)
+                                """)
+                        .bind("userId", userId)
+                        .bind("erasedAt", erasedAt)
+                        .then());
     }
 
     @Override

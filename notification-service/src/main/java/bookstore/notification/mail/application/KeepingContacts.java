@@ -37,7 +37,7 @@ public class KeepingContacts {
             case ContactChanged changed -> keeping.on(changed);
             case ContactErased erased ->
                 directory
-                        .forget(erased.userId())
+                        .forget(erased.userId(), erased.occurredAt())
                         .then(mails.erase(erased.userId(), pseudonyms.of(erased.userId()), clock.instant()))
                         .then();
         };

@@ -1,11 +1,13 @@
 package bookstore.notification.mail.messaging;
 
+import static bookstore.notification.AccountMails.TOKEN;
+import static bookstore.notification.AccountMails.address;
+import static bookstore.notification.AccountMails.reset;
+import static bookstore.notification.AccountMails.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bookstore.events.Topics;
-import bookstore.events.user.EmailVerificationRequested;
 import bookstore.events.user.PasswordChanged;
-import bookstore.events.user.PasswordResetRequested;
 import bookstore.notification.EventSender;
 import bookstore.notification.Mailbox;
 import bookstore.notification.Mailbox.Received;
@@ -21,11 +23,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** Mail about the account goes to the address in the request, in the language it names, with its one-time link. */
 @NotificationServiceTest
 class AccountMailIntegrationTests {
-
-    /** 2026-12-08 02:30 UTC is 10:30 in Beijing. */
-    static final Instant EXPIRES = Instant.parse("2026-12-08T02:30:00Z");
-
-    static final String TOKEN = "q8Hn2vWcXkP0sLr7TbYdMfJa4eGuZi9oNh3xKw6Vc1E";
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -138,34 +135,5 @@ class AccountMailIntegrationTests {
                 .doesNotContain("<script>");
         assertThat(mail.text()).contains("Hello " + name + ",");
         assertThat(mail.toName()).isEqualTo(name);
-    }
-
-    static EmailVerificationRequested verification(String email, String name, String language, boolean welcome) {
-        return new EmailVerificationRequested(
-                UUID.randomUUID(),
-                Instant.now(),
-                "user-" + UUID.randomUUID(),
-                email,
-                name,
-                language,
-                TOKEN,
-                EXPIRES,
-                welcome);
-    }
-
-    static PasswordResetRequested reset(String email, String language) {
-        return new PasswordResetRequested(
-                UUID.randomUUID(),
-                Instant.now(),
-                "user-" + UUID.randomUUID(),
-                email,
-                "Reader",
-                language,
-                TOKEN,
-                EXPIRES);
-    }
-
-    static String address() {
-        return "account-" + UUID.randomUUID().toString().substring(0, 12) + "@mail.test";
     }
 }
