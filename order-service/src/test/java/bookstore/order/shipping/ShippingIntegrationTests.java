@@ -11,6 +11,7 @@ import bookstore.events.order.OrderDelivered;
 import bookstore.events.order.OrderInTransit;
 import bookstore.events.order.OrderPlaced;
 import bookstore.events.order.OrderReceived;
+import bookstore.events.user.AccountClosed;
 import bookstore.order.SagaTraffic;
 import bookstore.order.TestCatalogue;
 import bookstore.platform.messaging.EventCodec;
@@ -127,6 +128,62 @@ class ShippingIntegrationTests {
         assertThat(delivered.customer()).isEqualTo(placed.customer());
         assertThat(delivered.lines()).isEqualTo(placed.lines());
         assertThat(subscription(orderId)).containsEntry("subscribed", true);
+    }
+
+    @Test
+    void aParcelUnderWayWhenTheAccountClosesKeepsItsAddressUntilDeliveredAndThenItsTimelineGoes() {
+        String orderId = shop.confirmedOrder(customer, book);
+        shop.ship(admin, orderId, "shunfeng", trackingNumber());
+
+        SagaTraffic.Sent closed = traffic.send(
+                Topics.USER_EVENTS,
+                new AccountClosed(UUID.randomUUID(), Instant.now(), customerId, AccountClosed.ClosedBy.ADMIN));
+        await().until(() -> traffic.consumed("order-service.closed-accounts", closed));
+        assertThat(stored(orderId, "shipping_address IS NOT NULL AND account_closed_at IS NOT NULL"))
+                .as("the address is kept while the parcel is under way")
+                .isTrue();
+
+        shop.awaitStatus(admin, orderId, "DELIVERED");
+        admin.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.customerErased")
+                .isEqualTo(true)
+                .jsonPath("$.shippingAddress")
+                .isEmpty();
+        admin.get()
+                .uri("/api/orders/{id}/tracking", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.orderStatus")
+                .isEqualTo("DELIVERED")
+                .jsonPath("$.events.length()")
+                .isEqualTo(0);
+        assertThat(stored(orderId, "shipping_address IS NULL")).isTrue();
+        assertThat(database.sql("SELECT count(*) FROM tracking_event WHERE order_id = CAST(:id AS UUID)")
+                        .bind("id", orderId)
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
+        assertThat(database.sql("SELECT destination FROM carrier_subscription WHERE order_id = CAST(:id AS UUID)")
+                        .bind("id", orderId)
+                        .map(row -> java.util.Optional.ofNullable(row.get("destination", String.class)))
+                        .one()
+                        .block())
+                .isEmpty();
+    }
+
+    /** Whether the order's stored row meets a condition. */
+    private boolean stored(String orderId, String condition) {
+        return database.sql("SELECT " + condition + " AS met FROM customer_order WHERE id = CAST(:id AS UUID)")
+                .bind("id", orderId)
+                .map(row -> row.get("met", Boolean.class))
+                .one()
+                .block();
     }
 
     @Test
