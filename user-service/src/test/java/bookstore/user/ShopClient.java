@@ -108,6 +108,15 @@ public final class ShopClient {
         return http.get().uri(path).headers(h -> h.setBearerAuth(accessToken)).exchange();
     }
 
+    /** Expects a problem response of this status and kind (the last part of its {@code type}). */
+    public static void expectProblem(WebTestClient.ResponseSpec response, int status, String kind) {
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/" + kind);
+    }
+
     /** The account id an access token names. */
     public static String subjectOf(Tokens tokens) {
         try {

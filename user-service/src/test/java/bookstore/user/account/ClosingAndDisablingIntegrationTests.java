@@ -1,5 +1,6 @@
 package bookstore.user.account;
 
+import static bookstore.user.ShopClient.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bookstore.events.Topics;
@@ -70,12 +71,10 @@ class ClosingAndDisablingIntegrationTests {
     void closingNeedsThePassword() {
         Tokens tokens = shop.tokensFor(email, ShopClient.PASSWORD);
 
-        shop.post("/api/users/me/close", tokens.accessToken(), Map.of("password", "not the password"))
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-password");
+        expectProblem(
+                shop.post("/api/users/me/close", tokens.accessToken(), Map.of("password", "not the password")),
+                400,
+                "invalid-password");
 
         assertThat(rows("user_account", "id")).isOne();
     }
@@ -131,12 +130,10 @@ class ClosingAndDisablingIntegrationTests {
     void anAdministratorCannotDisableOrCloseThemselves() {
         String self = ShopClient.subjectOf(admin);
 
-        shop.post("/api/users/" + self + "/disable", admin.accessToken(), Map.of())
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "cannot-lock-yourself-out");
+        expectProblem(
+                shop.post("/api/users/" + self + "/disable", admin.accessToken(), Map.of()),
+                409,
+                "cannot-lock-yourself-out");
         http.delete()
                 .uri("/api/users/{id}", self)
                 .headers(h -> h.setBearerAuth(admin.accessToken()))

@@ -1,5 +1,6 @@
 package bookstore.user.account;
 
+import static bookstore.user.ShopClient.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -87,13 +88,8 @@ class EmailVerificationIntegrationTests {
                 .isEqualTo(true)
                 .jsonPath("$.pendingEmail")
                 .isEmpty();
-        // Single use.
-        verify(token)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-token");
+        expectProblem( // Single use.
+                verify(token), 400, "invalid-token");
     }
 
     @Test
@@ -112,18 +108,8 @@ class EmailVerificationIntegrationTests {
 
         clock.advance(Duration.ofHours(25));
 
-        verify(token)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-token");
-        verify("not-a-token-anyone-was-given")
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-token");
+        expectProblem(verify(token), 400, "invalid-token");
+        expectProblem(verify("not-a-token-anyone-was-given"), 400, "invalid-token");
     }
 
     @Test
@@ -177,12 +163,7 @@ class EmailVerificationIntegrationTests {
                 mailTo(ann, "EmailVerificationRequested", newEmail).get("token").asString();
         shop.register(newEmail);
 
-        verify(token)
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "email-taken");
+        expectProblem(verify(token), 409, "email-taken");
 
         shop.get("/api/users/me", tokens.accessToken())
                 .expectBody()
@@ -198,18 +179,8 @@ class EmailVerificationIntegrationTests {
         String taken = ShopClient.newEmail();
         shop.register(taken);
 
-        requestEmailChange(tokens, ShopClient.newEmail(), "not the password")
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-password");
-        requestEmailChange(tokens, taken, ShopClient.PASSWORD)
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "email-taken");
+        expectProblem(requestEmailChange(tokens, ShopClient.newEmail(), "not the password"), 400, "invalid-password");
+        expectProblem(requestEmailChange(tokens, taken, ShopClient.PASSWORD), 409, "email-taken");
         shop.get("/api/users/me", tokens.accessToken())
                 .expectBody()
                 .jsonPath("$.pendingEmail")
@@ -240,12 +211,10 @@ class EmailVerificationIntegrationTests {
         var links = mailEventually(ann, 4);
         verify(links.getFirst().get("token").asString()).expectStatus().isBadRequest();
         verify(links.getLast().get("token").asString()).expectStatus().isOk();
-        shop.post("/api/users/me/email-verification", tokens.accessToken(), Map.of())
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "nothing-to-verify");
+        expectProblem(
+                shop.post("/api/users/me/email-verification", tokens.accessToken(), Map.of()),
+                409,
+                "nothing-to-verify");
     }
 
     @Test

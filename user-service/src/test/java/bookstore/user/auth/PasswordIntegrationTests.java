@@ -1,5 +1,6 @@
 package bookstore.user.auth;
 
+import static bookstore.user.ShopClient.expectProblem;
 import static bookstore.user.auth.SessionRequests.STOREFRONT;
 import static bookstore.user.auth.SessionRequests.accessTokenOf;
 import static bookstore.user.auth.SessionRequests.refreshCookieOf;
@@ -83,18 +84,8 @@ class PasswordIntegrationTests {
     void theCurrentPasswordIsRequiredAndAWeakNewOneRefused() {
         Tokens tokens = shop.tokensFor(email, ShopClient.PASSWORD);
 
-        changePassword(tokens.accessToken(), "not the password", NEW_PASSWORD)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-password");
-        changePassword(tokens.accessToken(), ShopClient.PASSWORD, "password123")
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "weak-password");
+        expectProblem(changePassword(tokens.accessToken(), "not the password", NEW_PASSWORD), 400, "invalid-password");
+        expectProblem(changePassword(tokens.accessToken(), ShopClient.PASSWORD, "password123"), 400, "weak-password");
 
         shop.refresh(tokens.refreshToken()).expectStatus().isOk();
         shop.tokensFor(email, ShopClient.PASSWORD);
@@ -108,20 +99,10 @@ class PasswordIntegrationTests {
         assertThat(link.get("email").asString()).isEqualTo(email);
         String token = link.get("token").asString();
 
-        confirm(token, "password123")
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "weak-password");
+        expectProblem(confirm(token, "password123"), 400, "weak-password");
         confirm(token, NEW_PASSWORD).expectStatus().isNoContent();
 
-        confirm(token, "yet another long passphrase")
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-token");
+        expectProblem(confirm(token, "yet another long passphrase"), 400, "invalid-token");
         shop.refresh(before.refreshToken()).expectStatus().isUnauthorized();
         shop.logIn(email, ShopClient.PASSWORD).expectStatus().isUnauthorized();
         Tokens after = shop.tokensFor(email, NEW_PASSWORD);
@@ -145,12 +126,7 @@ class PasswordIntegrationTests {
 
         clock.advance(Duration.ofMinutes(31));
 
-        confirm(token, NEW_PASSWORD)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(PROBLEMS + "invalid-token");
+        expectProblem(confirm(token, NEW_PASSWORD), 400, "invalid-token");
         shop.tokensFor(email, ShopClient.PASSWORD);
     }
 
