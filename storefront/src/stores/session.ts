@@ -100,23 +100,6 @@ export const useSession = defineStore('session', () => {
     await logIn(email, password)
   }
 
-  /**
-   * After the password changed: this browser's session starts afresh under the new password, and the
-   * refresh cookie it held is revoked first, whatever user-service kept of the sessions it had. The
-   * access token in memory stays valid meanwhile, so the page never looks signed out.
-   */
-  async function startAgain(password: string) {
-    const email = profile.value?.email
-    if (!email) return
-    await http.delete<void>('/api/auth/session', { headers: SESSION_HEADERS, authenticated: false }).catch(() => undefined)
-    try {
-      await logIn(email, password)
-    } catch (error) {
-      forget()
-      throw error
-    }
-  }
-
   async function logOut() {
     try {
       await http.delete<void>('/api/auth/session', { headers: SESSION_HEADERS, authenticated: false })
@@ -139,6 +122,5 @@ export const useSession = defineStore('session', () => {
     logOut,
     loadProfile,
     renew,
-    startAgain,
   }
 })

@@ -1,7 +1,7 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
-import { vi } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import { type Component, defineComponent, h, nextTick } from 'vue'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { i18n, setLocale, type Locale } from '@/i18n'
@@ -89,4 +89,18 @@ export async function mountPage(path: string, locale: Locale = 'en') {
   const wrapper = mount(host, { global, attachTo: document.body })
   await settle()
   return { wrapper, router }
+}
+
+/**
+ * The pages a test file mounts (push each one): after every test they are unmounted, the document
+ * emptied (message boxes and dialogs live outside the page) and fetch put back.
+ */
+export function unmountAfterEach(): VueWrapper[] {
+  const mounted: VueWrapper[] = []
+  afterEach(() => {
+    mounted.splice(0).forEach((wrapper) => wrapper.unmount())
+    document.body.innerHTML = ''
+    vi.unstubAllGlobals()
+  })
+  return mounted
 }

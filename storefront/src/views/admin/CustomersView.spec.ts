@@ -1,6 +1,5 @@
-import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountPage } from '@/testing/app'
+import { describe, expect, it, vi } from 'vitest'
+import { fakeApi, mountPage, unmountAfterEach } from '@/testing/app'
 import { profile } from '@/testing/profiles'
 
 vi.setConfig({ testTimeout: 30_000 })
@@ -14,12 +13,7 @@ const disabled = profile({
   status: 'DISABLED',
 })
 
-const mounted: VueWrapper[] = []
-afterEach(() => {
-  mounted.splice(0).forEach((wrapper) => wrapper.unmount())
-  document.body.innerHTML = ''
-  vi.unstubAllGlobals()
-})
+const mounted = unmountAfterEach()
 
 describe('the customers page', () => {
   it('shows each account’s status and whether its address is verified', async () => {

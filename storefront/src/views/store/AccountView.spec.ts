@@ -1,17 +1,11 @@
-import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountPage, problem, settle } from '@/testing/app'
+import { describe, expect, it, vi } from 'vitest'
+import { fakeApi, mountPage, problem, settle, unmountAfterEach } from '@/testing/app'
 import { confirmBox, fill, submitAround } from '@/testing/forms'
-import { profile, TOKENS } from '@/testing/profiles'
+import { profile } from '@/testing/profiles'
 
 vi.setConfig({ testTimeout: 30_000 })
 
-const mounted: VueWrapper[] = []
-afterEach(() => {
-  mounted.splice(0).forEach((wrapper) => wrapper.unmount())
-  document.body.innerHTML = ''
-  vi.unstubAllGlobals()
-})
+const mounted = unmountAfterEach()
 
 async function open(locale: 'en' | 'zh-CN' = 'en') {
   const { wrapper, router } = await mountPage('/account', locale)
@@ -157,11 +151,9 @@ describe('changing the password', () => {
     expect(wrapper.get('[data-test="problem"]').text()).toBe('The current password is not right.')
   })
 
-  it('changes it, then this browser carries on in a session under the new password', async () => {
+  it('changes it, and this browser stays signed in (user-service keeps the caller’s session)', async () => {
     const api = fakeApi([
       { method: 'POST', path: '/api/users/me/password', status: 204 },
-      { method: 'DELETE', path: '/api/auth/session', status: 204 },
-      { method: 'POST', path: '/api/auth/session', body: TOKENS },
       { path: '/api/users/me', body: profile() },
     ])
     const { wrapper } = await open()
@@ -174,13 +166,7 @@ describe('changing the password', () => {
       newPassword: 'Brand-New-Password-2',
     })
     const steps = api.requests.map((request) => `${request.method} ${request.url.pathname}`)
-    expect(steps.slice(steps.indexOf('POST /api/users/me/password'))).toEqual([
-      'POST /api/users/me/password',
-      'DELETE /api/auth/session',
-      'POST /api/auth/session',
-      'GET /api/users/me',
-    ])
-    expect(posted(api, '/api/auth/session')[0].body).toEqual({ email: 'reader@example.com', password: 'Brand-New-Password-2' })
+    expect(steps.slice(steps.indexOf('POST /api/users/me/password'))).toEqual(['POST /api/users/me/password'])
     expect(document.body.textContent).toContain('Your password is changed. Other devices were signed out.')
     expect((document.querySelector('input[data-test="password-current"]') as HTMLInputElement).value).toBe('')
   })

@@ -1,16 +1,10 @@
-import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountPage, problem } from '@/testing/app'
+import { describe, expect, it, vi } from 'vitest'
+import { fakeApi, mountPage, problem, unmountAfterEach } from '@/testing/app'
 import { fill, submitAround } from '@/testing/forms'
 
 vi.setConfig({ testTimeout: 30_000 })
 
-const mounted: VueWrapper[] = []
-afterEach(() => {
-  mounted.splice(0).forEach((wrapper) => wrapper.unmount())
-  document.body.innerHTML = ''
-  vi.unstubAllGlobals()
-})
+const mounted = unmountAfterEach()
 
 async function ask(email: string, locale: 'en' | 'zh-CN' = 'en') {
   const { wrapper } = await mountPage('/forgot-password', locale)

@@ -1,17 +1,11 @@
-import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountPage } from '@/testing/app'
+import { describe, expect, it, vi } from 'vitest'
+import { fakeApi, mountPage, unmountAfterEach } from '@/testing/app'
 import { fill, submitAround } from '@/testing/forms'
 import { profile, TOKENS } from '@/testing/profiles'
 
 vi.setConfig({ testTimeout: 30_000 })
 
-const mounted: VueWrapper[] = []
-afterEach(() => {
-  mounted.splice(0).forEach((wrapper) => wrapper.unmount())
-  document.body.innerHTML = ''
-  vi.unstubAllGlobals()
-})
+const mounted = unmountAfterEach()
 
 function shop() {
   return fakeApi([

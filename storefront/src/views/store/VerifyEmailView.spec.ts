@@ -1,19 +1,13 @@
-import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { useSession } from '@/stores/session'
-import { fakeApi, mountPage, problem, settle } from '@/testing/app'
+import { fakeApi, mountPage, problem, settle, unmountAfterEach } from '@/testing/app'
 import { profile } from '@/testing/profiles'
 
 vi.setConfig({ testTimeout: 30_000 })
 
 const TOKEN = 'q5cM0m7d1mZkq1wG8eN4rY3vX2tU6sP9oA0bC7dE-_f'
 
-const mounted: VueWrapper[] = []
-afterEach(() => {
-  mounted.splice(0).forEach((wrapper) => wrapper.unmount())
-  document.body.innerHTML = ''
-  vi.unstubAllGlobals()
-})
+const mounted = unmountAfterEach()
 
 async function open(path: string, locale: 'en' | 'zh-CN' = 'en') {
   const page = await mountPage(path, locale)

@@ -104,7 +104,6 @@ export default {
     'review-not-found': 'This review does not exist (any more).',
     'internal-error': 'Something went wrong on our side. Please try again.',
     'invalid-password': 'The password is not right.',
-    'wrong-password': 'The password is not right.',
     'account-disabled': 'This account is disabled. Please contact the shop if you think this is a mistake.',
     'nothing-to-verify': 'This e-mail address is already verified.',
     'cannot-lock-yourself-out': 'You cannot disable or close your own account; another administrator must.',

@@ -448,8 +448,6 @@ export default {
     passwordChanged: 'Your password is changed. Other devices were signed out.',
     problems: {
       'invalid-password': 'The current password is not right.',
-      'wrong-password': 'The current password is not right.',
-      'invalid-credentials': 'The current password is not right.',
       'nothing-to-verify': 'Your address is already verified.',
       'too-many-requests': 'We sent several links a short while ago. Please look for them, or try again in {seconds} seconds.',
       'cannot-lock-yourself-out': 'This account cannot be closed here: the shop must keep an administrator.',

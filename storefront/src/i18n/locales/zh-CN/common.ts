@@ -104,7 +104,6 @@ export default {
     'review-not-found': '这条评价不存在（或已删除）。',
     'internal-error': '我们这边出了问题，请重试。',
     'invalid-password': '密码不正确。',
-    'wrong-password': '密码不正确。',
     'account-disabled': '该账户已被停用。如有疑问，请联系书店。',
     'nothing-to-verify': '这个邮箱已经验证过了。',
     'cannot-lock-yourself-out': '不能停用或注销自己的账户，需由其他管理员操作。',

@@ -447,8 +447,6 @@ export default {
     passwordChanged: '密码已修改，其他设备已退出登录。',
     problems: {
       'invalid-password': '当前密码不正确。',
-      'wrong-password': '当前密码不正确。',
-      'invalid-credentials': '当前密码不正确。',
       'nothing-to-verify': '您的邮箱已经验证过了。',
       'too-many-requests': '我们刚刚已发送过几封邮件。请查找这些邮件，或 {seconds} 秒后再试。',
       'cannot-lock-yourself-out': '无法在此注销这个账户：书店必须保留一位管理员。',
