@@ -263,25 +263,21 @@ class ExactlyOnceIntegrationTests {
     }
 
     private long countWhere(String column, String value) {
-        return database.sql("SELECT count(*) FROM mail WHERE " + column + " = :value")
-                .bind("value", value)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block();
+        return valueOf("SELECT count(*) FROM mail WHERE " + column + " = :value", value, Long.class);
     }
 
     private int attemptsAbout(String orderId) {
-        return database.sql("SELECT coalesce(max(attempts), 0) FROM mail WHERE order_id = :o")
-                .bind("o", orderId)
-                .map(row -> row.get(0, Integer.class))
-                .one()
-                .block();
+        return valueOf("SELECT coalesce(max(attempts), 0) FROM mail WHERE order_id = :value", orderId, Integer.class);
     }
 
     private String statusAbout(String orderId) {
-        return database.sql("SELECT status FROM mail WHERE order_id = :o")
-                .bind("o", orderId)
-                .map(row -> row.get(0, String.class))
+        return valueOf("SELECT status FROM mail WHERE order_id = :value", orderId, String.class);
+    }
+
+    private <T> T valueOf(String query, String value, Class<T> type) {
+        return database.sql(query)
+                .bind("value", value)
+                .map(row -> row.get(0, type))
                 .one()
                 .block();
     }

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Order mail goes to the customer the order events name by pseudonym, found in the directory when it is sent, in the
@@ -50,6 +51,9 @@ class OrderMailIntegrationTests {
 
     @Autowired
     Mailbox mailbox;
+
+    @Autowired
+    DatabaseClient database;
 
     Shop shop;
     EventSender events;
@@ -176,6 +180,13 @@ class OrderMailIntegrationTests {
     void writesInTheLanguageTheCustomerHasWhenTheMailIsSent() {
         Customer customer = shop.customer("Lin", "en");
         shop.publish(customer, "zh-CN");
+        // Contacts and orders are different topics read by different consumers: the change is in before the order.
+        await().until(() -> "zh-CN"
+                .equals(database.sql("SELECT language FROM contact WHERE user_id = :id")
+                        .bind("id", customer.userId())
+                        .map(row -> row.get(0, String.class))
+                        .one()
+                        .block()));
         String book = shop.book("围城", 1800);
         OrderPlaced placed = shop.placed(customer, book, 1800, book, 1800);
         events.send(
