@@ -64,6 +64,13 @@ record InfrastructurePlan(
         return embeds(server) ? server.embeddedAddress(portOffset) : external.get(server);
     }
 
+    /** The address as a person reads it: the embedded mail server's host alone would not say which port. */
+    String shownAddress(BackingServer server) {
+        return server == BackingServer.MAIL && embeds(server)
+                ? "smtp://" + address(server) + ":" + server.port(portOffset)
+                : address(server);
+    }
+
     /** The embedded server only knows its own role; an external one is reached as the user says. */
     String postgresUser() {
         return embeds(BackingServer.POSTGRES)

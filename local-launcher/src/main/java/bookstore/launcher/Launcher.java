@@ -124,7 +124,7 @@ public final class Launcher {
                 String where = plan.embeds(server)
                         ? "embedded, data in " + displayed(data.resolve(server.folder()))
                         : "external, from " + server.variable();
-                rows.put(server.displayName(), plan.address(server) + "   (" + where + ")");
+                rows.put(server.displayName(), plan.shownAddress(server) + "   (" + where + ")");
                 if (server == BackingServer.MAIL) {
                     shop.mail()
                             .ifPresent(mail -> rows.put(

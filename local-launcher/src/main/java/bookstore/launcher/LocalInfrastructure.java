@@ -56,7 +56,7 @@ final class LocalInfrastructure implements AutoCloseable {
                 infrastructure.started.add(running);
                 out.printf(
                         "  %-12s ready on %s in %s%n",
-                        server.displayName(), plan.address(server), Durations.since(begin));
+                        server.displayName(), plan.shownAddress(server), Durations.since(begin));
             }
             List<String> databases = services.stream()
                     .flatMap(service -> service.database().stream())

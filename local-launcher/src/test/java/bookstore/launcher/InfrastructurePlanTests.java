@@ -138,6 +138,7 @@ class InfrastructurePlanTests {
                         entry("NOTIFICATION_SHOP_URL", "http://localhost:9080"),
                         entry("NOTIFICATION_STAFF_ADDRESS", InfrastructurePlan.STAFF));
         assertThat(BackingServer.MAIL.ports(1000)).containsExactly(4025, 4143, 9025);
+        assertThat(embedded.shownAddress(BackingServer.MAIL)).isEqualTo("smtp://localhost:4025");
         assertThat(embedded.environmentFor(Service.GATEWAY))
                 .contains(entry("NOTIFICATION_SERVICE_URL", "http://localhost:9087"));
         assertThat(embedded.environmentFor(Service.ORDER)).doesNotContainKey("SPRING_MAIL_HOST");
@@ -147,6 +148,7 @@ class InfrastructurePlanTests {
                 Map.of("SPRING_MAIL_HOST", "smtp.example.com", "NOTIFICATION_STAFF_ADDRESS", "ops@example.com"));
 
         assertThat(relay.embeds(BackingServer.MAIL)).isFalse();
+        assertThat(relay.shownAddress(BackingServer.MAIL)).isEqualTo("smtp.example.com");
         assertThat(relay.environmentFor(Service.NOTIFICATION))
                 .contains(
                         entry("SPRING_MAIL_HOST", "smtp.example.com"),
