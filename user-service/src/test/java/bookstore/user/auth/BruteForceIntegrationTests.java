@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,6 +25,9 @@ class BruteForceIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    DatabaseClient database;
 
     @Test
     void twentyWrongPasswordsInARowAreThrottledAndTheOwnerGetsInAfterTheBackOff() {
@@ -45,6 +49,20 @@ class BruteForceIntegrationTests {
         assertThat(retryAfter).isNotNull();
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 30L);
         assertThat(last.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(database.sql("SELECT count(*) AS n FROM login_throttle WHERE subject LIKE :account")
+                        .bind("account", "account:%")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .as("the guessed account's counter")
+                .isPositive();
+        assertThat(database.sql("SELECT count(*) AS n FROM login_throttle WHERE strpos(subject, :email) > 0")
+                        .bind("email", email.toLowerCase())
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .as("counters that keep the typed address")
+                .isZero();
 
         // Even the right password waits during the back-off: a guess that happens to be right
         // must not be told apart from a wrong one.
