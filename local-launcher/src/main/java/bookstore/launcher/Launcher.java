@@ -136,7 +136,7 @@ public final class Launcher {
         }
         out.println();
         out.println("The bookstore is running (started in " + Durations.since(begin) + "):");
-        rows.forEach((name, value) -> out.printf("  %-18s %s%n", name, value));
+        rows.forEach((name, value) -> out.printf("  %-20s %s%n", name, value));
         out.println("Logs: " + shop.logs());
         if (shop.recordsClassData()) {
             out.println("First run of this build: the services write class-data archives when they stop,"

@@ -370,7 +370,7 @@ public final class LocalShop implements AutoCloseable {
                 }
                 if (process.isReady(http, process.service().readinessUrl(settings.portOffset()))) {
                     settings.out()
-                            .printf("  %-18s ready in %s%n", process.service().module(), Durations.since(begin));
+                            .printf("  %-20s ready in %s%n", process.service().module(), Durations.since(begin));
                     waiting.remove(process);
                 }
             }
@@ -404,7 +404,7 @@ public final class LocalShop implements AutoCloseable {
         boolean graceful = process.awaitStop(STOP_GRACE);
         settings.out()
                 .printf(
-                        "  %-18s %s%n",
+                        "  %-20s %s%n",
                         process.service().module(),
                         graceful ? "stopped" : "killed after " + STOP_GRACE.toSeconds() + " s");
     }
