@@ -24,6 +24,7 @@ import bookstore.order.TestCatalogue;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,8 +196,13 @@ class ClosedAccountIntegrationTests {
                 .hasSize(1);
     }
 
-    private static AccountClosed accountClosed(String userId) {
-        return new AccountClosed(UUID.randomUUID(), Instant.now(), userId, AccountClosed.ClosedBy.CUSTOMER);
+    /** Closed by the customer now, to the microsecond PostgreSQL keeps. */
+    static AccountClosed accountClosed(String userId) {
+        return new AccountClosed(
+                UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                userId,
+                AccountClosed.ClosedBy.CUSTOMER);
     }
 
     /** Each of the customer's orders as its whole stored row, as text. */

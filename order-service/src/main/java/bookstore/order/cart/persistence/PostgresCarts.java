@@ -3,6 +3,7 @@ package bookstore.order.cart.persistence;
 import bookstore.order.cart.application.Carts;
 import bookstore.order.cart.domain.Cart;
 import bookstore.order.cart.domain.CartLine;
+import bookstore.order.erasure.domain.AccountClosedException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,15 +28,19 @@ class PostgresCarts implements Carts {
     @Override
     public Mono<Cart> lock(String customerId) {
         // The upsert takes the row lock even for a customer's first cart, which a SELECT … FOR UPDATE
-        // of a missing row would not.
+        // of a missing row would not. A closed account's id (closed_account's primary key) makes it
+        // write nothing, so the refusal costs no statement of its own.
         return database.sql("""
-                        INSERT INTO cart (customer_id, updated_at) VALUES (:customer, :now)
+                        INSERT INTO cart (customer_id, updated_at)
+                        SELECT :customer, :now
+                         WHERE NOT EXISTS (SELECT 1 FROM closed_account WHERE customer_id = :customer)
                         ON CONFLICT (customer_id) DO UPDATE SET updated_at = excluded.updated_at
                         """)
                 .bind("customer", customerId)
                 .bind("now", clock.instant())
-                .then()
-                .then(find(customerId));
+                .fetch()
+                .rowsUpdated()
+                .flatMap(locked -> locked > 0 ? find(customerId) : Mono.error(new AccountClosedException()));
     }
 
     @Override

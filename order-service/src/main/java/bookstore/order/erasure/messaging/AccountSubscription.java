@@ -20,7 +20,7 @@ class AccountSubscription {
     @Bean
     EventSubscription<UserEvent> closedAccounts(ErasingCustomers erasing) {
         return EventSubscription.on(Topics.USER_EVENTS, "closed-accounts", event -> switch (event) {
-            case AccountClosed closed -> erasing.accountClosed(closed.userId());
+            case AccountClosed closed -> erasing.accountClosed(closed.userId(), closed.occurredAt());
             // A new account has no orders yet.
             case UserRegistered registered -> Mono.empty();
         });

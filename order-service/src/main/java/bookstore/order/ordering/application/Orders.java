@@ -47,8 +47,8 @@ public interface Orders {
     Mono<List<Order>> lockOfCustomer(String customerId);
 
     /**
-     * Adds a new order and records its messages, unless the customer's key placed an order before;
-     * emits whether it added this one.
+     * Adds a new order and records its messages, unless the customer's key placed an order before or
+     * the customer's account is closed; emits whether it added this one.
      */
     Mono<Boolean> addIfNew(Order order, IdempotencyKey key, List<Outbox.Message<?>> messages);
 

@@ -2,6 +2,7 @@ package bookstore.order.ordering.application;
 
 import bookstore.order.cart.application.Carts;
 import bookstore.order.cart.domain.Cart;
+import bookstore.order.erasure.domain.AccountClosedException;
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.OrderId;
 import bookstore.order.ordering.domain.OrderLine;
@@ -19,7 +20,9 @@ import reactor.core.publisher.Mono;
  * Checkout: prices the requested books from the catalogue's prices, places a PENDING order and asks
  * inventory to reserve it, atomically. A retry with the same Idempotency-Key returns the order the
  * first attempt placed instead of placing another; the key's uniqueness in the database decides,
- * so two concurrent retries cannot both place one.
+ * so two concurrent retries cannot both place one. A closed account places nothing, whatever its
+ * token says: the statement that adds the order (or, from the cart, the one that locks the cart) looks
+ * the account up and adds nothing if it was closed.
  */
 @Service
 public class PlacingOrder {
@@ -63,7 +66,7 @@ public class PlacingOrder {
         if (command.fromCart()) {
             return transactions.transactional(placeFromCart(command));
         }
-        return placeNew(command, command.items()).switchIfEmpty(Mono.defer(() -> earlier(command)));
+        return placeNew(command, command.items()).switchIfEmpty(Mono.defer(() -> notAdded(command)));
     }
 
     /**
@@ -78,7 +81,7 @@ public class PlacingOrder {
                         : placeNew(command, wanted)
                                 .flatMap(placed -> carts.save(Cart.empty(command.customerId()))
                                         .thenReturn(placed))
-                                .switchIfEmpty(Mono.defer(() -> earlier(command))));
+                                .switchIfEmpty(Mono.defer(() -> notAdded(command))));
     }
 
     /** The order placed, or nothing if the key had placed one before. */
@@ -93,6 +96,15 @@ public class PlacingOrder {
             return orders.addIfNew(order, command.idempotencyKey(), messages.of(order, now))
                     .flatMap(added -> added ? metrics.placed().thenReturn(new Placement(order, true)) : Mono.empty());
         });
+    }
+
+    /**
+     * The order was not added: its key placed one before (which had committed by then, the insert
+     * having waited for it), or else the account is closed. Telling them apart costs a statement
+     * only when an order was not placed.
+     */
+    private Mono<Placement> notAdded(PlaceOrder command) {
+        return earlier(command).switchIfEmpty(Mono.error(AccountClosedException::new));
     }
 
     /** The order the key placed before, if the request is the same one; the key reused for another is refused. */

@@ -136,9 +136,9 @@ class PostgresOrders implements Orders {
     }
 
     /**
-     * One statement: the order, unless the customer's Idempotency-Key placed one already, and its
-     * messages with it. A concurrent checkout with the same key waits for this one's row and then
-     * finds it there.
+     * One statement: the order, unless the customer's Idempotency-Key placed one already or the
+     * account is closed (one look-up of closed_account's primary key), and its messages with it. A
+     * concurrent checkout with the same key waits for this one's row and then finds it there.
      */
     @Override
     public Mono<Boolean> addIfNew(Order order, IdempotencyKey key, List<Outbox.Message<?>> messages) {
@@ -164,9 +164,10 @@ class PostgresOrders implements Orders {
                         INSERT INTO customer_order (id, customer_id, customer_ref, idempotency_key, request_fingerprint,
                             status, saga_step, deadline, lines, total_amount, currency, shipping_address, payment_method,
                             charge_requested, status_history, placed_at, updated_at)
-                        VALUES (:id, :customer, :customerRef, :key, :fingerprint, :status, :step, :deadline,
+                        SELECT :id, :customer, :customerRef, :key, :fingerprint, :status, :step, :deadline,
                             CAST(:lines AS JSONB), :total, :currency, CAST(:address AS JSONB), :paymentMethod,
-                            :chargeRequested, CAST(:history AS JSONB), :placedAt, :placedAt)
+                            :chargeRequested, CAST(:history AS JSONB), :placedAt, :placedAt
+                         WHERE NOT EXISTS (SELECT 1 FROM closed_account WHERE customer_id = :customer)
                         ON CONFLICT (customer_id, idempotency_key) DO NOTHING
                         """, values, messages);
     }
