@@ -28,6 +28,9 @@ record InfrastructurePlan(
     static final String POSTGRES_USER = "POSTGRES_USER";
     static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
 
+    /** The folder under the data folder where analytics keeps its stores, which it builds from Kafka's topics. */
+    static final String ANALYTICS_STATE = "analytics";
+
     /** Where a local shop's staff alerts (low stock) go unless NOTIFICATION_STAFF_ADDRESS says otherwise. */
     static final String STAFF = "staff@bookstore.local";
 
@@ -119,7 +122,7 @@ record InfrastructurePlan(
         }
         if (service == Service.ANALYTICS) {
             // Its stores live with the shop's other data, so a restart resumes instead of rebuilding.
-            variables.put("ANALYTICS_STATE_DIR", data.resolve("analytics").toString());
+            variables.put("ANALYTICS_STATE_DIR", data.resolve(ANALYTICS_STATE).toString());
             // One instance locally: no other to keep standby copies on.
             variables.put("ANALYTICS_STANDBY_REPLICAS", "0");
             // A local shop shows two years of (generated) history, imported once into an empty shop.

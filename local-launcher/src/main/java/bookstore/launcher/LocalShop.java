@@ -282,6 +282,9 @@ public final class LocalShop implements AutoCloseable {
             for (BackingServer server : BackingServer.values()) {
                 Folders.deleteRecursively(settings.data().resolve(server.folder()));
             }
+            // Analytics' stores are built from the topics and remember how far they read: kept beside an empty
+            // Kafka, they would ask for offsets the new topics never had, and analytics would stop.
+            Folders.deleteRecursively(settings.data().resolve(InfrastructurePlan.ANALYTICS_STATE));
             settings.out().println("Deleted the data of earlier runs (--fresh).");
         }
         try {
