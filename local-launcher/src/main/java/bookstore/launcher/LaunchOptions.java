@@ -25,7 +25,7 @@ record LaunchOptions(
             the shop sent (http://localhost:8025), every service, and the gateway on
             http://localhost:8080. Ctrl-C stops everything.
 
-              --fresh           delete the data of earlier runs (kafka, postgres, mongo in the data folder) first
+              --fresh           delete the data of earlier runs (kafka, postgres, mongo, analytics in the data folder) first
               --only=a,b        run only these services (and the servers they need); names:
                                 %s (or module names such as order-service)
               --data=DIR        keep data and logs in DIR instead of .local-data
