@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every record of every topic delivered a second time, as a consumer rewound to the beginning
- * would see it: the shop's state does not change, and no service publishes anything in reply.
+ * would see it: the shop's state does not change, no service publishes anything in reply, and nobody is mailed again.
  * Runs last, on everything the earlier tests left behind.
  */
 @SystemTest
@@ -58,7 +58,9 @@ class TopicReplaySystemTests {
     void replayingEveryTopicFromTheBeginningChangesNothing() throws Exception {
         try (Admin kafka = Admin.create(clientConfig())) {
             awaitConsumersCaughtUp(kafka);
+            awaitMailSent();
             Map<String, List<JsonNode>> before = state();
+            List<String> mailBefore = mail();
             Map<TopicPartition, Long> ends = endOffsets(kafka);
             assertThat(ends).as("topics to replay").isNotEmpty();
 
@@ -91,7 +93,33 @@ class TopicReplaySystemTests {
                             publishedPerTopic, new TreeMap<>(replayedPerTopic))
                     .isEqualTo(replayed);
             assertThat(state()).isEqualTo(before);
+            awaitMailSent();
+            assertThat(mail())
+                    .as("what the shop mailed: nobody is mailed twice")
+                    .isEqualTo(mailBefore);
         }
+    }
+
+    /** Every mail the shop sent, by recipient, subject and Message-ID (sorted: sending order may differ). */
+    private List<String> mail() {
+        return shop.mail().messages().stream()
+                .map(mail -> mail.to() + " | " + mail.subject() + " | " + mail.id())
+                .sorted()
+                .toList();
+    }
+
+    /** Waits until notification-service has no mail left to send: what the events so far asked for is out. */
+    private void awaitMailSent() {
+        await("notification-service has sent what it has to send")
+                .atMost(CATCH_UP)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> shop.admin()
+                                .get("/api/notifications?status=PENDING")
+                                .expect(200)
+                                .json()
+                                .get("total")
+                                .asLong()
+                        == 0);
     }
 
     /** What customers and admins can see of the shop: orders, payments, stock, the catalogue, accounts. */

@@ -53,6 +53,8 @@ class StorefrontBrowserSystemTests {
         environment.put("STOREFRONT_BASE_URL", shop.gateway().toString().replaceAll("/$", ""));
         environment.put("BOOKSTORE_ADMIN_EMAIL", Shop.ADMIN_EMAIL);
         environment.put("BOOKSTORE_ADMIN_PASSWORD", Shop.ADMIN_PASSWORD);
+        // The account tests read the verification and reset links the shop mailed.
+        environment.put("MAILBOX_URL", shop.mail().mailboxUrl());
         environment.put("STOREFRONT_E2E_OUTPUT", output.toString());
         environment.put("STOREFRONT_SCREENSHOTS", output.resolve("screenshots").toString());
         environment.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record Customer(String email, String id, String accessToken, String refreshToken, Client client) {
 
-    static Customer logIn(Client anonymous, String email, String password) {
+    public static Customer logIn(Client anonymous, String email, String password) {
         JsonNode tokens = anonymous
                 .post("/api/auth/token", Map.of("email", email, "password", password))
                 .expect(200)

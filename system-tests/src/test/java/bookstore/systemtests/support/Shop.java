@@ -1,10 +1,14 @@
 package bookstore.systemtests.support;
 
+import bookstore.embedded.MailServer;
 import bookstore.launcher.LocalShop;
 import bookstore.launcher.Service;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -23,6 +27,7 @@ public final class Shop implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@system-tests.example";
     public static final String ADMIN_PASSWORD = "Tall-Shelves-of-Paper-42";
     public static final String PASSWORD = "Reading-Lamp-and-Tea-7";
+    public static final String STAFF_EMAIL = "staff@system-tests.example";
 
     // Offsets that keep every port (MongoDB's 27017 the highest) below Linux's ephemeral range.
     private static final List<Integer> PORT_OFFSETS = List.of(3000, 3500, 4000, 4500, 5000, 5500);
@@ -79,6 +84,8 @@ public final class Shop implements AutoCloseable {
                 Map.entry("ORDER_PAYMENT_TIMEOUT", "30s"),
                 // Known to the tests, so that they can sign a stale or replayed carrier push of their own.
                 Map.entry("BOOKSTORE_SHIPPING_SANDBOX_SALT", SANDBOX_CARRIER_SALT),
+                // Low-stock alerts go to an address the tests read.
+                Map.entry("NOTIFICATION_STAFF_ADDRESS", STAFF_EMAIL),
                 Map.entry("LOG_FORMAT", "ecs"));
         return new LocalShop.Settings(
                 repository, data, EnumSet.allOf(Service.class), offset, true, environment, false, false, out);
@@ -149,6 +156,22 @@ public final class Shop implements AutoCloseable {
 
     public void startPostgres() {
         shop.startPostgres();
+    }
+
+    /** The shop's embedded mail server: everything the shop sent. */
+    public MailServer mail() {
+        return shop.mail().orElseThrow(() -> new IllegalStateException("this shop embeds no mail server"));
+    }
+
+    /** A JDBC connection to one service's own database on the shop's PostgreSQL, as its owner. */
+    public Connection database(String name) throws SQLException {
+        String server = shop.address("POSTGRES_URL");
+        return DriverManager.getConnection("jdbc:" + server + "/" + name, shop.postgresUser(), shop.postgresPassword());
+    }
+
+    /** The catalogue's MongoDB address (with its database). */
+    public String mongoUri() {
+        return shop.address("MONGODB_URI");
     }
 
     @Override
