@@ -44,7 +44,8 @@ export interface Review {
   bookId: string
   rating: number
   text?: string | null
-  author: { name?: string | null; verifiedBuyer: boolean }
+  /** accountClosed: the reviewer closed their account; the stars stay, the name and words are gone. */
+  author: { name?: string | null; verifiedBuyer: boolean; accountClosed?: boolean }
   createdAt: string
   updatedAt: string
   edited: boolean
@@ -274,7 +275,9 @@ export interface Order {
   statusHistory: StatusChange[]
   failureReason?: string | null
   placedAt: string
-  shippingAddress: Address
+  /** null once the customer closed their account: the address was erased (customerErased). */
+  shippingAddress: Address | null
+  customerErased?: boolean
   paymentMethod: string
   shipment?: Shipment | null
   /** Everything given back so far, returns and partial refunds included. */

@@ -44,6 +44,16 @@ async function open(standing: unknown, items: Review[], locale: 'en' | 'zh-CN' =
 describe('the reviews of a book', () => {
   afterEach(() => vi.unstubAllGlobals())
 
+  it('shows a review from a closed account by its stars alone, named as from a closed account', async () => {
+    const closed = review('r-9', { text: null, author: { name: null, verifiedBuyer: true, accountClosed: true } })
+    const { wrapper } = await open({ verifiedBuyer: false, review: null }, [closed, review('r-1')], 'zh-CN')
+    const [first, second] = wrapper.findAll('[data-test="review-author"]')
+    expect(first.text()).toBe('已注销的账户')
+    expect(second.text()).toBe('已购读者')
+    expect(wrapper.findAll('[data-test="review-text-shown"]')).toHaveLength(1)
+    wrapper.unmount()
+  })
+
   it('tells a reader who did not receive the book why they cannot review it', async () => {
     const { wrapper } = await open({ verifiedBuyer: false, review: null }, [review('r-1')], 'zh-CN')
     expect(wrapper.get('[data-test="review-not-eligible"]').text()).toBe('只有已收到这本书的读者才能评价。')

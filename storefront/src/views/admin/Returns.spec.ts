@@ -208,4 +208,14 @@ describe('returns on the console’s order page', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-test="problem"]').exists()).toBe(true))
     expect(wrapper.get('[data-test="problem"]').text()).toContain('Please check the copies, the amount and the reason.')
   })
+
+  it('shows an erased order of a closed account without its address', async () => {
+    fakeApi([{ path: `/api/orders/${ID}`, body: order([], [], { shippingAddress: null, customerErased: true }) }])
+    const { wrapper } = await mountPage(`/admin/orders/${ID}`, 'zh-CN')
+    mounted.push(wrapper)
+    await settle()
+    expect(wrapper.get('[data-test="order-address-erased"]').text()).toBe('客户已注销账户：姓名、地址和电话号码已删除。')
+    expect(wrapper.find('address').exists()).toBe(false)
+    expect(wrapper.text()).toContain('¥64.00')
+  })
 })

@@ -276,6 +276,7 @@ export default {
       refunded: 'Refunded',
       noRefund: 'None',
       history: 'Status history',
+      addressErased: 'The customer closed their account: the name, address and phone number were erased.',
       shipping: 'Shipping address',
       shipment: 'Shipment',
       payment: 'Payment',

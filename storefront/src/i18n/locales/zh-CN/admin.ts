@@ -274,6 +274,7 @@ export default {
       refunded: '已退款',
       noRefund: '无',
       history: '状态记录',
+      addressErased: '客户已注销账户：姓名、地址和电话号码已删除。',
       shipping: '收货地址',
       shipment: '物流',
       payment: '支付',
