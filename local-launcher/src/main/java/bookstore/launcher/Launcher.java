@@ -121,9 +121,11 @@ public final class Launcher {
         }
         for (BackingServer server : BackingServer.values()) {
             if (plan.needs(server)) {
-                String where = plan.embeds(server)
-                        ? "embedded, data in " + displayed(data.resolve(server.folder()))
-                        : "external, from " + server.variable();
+                String where = !plan.embeds(server)
+                        ? "external, from " + server.variable()
+                        : server == BackingServer.MAIL
+                                ? "embedded, mail kept until the shop stops"
+                                : "embedded, data in " + displayed(data.resolve(server.folder()));
                 rows.put(server.displayName(), plan.shownAddress(server) + "   (" + where + ")");
                 if (server == BackingServer.MAIL) {
                     shop.mail()
