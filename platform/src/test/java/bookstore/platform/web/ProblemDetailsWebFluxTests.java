@@ -2,9 +2,11 @@ package bookstore.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bookstore.platform.paging.PageWindow;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +118,53 @@ class ProblemDetailsWebFluxTests {
     }
 
     @Test
+    void aPageBeyondTheResultWindowIsAValidationProblemNamingTheLastPage() {
+        http.get()
+                .uri("/widgets/paged?page=500&size=20")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/validation")
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("page")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must be at most 499 with size 20: a listing shows its first 10000 items");
+    }
+
+    @Test
+    void aPageWhoseOffsetWouldOverflowAnIntIsRefusedByItsBound() {
+        http.get()
+                .uri("/widgets/paged?page=2147483647&size=20")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://bookstore.example/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("page");
+    }
+
+    @Test
+    void theLastPageOfTheResultWindowIsAnswered() {
+        http.get()
+                .uri("/widgets/paged?page=499&size=20")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("page 499");
+    }
+
+    @Test
     void unexpectedFailureIsLoggedAsAnError(CapturedOutput output) {
         http.get().uri("/widgets/broken").exchange().expectStatus().is5xxServerError();
 
@@ -206,6 +255,13 @@ class ProblemDetailsWebFluxTests {
         @GetMapping("/widgets")
         Mono<String> list(@RequestParam @Max(100) int size) {
             return Mono.just("ok");
+        }
+
+        @GetMapping("/widgets/paged")
+        Mono<String> paged(
+                @RequestParam @Min(0) @Max(PageWindow.MAX_PAGE) int page, @RequestParam @Min(1) @Max(100) int size) {
+            PageWindow.check(page, size);
+            return Mono.just("page " + page);
         }
 
         @PostMapping("/shelves/{shelf}/widgets")
