@@ -2,6 +2,7 @@ package bookstore.catalog.book.application;
 
 import bookstore.catalog.book.domain.BookStatus;
 import bookstore.catalog.book.domain.Isbn;
+import bookstore.platform.paging.PageWindow;
 import java.util.Optional;
 
 /**
@@ -16,19 +17,17 @@ public record CatalogueQuery(String text, BookStatus status, int page, int size)
 
     public static final int MAX_TEXT = 200;
     public static final int MAX_SIZE = 100;
-    /** How deep anyone may page, so that {@code page * size} stays a small number. */
-    public static final int MAX_PAGE = 100_000;
 
     public CatalogueQuery {
         text = text == null || text.isBlank() ? null : text.strip();
         if (text != null && (text.length() > MAX_TEXT || text.chars().anyMatch(Character::isISOControl))) {
             throw new IllegalArgumentException("text must be at most " + MAX_TEXT + " printable characters");
         }
-        if (page < 0 || page > MAX_PAGE) {
-            throw new IllegalArgumentException("page must be between 0 and " + MAX_PAGE);
-        }
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+        }
+        if (!PageWindow.allows(page, size)) {
+            throw new IllegalArgumentException("page is beyond the first " + PageWindow.MAX_RESULT_WINDOW + " books");
         }
     }
 

@@ -2,6 +2,8 @@ package bookstore.catalog.book.web;
 
 import bookstore.catalog.book.application.CatalogueQuery;
 import bookstore.catalog.book.domain.BookStatus;
+import bookstore.platform.paging.PageWindow;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -19,12 +21,24 @@ record CatalogueParameters(
         String q,
 
         BookStatus status,
-        @PositiveOrZero @Max(CatalogueQuery.MAX_PAGE) Integer page,
+
+        @PositiveOrZero @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+        Integer page,
+
         @Min(1) @Max(CatalogueQuery.MAX_SIZE) Integer size) {
 
     static final int DEFAULT_SIZE = 20;
 
+    @AssertTrue(message = PageWindow.BEYOND)
+    boolean isPage() {
+        return !PageWindow.isBeyond(page, sizeOrDefault());
+    }
+
     CatalogueQuery toQuery() {
-        return new CatalogueQuery(q, status, page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+        return new CatalogueQuery(q, status, page == null ? 0 : page, sizeOrDefault());
+    }
+
+    private int sizeOrDefault() {
+        return size == null || size < 1 || size > CatalogueQuery.MAX_SIZE ? DEFAULT_SIZE : size;
     }
 }

@@ -1,6 +1,8 @@
 package bookstore.catalog.review.web;
 
 import bookstore.catalog.review.application.ReviewSort;
+import bookstore.platform.paging.PageWindow;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -11,12 +13,18 @@ record ReviewParameters(
         @Pattern(regexp = ReviewSort.PATTERN, message = "must be one of " + ReviewSort.PATTERN)
         String sort,
 
-        @PositiveOrZero @Max(MAX_PAGE) Integer page,
+        @PositiveOrZero @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+        Integer page,
+
         @Min(1) @Max(MAX_SIZE) Integer size) {
 
     static final int DEFAULT_SIZE = 10;
     static final int MAX_SIZE = 100;
-    static final int MAX_PAGE = 100_000;
+
+    @AssertTrue(message = PageWindow.BEYOND)
+    boolean isPage() {
+        return !PageWindow.isBeyond(page, sizeOrDefault());
+    }
 
     ReviewSort order() {
         return ReviewSort.of(sort);
@@ -27,6 +35,6 @@ record ReviewParameters(
     }
 
     int sizeOrDefault() {
-        return size == null ? DEFAULT_SIZE : size;
+        return size == null || size < 1 || size > MAX_SIZE ? DEFAULT_SIZE : size;
     }
 }

@@ -1,5 +1,6 @@
 package bookstore.catalog.search.application;
 
+import bookstore.platform.paging.PageWindow;
 import java.math.BigDecimal;
 
 /**
@@ -27,8 +28,6 @@ public record SearchCriteria(
 
     public static final int MAX_QUERY = 200;
     public static final int MAX_SIZE = 100;
-    /** How deep anyone may page; deeper pages cost more than they are worth to a shopper. */
-    public static final int MAX_RESULT_WINDOW = 10_000;
 
     public SearchCriteria {
         if (q != null && q.length() > MAX_QUERY) {
@@ -37,8 +36,8 @@ public record SearchCriteria(
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
         }
-        if (page < 0 || (long) (page + 1) * size > MAX_RESULT_WINDOW) {
-            throw new IllegalArgumentException("page is out of range");
+        if (!PageWindow.allows(page, size)) {
+            throw new IllegalArgumentException("page is beyond the first " + PageWindow.MAX_RESULT_WINDOW + " results");
         }
         if (minRating != null
                 && (minRating.compareTo(BigDecimal.ONE) < 0

@@ -3,6 +3,7 @@ package bookstore.catalog.search.web;
 import bookstore.catalog.book.domain.BookDetails;
 import bookstore.catalog.search.application.SearchCriteria;
 import bookstore.catalog.search.application.SortOrder;
+import bookstore.platform.paging.PageWindow;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -34,7 +35,9 @@ record SearchParameters(
         @Pattern(regexp = SortOrder.PATTERN, message = "must be one of " + SortOrder.PATTERN)
         String sort,
 
-        @PositiveOrZero Integer page,
+        @PositiveOrZero @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+        Integer page,
+
         @Min(1) @Max(SearchCriteria.MAX_SIZE) Integer size) {
 
     static final int DEFAULT_SIZE = 20;
@@ -44,9 +47,9 @@ record SearchParameters(
         return minPrice == null || maxPrice == null || minPrice <= maxPrice;
     }
 
-    @AssertTrue(message = "page * size must stay within " + SearchCriteria.MAX_RESULT_WINDOW + " results")
+    @AssertTrue(message = PageWindow.BEYOND)
     boolean isPage() {
-        return page == null || page < 0 || (long) (page + 1) * sizeOrDefault() <= SearchCriteria.MAX_RESULT_WINDOW;
+        return !PageWindow.isBeyond(page, sizeOrDefault());
     }
 
     SearchCriteria toCriteria() {

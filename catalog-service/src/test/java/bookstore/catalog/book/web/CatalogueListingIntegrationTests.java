@@ -266,10 +266,9 @@ class CatalogueListingIntegrationTests {
 
     @Test
     void deepestPageAndLargestSizeAreAllowed() {
-        Map<String, Object> page =
-                list(null, uri -> uri.queryParam("page", 100_000).queryParam("size", 100));
+        Map<String, Object> page = list(null, uri -> uri.queryParam("page", 99).queryParam("size", 100));
 
-        assertThat(page).containsEntry("page", 100_000).containsEntry("size", 100);
+        assertThat(page).containsEntry("page", 99).containsEntry("size", 100);
         assertThat(CatalogueApi.ids(page)).isEmpty();
     }
 
