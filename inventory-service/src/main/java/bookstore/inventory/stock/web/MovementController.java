@@ -6,6 +6,7 @@ import bookstore.inventory.stock.application.RecordedMovement;
 import bookstore.inventory.stock.application.TakingStock;
 import bookstore.inventory.stock.application.ViewingStock;
 import bookstore.inventory.stock.domain.AdjustmentReason;
+import bookstore.platform.paging.PageWindow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -67,8 +68,10 @@ class MovementController {
     @GetMapping("/movements")
     Mono<PageResource<MovementResource>> movements(
             @PathVariable String bookId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+                    int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PageWindow.check(page, size);
         return viewing.movementsOf(bookId, page, size)
                 .map(slice -> PageResource.of(slice, page, size, MovementResource::of));
     }

@@ -4,6 +4,7 @@ import bookstore.inventory.stock.application.SettingLowStockThreshold;
 import bookstore.inventory.stock.application.StockQuery;
 import bookstore.inventory.stock.application.ViewingStock;
 import bookstore.inventory.stock.domain.LowStockThreshold;
+import bookstore.platform.paging.PageWindow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,7 +50,8 @@ class StockController {
             @RequestParam(defaultValue = "false") boolean lowStock,
             @RequestParam(required = false) @Size(max = StockQuery.MAX_BOOK_IDS) List<String> bookId,
             @RequestParam(defaultValue = "bookId") String sort,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+                    int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return page(new StockQuery(lowStock, bookId == null ? List.of() : bookId, order(sort)), page, size);
     }
@@ -57,7 +59,8 @@ class StockController {
     /** Books at or below their low-stock threshold, fewest available copies first. */
     @GetMapping("/low-stock")
     Mono<PageResource<StockResource>> runningLow(
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+                    int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return page(StockQuery.runningLow(), page, size);
     }
@@ -71,6 +74,7 @@ class StockController {
     }
 
     private Mono<PageResource<StockResource>> page(StockQuery query, int page, int size) {
+        PageWindow.check(page, size);
         return viewing.list(query, page, size).map(slice -> PageResource.of(slice, page, size, StockResource::of));
     }
 

@@ -17,6 +17,7 @@ import bookstore.inventory.StockFixtures;
 import bookstore.inventory.reservation.application.CarryingOutStockCommands;
 import bookstore.inventory.stock.application.OpeningStock;
 import bookstore.platform.messaging.Delivered;
+import bookstore.testsupport.paging.PageWindowContract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -373,6 +374,18 @@ class InventoryApiIntegrationTests {
                     .expectBody()
                     .jsonPath("$.type")
                     .value(type -> assertThat((String) type).startsWith("https://bookstore.example/problems/"));
+        }
+    }
+
+    @Test
+    void everyListingIsPagedWithinItsFirst10000Items() {
+        String book = stock.bookWith(5);
+        for (String listing :
+                List.of("/api/inventory", "/api/inventory/low-stock", "/api/inventory/" + book + "/movements")) {
+            PageWindowContract.refusesPagesBeyondTheWindow(admin, listing);
+            PageWindowContract.answersTheLastPage(admin, listing)
+                    .jsonPath("$.items")
+                    .isEmpty();
         }
     }
 
