@@ -5,6 +5,7 @@ import bookstore.notification.mail.application.MailView;
 import bookstore.notification.mail.application.ViewingMail;
 import bookstore.notification.mail.domain.MailKind;
 import bookstore.notification.mail.domain.MailStatus;
+import bookstore.platform.paging.PageWindow;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -43,8 +44,10 @@ class NotificationController {
             @RequestParam(required = false) @Size(min = 3, max = 320) String recipient,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+                    int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PageWindow.check(page, size);
         MailQuery query = new MailQuery(
                 recipient, parse(MailKind.class, "kind", kind), parse(MailStatus.class, "status", status));
         return viewing.list(query, page, size)

@@ -10,6 +10,7 @@ import bookstore.notification.EventSender;
 import bookstore.notification.Mailbox;
 import bookstore.notification.NotificationServiceTest;
 import bookstore.platform.messaging.EventCodec;
+import bookstore.testsupport.paging.PageWindowContract;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,5 +188,11 @@ class NotificationApiIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+    }
+
+    @Test
+    void pagesOnlyThroughTheFirst10000Mails() {
+        PageWindowContract.refusesPagesBeyondTheWindow(admin, "/api/notifications");
+        PageWindowContract.answersTheLastPage(admin, "/api/notifications");
     }
 }
