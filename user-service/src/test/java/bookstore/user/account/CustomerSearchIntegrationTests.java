@@ -2,6 +2,7 @@ package bookstore.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bookstore.testsupport.paging.PageWindowContract;
 import bookstore.user.ShopClient;
 import bookstore.user.ShopClient.Registered;
 import bookstore.user.ShopClient.Tokens;
@@ -128,9 +129,26 @@ class CustomerSearchIntegrationTests {
     }
 
     @Test
-    void pagesBeyondTheLimitAreRefused() {
+    void pagesBeyondTheFirst10000AccountsAreRefused() {
         expectRefused(Map.of("page", "100001"), "page");
         expectRefused(Map.of("page", Integer.toString(Integer.MAX_VALUE), "size", "100"), "page");
+        get(Map.of("page", "100", "size", "100"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must be at most 99 with size 100: a listing shows its first 10000 items");
+    }
+
+    @Test
+    void onlyTheFirst10000AccountsCanBePagedThrough() {
+        WebTestClient asAdmin = shop.http
+                .mutate()
+                .defaultHeaders(h -> h.setBearerAuth(admin.accessToken()))
+                .build();
+
+        PageWindowContract.refusesPagesBeyondTheWindow(asAdmin, "/api/users");
+        PageWindowContract.answersTheLastPage(asAdmin, "/api/users");
     }
 
     private WebTestClient.ResponseSpec get(Map<String, String> query) {

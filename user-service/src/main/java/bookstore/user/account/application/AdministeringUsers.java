@@ -1,5 +1,6 @@
 package bookstore.user.account.application;
 
+import bookstore.platform.paging.PageWindow;
 import bookstore.user.account.domain.Role;
 import bookstore.user.account.domain.UserAccount;
 import java.util.Set;
@@ -17,9 +18,6 @@ public class AdministeringUsers {
 
     public static final int MAX_PAGE_SIZE = 100;
 
-    /** Far beyond any real listing; it only keeps the offset (page × size) a sane number. */
-    public static final int MAX_PAGE = 100_000;
-
     private final UserAccounts accounts;
     private final AccountSessions sessions;
     private final TransactionalOperator transactions;
@@ -32,9 +30,9 @@ public class AdministeringUsers {
 
     /** The accounts the search finds, oldest first, one page of them and how many there are in all. */
     public Mono<Page<UserAccount>> find(AccountSearch search, int page, int size) {
-        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException(
-                    "page must be between 0 and " + MAX_PAGE + ", size between 1 and " + MAX_PAGE_SIZE);
+        if (size < 1 || size > MAX_PAGE_SIZE || !PageWindow.allows(page, size)) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE
+                    + ", page within the first " + PageWindow.MAX_RESULT_WINDOW + " accounts");
         }
         return Mono.zip(accounts.page(search, page, size).collectList(), accounts.count(search))
                 .map(found -> new Page<>(found.getT1(), page, size, found.getT2()));

@@ -1,5 +1,6 @@
 package bookstore.user.account.web;
 
+import bookstore.platform.paging.PageWindow;
 import bookstore.platform.security.CurrentUser;
 import bookstore.user.account.application.AccountSearch;
 import bookstore.user.account.application.AdministeringUsers;
@@ -50,8 +51,10 @@ class AdminUserController {
             @RequestParam(required = false)
                     @Pattern(regexp = "(ACTIVE|DISABLED)?", message = "must be ACTIVE or DISABLED")
                     String status,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(AdministeringUsers.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+                    int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(AdministeringUsers.MAX_PAGE_SIZE) int size) {
+        PageWindow.check(page, size);
         AccountSearch search = new AccountSearch(
                 q,
                 role == null || role.isEmpty() ? null : Role.valueOf(role),
