@@ -83,6 +83,8 @@ export async function screenshot(page: Page, name: string) {
   const project = test.info().project.name
   const locale = await page.evaluate(() => document.documentElement.lang)
   mkdirSync(screenshots, { recursive: true })
+  // From the top: a full-page capture taken while scrolled draws the sticky header where the viewport was.
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: join(screenshots, `${project}-${name}-${locale}.png`), fullPage: true })
 }
 
