@@ -1,6 +1,7 @@
 package bookstore.order.ordering.application;
 
 import bookstore.order.ordering.domain.OrderStatus;
+import bookstore.platform.paging.PageWindow;
 import java.time.Instant;
 
 /**
@@ -17,8 +18,6 @@ public record OrderQuery(
         String customerId, OrderStatus status, boolean openAfterSale, Instant from, Instant to, int page, int size) {
 
     public static final int MAX_SIZE = 100;
-    /** How deep anyone may page, so that {@code page * size} stays a small number. */
-    public static final int MAX_PAGE = 100_000;
 
     /** Far longer than any account id (a UUID). */
     public static final int MAX_CUSTOMER_ID = 100;
@@ -38,11 +37,12 @@ public record OrderQuery(
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidOrderQueryException("from", "from must not be after to");
         }
-        if (page < 0 || page > MAX_PAGE) {
-            throw new InvalidOrderQueryException("page", "page must be between 0 and " + MAX_PAGE);
-        }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidOrderQueryException("size", "size must be between 1 and " + MAX_SIZE);
+        }
+        if (!PageWindow.allows(page, size)) {
+            throw new InvalidOrderQueryException(
+                    "page", "page is beyond the first " + PageWindow.MAX_RESULT_WINDOW + " orders");
         }
     }
 

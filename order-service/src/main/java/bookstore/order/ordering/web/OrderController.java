@@ -13,6 +13,7 @@ import bookstore.order.ordering.domain.OrderStatus;
 import bookstore.order.ordering.domain.Shipment;
 import bookstore.order.shipping.application.ShippingOrders;
 import bookstore.order.shipping.application.TrackingQueries;
+import bookstore.platform.paging.PageWindow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -108,8 +109,10 @@ class OrderController {
             @RequestParam(required = false) AfterSale afterSale,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(OrderQuery.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+                    int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(OrderQuery.MAX_SIZE) int size) {
+        PageWindow.check(page, size);
         return Mono.fromCallable(() -> new OrderQuery(
                         customerId,
                         status,

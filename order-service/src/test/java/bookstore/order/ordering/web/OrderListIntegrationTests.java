@@ -11,6 +11,7 @@ import bookstore.order.OrderServiceTest;
 import bookstore.order.SagaTraffic;
 import bookstore.order.TestCatalogue;
 import bookstore.platform.messaging.EventCodec;
+import bookstore.testsupport.paging.PageWindowContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -213,7 +214,9 @@ class OrderListIntegrationTests {
         assertThat(ids(first)).containsExactly(annLast, annCancelled);
         assertThat(ids(second)).containsExactly(annFirst);
         assertThat(second).containsEntry("page", 1).containsEntry("size", 2).containsEntry("total", 3);
-        assertThat(list(admin, uri -> anns.apply(uri).queryParam("page", 100_000)))
+        // Two to a page, the last page within the first 10,000 orders is 4999.
+        assertThat(list(admin, uri -> anns.apply(uri).queryParam("page", 4_999)))
+                .containsEntry("page", 4_999)
                 .containsEntry("total", 3)
                 .containsEntry("items", List.of());
     }
@@ -228,6 +231,9 @@ class OrderListIntegrationTests {
         "from, +300000-01-01T00:00:00Z",
         "to, -5000-01-01T00:00:00Z",
         "page, 100001",
+        "page, 2147483647",
+        "page, 10000",
+        "page, 500",
         "page, -1",
         "size, 0",
         "size, 101",
@@ -249,6 +255,16 @@ class OrderListIntegrationTests {
                 .isEqualTo("https://bookstore.example/problems/validation")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo(parameter);
+        assertThat(stored(ann)).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheFirst10000OrdersCanBePagedThrough() {
+        List<Map<String, Object>> before = stored(ann);
+
+        PageWindowContract.refusesPagesBeyondTheWindow(admin(http), "/api/orders");
+        PageWindowContract.refusesPagesBeyondTheWindow(customer(http, ann), "/api/orders");
+        PageWindowContract.answersTheLastPage(admin(http), "/api/orders");
         assertThat(stored(ann)).isEqualTo(before);
     }
 
