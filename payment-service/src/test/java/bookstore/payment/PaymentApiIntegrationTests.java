@@ -10,6 +10,7 @@ import bookstore.payment.payments.application.RefundAmountRequest;
 import bookstore.payment.payments.application.SagaCommand;
 import bookstore.payment.payments.application.TakingSagaCommands;
 import bookstore.payment.payments.domain.Money;
+import bookstore.testsupport.paging.PageWindowContract;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -227,6 +228,17 @@ class PaymentApiIntegrationTests {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("https://bookstore.example/problems/validation");
+    }
+
+    @Test
+    void pagesGoNoDeeperThanTheFirst10000Payments() {
+        WebTestClient admin =
+                http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(ADMIN)).authorities(role("ADMIN")));
+
+        PageWindowContract.refusesPagesBeyondTheWindow(admin, "/api/payments");
+        PageWindowContract.answersTheLastPage(admin, "/api/payments")
+                .jsonPath("$.items")
+                .isEmpty();
     }
 
     @Test

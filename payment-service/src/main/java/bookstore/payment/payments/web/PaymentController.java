@@ -2,6 +2,7 @@ package bookstore.payment.payments.web;
 
 import bookstore.payment.payments.application.PaymentQueries;
 import bookstore.payment.payments.application.PaymentQueries.Viewer;
+import bookstore.platform.paging.PageWindow;
 import bookstore.platform.security.CurrentUser;
 import bookstore.platform.web.Problems;
 import jakarta.validation.constraints.Max;
@@ -42,8 +43,10 @@ class PaymentController {
     @GetMapping
     Mono<PageView> payments(
             @RequestParam(required = false) String orderId,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(value = PageWindow.MAX_PAGE, message = PageWindow.BEYOND)
+                    int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PageWindow.check(page, size);
         return viewer().flatMap(viewer -> queries.list(orderId, page, size, viewer))
                 .map(found -> new PageView(
                         found.items().stream().map(PaymentView::of).toList(),
