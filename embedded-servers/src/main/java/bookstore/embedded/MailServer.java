@@ -230,23 +230,37 @@ public final class MailServer implements AutoCloseable {
      *
      * @param id the message's Message-ID header
      * @param to the recipient whose mailbox holds this copy
+     * @param toName the recipient's name as the message gives it, or empty
      * @param text the plain-text part (or the HTML part's text when there is none)
      * @param html the HTML part, or empty
+     * @param language the message's Content-Language header, or empty
      */
     public record Mail(
-            String id, String to, String from, String subject, String text, String html, Instant receivedAt) {
+            String id,
+            String to,
+            String toName,
+            String from,
+            String subject,
+            String text,
+            String html,
+            String language,
+            Instant receivedAt) {
 
-        static Mail of(MimeMessage message) {
+        /** A received message, decoded. */
+        public static Mail of(MimeMessage message) {
             try {
                 Parts parts = new Parts();
                 parts.collect(message);
                 return new Mail(
                         Optional.ofNullable(message.getMessageID()).orElse(""),
                         first(message.getRecipients(Message.RecipientType.TO)),
+                        nameOf(message.getRecipients(Message.RecipientType.TO)),
                         first(message.getFrom()),
                         Optional.ofNullable(message.getSubject()).orElse(""),
                         parts.text.isEmpty() ? parts.html : parts.text,
                         parts.html,
+                        Optional.ofNullable(message.getHeader("Content-Language", ","))
+                                .orElse(""),
                         Optional.ofNullable(message.getReceivedDate())
                                 .or(() -> Optional.ofNullable(sentDate(message)))
                                 .map(java.util.Date::toInstant)
@@ -262,6 +276,15 @@ public final class MailServer implements AutoCloseable {
             } catch (MessagingException e) {
                 return null;
             }
+        }
+
+        private static String nameOf(Address[] addresses) {
+            return addresses != null
+                            && addresses.length > 0
+                            && addresses[0] instanceof jakarta.mail.internet.InternetAddress internet
+                            && internet.getPersonal() != null
+                    ? internet.getPersonal()
+                    : "";
         }
 
         private static String first(Address[] addresses) {

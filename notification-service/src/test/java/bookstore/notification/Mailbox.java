@@ -1,19 +1,12 @@
 package bookstore.notification;
 
+import bookstore.embedded.MailServer.Mail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -55,15 +48,15 @@ public final class Mailbox {
     }
 
     /** Every message that arrived for the address so far. */
-    public List<Received> to(String address) {
+    public List<Mail> to(String address) {
         return Arrays.stream(server.getReceivedMessages())
-                .filter(message -> addressedTo(message, address))
-                .map(Received::of)
+                .map(Mail::of)
+                .filter(mail -> mail.to().equalsIgnoreCase(address))
                 .toList();
     }
 
     /** Waits until {@code count} messages arrived for the address, and returns them. */
-    public List<Received> await(String address, int count) {
+    public List<Mail> await(String address, int count) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> to(address).size() >= count);
@@ -71,63 +64,8 @@ public final class Mailbox {
     }
 
     /** Waits for the one message for the address. */
-    public Received awaitOne(String address) {
+    public Mail awaitOne(String address) {
         return await(address, 1).getFirst();
-    }
-
-    private static boolean addressedTo(MimeMessage message, String address) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(to -> ((InternetAddress) to).getAddress().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A message as it arrived: its headers and its two parts, decoded. */
-    public record Received(
-            String to,
-            String toName,
-            String subject,
-            String text,
-            String html,
-            String messageId,
-            String contentLanguage) {
-
-        static Received of(MimeMessage message) {
-            try {
-                InternetAddress to = (InternetAddress) message.getRecipients(Message.RecipientType.TO)[0];
-                List<String> texts = new ArrayList<>();
-                List<String> htmls = new ArrayList<>();
-                collect(message, texts, htmls);
-                return new Received(
-                        to.getAddress(),
-                        to.getPersonal(),
-                        message.getSubject(),
-                        String.join("\n", texts),
-                        String.join("\n", htmls),
-                        message.getMessageID(),
-                        message.getHeader("Content-Language", ","));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void collect(Part part, List<String> texts, List<String> htmls)
-                throws MessagingException, IOException {
-            if (part.isMimeType("text/plain")) {
-                texts.add((String) part.getContent());
-            } else if (part.isMimeType("text/html")) {
-                htmls.add((String) part.getContent());
-            } else if (part.getContent() instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart body = multipart.getBodyPart(i);
-                    collect(body, texts, htmls);
-                }
-            }
-        }
     }
 
     /** The mailbox as a bean, and the service's {@code spring.mail} pointed at it. */

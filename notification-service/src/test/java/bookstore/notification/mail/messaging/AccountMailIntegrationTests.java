@@ -6,11 +6,11 @@ import static bookstore.notification.AccountMails.reset;
 import static bookstore.notification.AccountMails.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bookstore.embedded.MailServer.Mail;
 import bookstore.events.Topics;
 import bookstore.events.user.PasswordChanged;
 import bookstore.notification.EventSender;
 import bookstore.notification.Mailbox;
-import bookstore.notification.Mailbox.Received;
 import bookstore.notification.NotificationServiceTest;
 import bookstore.platform.messaging.EventCodec;
 import java.time.Instant;
@@ -45,10 +45,10 @@ class AccountMailIntegrationTests {
         String email = address();
         events.send(Topics.ACCOUNT_MAIL, verification(email, "王小明", "zh-CN", true));
 
-        Received mail = mailbox.awaitOne(email);
+        Mail mail = mailbox.awaitOne(email);
         assertThat(mail.subject()).isEqualTo("欢迎加入书店，请验证您的邮箱");
         assertThat(mail.toName()).isEqualTo("王小明");
-        assertThat(mail.contentLanguage()).isEqualTo("zh-CN");
+        assertThat(mail.language()).isEqualTo("zh-CN");
         assertThat(mail.text())
                 .contains("王小明，您好：")
                 .contains("https://shop.test/verify-email?token=" + TOKEN)
@@ -64,7 +64,7 @@ class AccountMailIntegrationTests {
         String email = address();
         events.send(Topics.ACCOUNT_MAIL, verification(email, "Alice", "en", true));
 
-        Received mail = mailbox.awaitOne(email);
+        Mail mail = mailbox.awaitOne(email);
         assertThat(mail.subject()).isEqualTo("Welcome to the Bookstore: please confirm your e-mail address");
         assertThat(mail.text())
                 .contains("Hello Alice,")
@@ -83,7 +83,7 @@ class AccountMailIntegrationTests {
                 verification(english, "Alice", "en", false));
 
         assertThat(mailbox.awaitOne(chinese).subject()).isEqualTo("请验证您的新邮箱地址");
-        Received mail = mailbox.awaitOne(english);
+        Mail mail = mailbox.awaitOne(english);
         assertThat(mail.subject()).isEqualTo("Confirm your new e-mail address");
         assertThat(mail.text()).contains("/verify-email?token=" + TOKEN);
     }
@@ -94,12 +94,12 @@ class AccountMailIntegrationTests {
         String english = address();
         events.send(Topics.ACCOUNT_MAIL, reset(chinese, "zh-CN"), reset(english, "en"));
 
-        Received zh = mailbox.awaitOne(chinese);
+        Mail zh = mailbox.awaitOne(chinese);
         assertThat(zh.subject()).isEqualTo("重置您的书店密码");
         assertThat(zh.text())
                 .contains("https://shop.test/reset-password?token=" + TOKEN)
                 .contains("2026-12-08 10:30（北京时间）");
-        Received en = mailbox.awaitOne(english);
+        Mail en = mailbox.awaitOne(english);
         assertThat(en.subject()).isEqualTo("Reset your Bookstore password");
         assertThat(en.html()).contains("href=\"https://shop.test/reset-password?token=" + TOKEN + "\"");
     }
@@ -114,10 +114,10 @@ class AccountMailIntegrationTests {
                 new PasswordChanged(UUID.randomUUID(), at, "user-" + UUID.randomUUID(), chinese, "王小明", "zh-CN", false),
                 new PasswordChanged(UUID.randomUUID(), at, "user-" + UUID.randomUUID(), english, "Alice", "en", true));
 
-        Received zh = mailbox.awaitOne(chinese);
+        Mail zh = mailbox.awaitOne(chinese);
         assertThat(zh.subject()).isEqualTo("您的书店密码已更改");
         assertThat(zh.text()).contains("您的密码已于 2026-12-08 00:05（北京时间） 更改");
-        Received en = mailbox.awaitOne(english);
+        Mail en = mailbox.awaitOne(english);
         assertThat(en.subject()).isEqualTo("Your Bookstore password was changed");
         assertThat(en.text()).contains("reset with a reset link on 2026-12-08 00:05 (China time)");
         assertThat(en.text()).doesNotContain("token=");
@@ -129,7 +129,7 @@ class AccountMailIntegrationTests {
         String name = "<script>alert(1)</script>";
         events.send(Topics.ACCOUNT_MAIL, verification(email, name, "en", true));
 
-        Received mail = mailbox.awaitOne(email);
+        Mail mail = mailbox.awaitOne(email);
         assertThat(mail.html())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>");

@@ -3,6 +3,7 @@ package bookstore.notification.mail.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bookstore.embedded.MailServer.Mail;
 import bookstore.events.Topics;
 import bookstore.events.order.OrderConfirmed;
 import bookstore.events.order.OrderPlaced;
@@ -12,7 +13,6 @@ import bookstore.events.user.EmailVerificationRequested;
 import bookstore.notification.AccountMails;
 import bookstore.notification.EventSender;
 import bookstore.notification.Mailbox;
-import bookstore.notification.Mailbox.Received;
 import bookstore.notification.NotificationServiceTest;
 import bookstore.notification.Shop;
 import bookstore.notification.Shop.Customer;
@@ -86,9 +86,9 @@ class ExactlyOnceIntegrationTests {
         var later = new OrderShipped(UUID.randomUUID(), Instant.now(), placed.orderId(), "jd", "JD0002");
         events.send(Topics.ORDER_EVENTS, later);
 
-        List<Received> mails = mailbox.await(customer.email(), 3);
+        List<Mail> mails = mailbox.await(customer.email(), 3);
         assertThat(mails)
-                .extracting(Received::subject)
+                .extracting(Mail::subject)
                 .containsExactlyInAnyOrder(
                         "Your order " + placed.orderId() + " is confirmed",
                         "Your order " + placed.orderId() + " has shipped",
@@ -164,12 +164,12 @@ class ExactlyOnceIntegrationTests {
             mailbox.start();
         }
 
-        Received mail = mailbox.awaitOne(customer.email());
+        Mail mail = mailbox.awaitOne(customer.email());
         assertThat(mail.subject()).isEqualTo("Your order " + placed.orderId() + " is confirmed");
         await().until(() -> "SENT".equals(statusAbout(placed.orderId())));
         await().pollDelay(Duration.ofMillis(600)).until(() -> true);
         assertThat(mailbox.to(customer.email())).hasSize(1);
-        assertThat(mail.messageId()).matches("<mail-\\d+@bookstore\\.test>");
+        assertThat(mail.id()).matches("<mail-\\d+@bookstore\\.test>");
     }
 
     @Test

@@ -3,6 +3,7 @@ package bookstore.notification.mail.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bookstore.embedded.MailServer.Mail;
 import bookstore.events.Topics;
 import bookstore.events.inventory.LowStockDetected;
 import bookstore.events.order.OrderCancelled;
@@ -19,7 +20,6 @@ import bookstore.events.order.ReturnRejected;
 import bookstore.events.order.ReturnRequested;
 import bookstore.notification.EventSender;
 import bookstore.notification.Mailbox;
-import bookstore.notification.Mailbox.Received;
 import bookstore.notification.NotificationServiceTest;
 import bookstore.notification.Shop;
 import bookstore.notification.Shop.Customer;
@@ -126,13 +126,13 @@ class OrderMailIntegrationTests {
 
         // Confirmed, shipped, delivered, two requests, rejected, approved, completed, refunded: the return's own
         // refund is told by its completion, not twice.
-        List<Received> mails = mailbox.await(customer.email(), 9);
+        List<Mail> mails = mailbox.await(customer.email(), 9);
         assertThat(mails).hasSize(9).allSatisfy(mail -> {
             assertThat(mail.text()).startsWith(greeting).contains(order);
             assertThat(mail.html()).contains("href=\"https://shop.test/orders/" + order + "\"");
-            assertThat(mail.contentLanguage()).isEqualTo(language);
+            assertThat(mail.language()).isEqualTo(language);
         });
-        Received confirmation = one(mails, confirmed);
+        Mail confirmation = one(mails, confirmed);
         assertThat(confirmation.text())
                 .contains("三体 × 2  ¥32.50")
                 .contains("Clean <Code> × 1  ¥45.50")
@@ -170,7 +170,7 @@ class OrderMailIntegrationTests {
                 withdrawn,
                 new OrderCancelled(UUID.randomUUID(), Instant.now(), withdrawn.orderId(), "cancelled by customer"));
 
-        List<Received> mails = mailbox.await(customer.email(), 3);
+        List<Mail> mails = mailbox.await(customer.email(), 3);
         assertThat(one(mails, rejected).text()).contains(stock).contains(short1.orderId());
         assertThat(one(mails, paymentFailed).text()).contains(funds).doesNotContain("insufficient_funds");
         assertThat(one(mails, cancelled).text()).contains(byCustomer).contains(withdrawn.orderId());
@@ -194,7 +194,7 @@ class OrderMailIntegrationTests {
                 placed,
                 new OrderConfirmed(UUID.randomUUID(), Instant.now(), placed.orderId(), placed.total()));
 
-        Received mail = mailbox.awaitOne(customer.email());
+        Mail mail = mailbox.awaitOne(customer.email());
         assertThat(mail.subject()).isEqualTo("您的订单 " + placed.orderId() + " 已确认");
         assertThat(mail.text()).startsWith("Lin，您好：");
     }
@@ -214,7 +214,7 @@ class OrderMailIntegrationTests {
                 .until(() -> mailbox.to(customer.email()).isEmpty());
         shop.publish(customer, "en");
 
-        Received mail = mailbox.awaitOne(customer.email());
+        Mail mail = mailbox.awaitOne(customer.email());
         assertThat(mail.subject()).isEqualTo("Your order " + placed.orderId() + " has shipped");
         assertThat(mail.text()).contains("YTO Express").contains("YT998877");
     }
@@ -227,7 +227,7 @@ class OrderMailIntegrationTests {
 
         org.awaitility.Awaitility.await().until(() -> mailbox.to("staff@bookstore.test").stream()
                 .anyMatch(mail -> mail.subject().equals("库存预警：平凡的世界")));
-        Received alert = mailbox.to("staff@bookstore.test").stream()
+        Mail alert = mailbox.to("staff@bookstore.test").stream()
                 .filter(mail -> mail.subject().equals("库存预警：平凡的世界"))
                 .findFirst()
                 .orElseThrow();
@@ -237,8 +237,8 @@ class OrderMailIntegrationTests {
                 .contains("https://shop.test/admin/inventory/" + book);
     }
 
-    private static Received one(List<Received> mails, String subjectPart) {
-        List<Received> matching = mails.stream()
+    private static Mail one(List<Mail> mails, String subjectPart) {
+        List<Mail> matching = mails.stream()
                 .filter(mail -> mail.subject().contains(subjectPart))
                 .toList();
         assertThat(matching).as("mails whose subject contains %s", subjectPart).hasSize(1);
