@@ -1,0 +1,93 @@
+package bookstore.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import bookstore.events.CloudEvents;
+import bookstore.platform.fixture.LedgerApplication;
+import bookstore.platform.fixture.SeenTraces;
+import bookstore.platform.observability.OtlpCollector;
+import bookstore.testsupport.RealKafka;
+import bookstore.testsupport.RealPostgres;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * With {@code OTEL_EXPORTER_OTLP_ENDPOINT} naming a collector, the spans of a request that changed
+ * state and of the consumer that handled its event reach the collector over OTLP/gRPC, in one trace
+ * and named by the service.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@RealKafka
+@RealPostgres
+class OtlpExportIntegrationTests {
+
+    static final OtlpCollector collector = new OtlpCollector();
+
+    @DynamicPropertySource
+    static void exportToTheCollector(DynamicPropertyRegistry registry) {
+        registry.add("OTEL_EXPORTER_OTLP_ENDPOINT", collector::endpoint);
+    }
+
+    @AfterAll
+    static void stopCollector() {
+        collector.close();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    SeenTraces seenTraces;
+
+    @Test
+    void spansOfTheRequestAndOfItsEventsConsumerReachTheCollectorInOneTrace() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        UUID eventId = UUID.randomUUID();
+
+        http.post()
+                .uri("/ledger/acc-{account}/credits/{event}?amount=3", UUID.randomUUID(), eventId)
+                .header(CloudEvents.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        await().untilAsserted(() -> assertThat(seenTraces.traceIdFor(eventId)).hasValue(traceId));
+
+        // A span's trace_id is its 16 raw bytes in the protobuf message; the resource names the service.
+        byte[] trace = HexFormat.of().parseHex(traceId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long spans = collector.exports().stream()
+                    .mapToLong(export -> occurrences(export, trace))
+                    .sum();
+            assertThat(spans).as("spans of trace %s at the collector", traceId).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(collector.exports())
+                .anySatisfy(export -> assertThat(occurrences(export, "ledger-fixture".getBytes(StandardCharsets.UTF_8)))
+                        .isPositive());
+    }
+
+    private static long occurrences(byte[] haystack, byte[] needle) {
+        long found = 0;
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            found++;
+        }
+        return found;
+    }
+}
