@@ -2,6 +2,7 @@ package bookstore.payment.provider;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -17,7 +18,11 @@ public class StripeConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        var environment = context.getEnvironment();
+        return in(context.getEnvironment());
+    }
+
+    /** Whether these settings make Stripe the card provider (otherwise the sandbox is). */
+    public static boolean in(PropertyResolver environment) {
         return StringUtils.hasText(environment.getProperty(API_KEY))
                 && StringUtils.hasText(environment.getProperty(WEBHOOK_SECRET));
     }

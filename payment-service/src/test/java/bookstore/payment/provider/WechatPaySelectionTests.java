@@ -94,12 +94,12 @@ class WechatPaySelectionTests {
                 .orElseThrow();
     }
 
-    private static String pem(PrivateKey key) {
+    static String pem(PrivateKey key) {
         return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getEncoded())
                 + "\n-----END PRIVATE KEY-----";
     }
 
-    private static String pem(PublicKey key) {
+    static String pem(PublicKey key) {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----";
     }

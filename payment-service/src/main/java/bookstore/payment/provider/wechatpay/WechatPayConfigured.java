@@ -2,6 +2,7 @@ package bookstore.payment.provider.wechatpay;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -15,7 +16,12 @@ public class WechatPayConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return StringUtils.hasText(context.getEnvironment().getProperty(MERCHANT_ID));
+        return in(context.getEnvironment());
+    }
+
+    /** Whether these settings make the real WeChat Pay take its method (otherwise the sandbox plays it). */
+    public static boolean in(PropertyResolver environment) {
+        return StringUtils.hasText(environment.getProperty(MERCHANT_ID));
     }
 
     /** The built-in sandbox plays WeChat Pay whenever no merchant id is set. */
