@@ -1,9 +1,11 @@
 package bookstore.embedded;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,9 @@ import org.apache.kafka.metadata.storage.Formatter;
  *
  * <p>Topics are never created on first use: the services declare and create theirs, as they must
  * against a production cluster.
+ *
+ * <p>{@link #main} runs one in a process of its own, which can then be killed as a broker crashes:
+ * the local launcher runs it so, and the system tests kill it in the middle of a load.
  */
 public final class KafkaServer implements AutoCloseable {
 
@@ -70,6 +75,31 @@ public final class KafkaServer implements AutoCloseable {
             directory.deleteIfTemporary();
             throw new IllegalStateException("Kafka did not start on port " + brokerPort, e);
         }
+    }
+
+    /**
+     * Runs a broker until this process is stopped. Arguments: the client port, the data directory
+     * (formatted on first use, recovered after a crash) and a file to write this process's id to
+     * once the broker serves clients, which is how the process that started it knows (a port that
+     * accepts connections does not say that). SIGTERM shuts the broker down cleanly; after SIGKILL
+     * the next start recovers its log, as a crashed broker's.
+     */
+    public static void main(String[] arguments) throws IOException {
+        if (arguments.length != 3) {
+            System.err.println("Usage: KafkaServer <port> <data directory> <ready file>");
+            System.exit(2);
+        }
+        Path ready = Path.of(arguments[2]);
+        Files.deleteIfExists(ready);
+        KafkaServer broker = start(Integer.parseInt(arguments[0]), Path.of(arguments[1]));
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-shutdown"));
+        // Written whole, then moved into place: the reader never sees half a process id.
+        Path written = Files.writeString(
+                ready.resolveSibling(ready.getFileName() + ".tmp"),
+                String.valueOf(ProcessHandle.current().pid()));
+        Files.move(written, ready, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("Kafka serves clients on " + broker.bootstrapServers());
+        broker.server.awaitShutdown();
     }
 
     public String bootstrapServers() {

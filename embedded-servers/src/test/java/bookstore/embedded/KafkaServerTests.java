@@ -2,7 +2,9 @@ package bookstore.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -81,6 +84,45 @@ class KafkaServerTests {
     }
 
     @Test
+    void aBrokerInItsOwnProcessKeepsItsRecordsWhenKilledAndStartedAgain(@TempDir Path directory) throws Exception {
+        int port;
+        try (KafkaServer probe = KafkaServer.start()) {
+            port = probe.port();
+        }
+        Path data = directory.resolve("kafka");
+        Path ready = directory.resolve("kafka.ready");
+        Process first = startProcess(port, data, ready);
+        try {
+            awaitReady(first, ready);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port))) {
+                admin.createTopics(List.of(new NewTopic("orders.events.v1", 1, (short) 1)))
+                        .all()
+                        .get();
+            }
+            try (KafkaProducer<String, String> producer = producer("localhost:" + port, Duration.ofSeconds(30))) {
+                producer.send(new ProducerRecord<>("orders.events.v1", "order-1", "placed"))
+                        .get();
+            }
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+        assertThat(first.exitValue()).as("exit status after SIGKILL").isEqualTo(128 + 9);
+
+        Process second = startProcess(port, data, ready);
+        try {
+            awaitReady(second, ready);
+            assertThat(readAll("localhost:" + port, "orders.events.v1", 1))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("placed");
+        } finally {
+            second.destroy();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS))
+                    .as("stopped by SIGTERM")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void deletesATemporaryDirectoryOnClose() {
         KafkaServer throwAway = KafkaServer.start();
         Path directory = throwAway.dataDirectory();
@@ -103,10 +145,38 @@ class KafkaServerTests {
         }
     }
 
+    private static Process startProcess(int port, Path data, Path ready) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KafkaServer.class.getName(),
+                        String.valueOf(port),
+                        data.toString(),
+                        ready.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** The process announces its id in the ready file once the broker serves clients. */
+    private static void awaitReady(Process broker, Path ready) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
+            assertThat(broker.isAlive()).as("the broker process is alive").isTrue();
+            return Files.isRegularFile(ready) && Files.readString(ready).equals(String.valueOf(broker.pid()));
+        });
+    }
+
     private static List<ConsumerRecord<String, String>> readAll(KafkaServer server, String topic, int expected) {
+        return readAll(server.bootstrapServers(), topic, expected);
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, int expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                server.bootstrapServers(),
+                bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG,
                 "reader-" + topic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
@@ -124,11 +194,13 @@ class KafkaServerTests {
     }
 
     private static KafkaProducer<String, String> producer(KafkaServer server, Duration maxBlock) {
+        return producer(server.bootstrapServers(), maxBlock);
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrapServers, Duration maxBlock) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                server.bootstrapServers(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                (int) maxBlock.toMillis());
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.MAX_BLOCK_MS_CONFIG, (int)
+                        maxBlock.toMillis());
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 

@@ -87,6 +87,28 @@ class PostgresServerTests {
     }
 
     @Test
+    void recoversCommittedRowsFromItsLogAfterBeingKilled(@TempDir Path directory) throws SQLException {
+        PostgresServer killed = PostgresServer.start(0, directory, PostgresServer.Commits.DURABLE);
+        killed.createDatabaseIfMissing("orders");
+        // Committed, never checkpointed: only the write-ahead log has it when the server dies.
+        execute(killed, "orders", "CREATE TABLE orders (id text PRIMARY KEY)", "INSERT INTO orders VALUES ('o-1')");
+        Connection open = DriverManager.getConnection(killed.jdbcUrl("orders"), killed.username(), killed.password());
+
+        killed.kill();
+
+        assertThatThrownBy(() -> open.createStatement().execute("SELECT 1")).isInstanceOf(SQLException.class);
+        open.close();
+        try (PostgresServer recovered = PostgresServer.start(killed.port(), directory, PostgresServer.Commits.DURABLE);
+                Connection connection = DriverManager.getConnection(
+                        recovered.jdbcUrl("orders"), recovered.username(), recovered.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM orders")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("o-1");
+        }
+    }
+
+    @Test
     void countsTheStatementsOfTheApplicationForTheSuperuserToRead() throws SQLException {
         postgres.createDatabaseIfMissing("measured");
         try (Connection superuser = DriverManager.getConnection(postgres.jdbcUrl("measured"), "postgres", "");
