@@ -1,6 +1,10 @@
 package bookstore.gateway;
 
+import bookstore.testsupport.openapi.ApiDescriptionContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,7 +21,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A real HTTP server standing in for one of the shop's services. It records every request it receives and answers by
  * the last path segment: {@code hang} never answers, {@code drop} closes the connection without answering,
- * {@code problem} answers with a problem detail of its own, anything else gets a 200 naming this service and numbered
+ * {@code problem} answers with a problem detail of its own, {@code /v3/api-docs} with the service's committed OpenAPI
+ * document ({@code docs/openapi/<name>-service.json}), anything else gets a 200 naming this service and numbered
  * by the requests it has received so far. The query parameters {@code cache-control}, {@code set-cookie}, {@code vary},
  * {@code content-security-policy} and {@code referrer-policy} become those headers of the answer.
  */
@@ -25,6 +30,8 @@ final class StubService implements AutoCloseable {
 
     static final String PROBLEM_BODY = "{\"type\":\"https://bookstore.example/problems/out-of-stock\","
             + "\"title\":\"Out Of Stock\",\"status\":409,\"detail\":\"Only 2 left\",\"bookId\":\"42\"}";
+
+    static final String OPENAPI_DOCUMENT = "/v3/api-docs";
 
     record ReceivedRequest(String method, String uri, HttpHeaders headers, String body, long receivedAtNanos) {}
 
@@ -82,6 +89,9 @@ final class StubService implements AutoCloseable {
                                 connection -> connection.channel().close());
                         return Mono.empty();
                     }
+                    if (path.equals(OPENAPI_DOCUMENT)) {
+                        return answerWithDocument(response);
+                    }
                     if (path.endsWith("/problem")) {
                         return response.status(409)
                                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
@@ -98,6 +108,29 @@ final class StubService implements AutoCloseable {
                             .sendByteArray(Mono.just(bytes))
                             .then();
                 });
+    }
+
+    /** The service's committed OpenAPI document, with the caching headers a service sends on every answer. */
+    private Mono<Void> answerWithDocument(HttpServerResponse response) {
+        byte[] bytes = document();
+        return response.status(200)
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length))
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                .header(HttpHeaders.PRAGMA, "no-cache")
+                .header(HttpHeaders.EXPIRES, "0")
+                .header(HttpHeaders.VARY, "Origin")
+                .sendByteArray(Mono.just(bytes))
+                .then();
+    }
+
+    /** What this service serves at {@value #OPENAPI_DOCUMENT}: its copy under the repository's docs/openapi. */
+    byte[] document() {
+        try {
+            return Files.readAllBytes(ApiDescriptionContract.committedCopy(name + "-service"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static io.netty.handler.codec.http.HttpHeaders headersAskedFor(String uri) {

@@ -84,7 +84,7 @@ public final class ApiDescriptionContract {
      * -Dopenapi.write=true} writes it there instead.
      */
     public void matchesTheCommittedCopy() {
-        Path copy = committedCopy();
+        Path copy = committedCopy(service);
         String current = JSON.writeValueAsString(document) + "\n";
         if (Boolean.getBoolean(WRITE_PROPERTY)) {
             try {
@@ -139,8 +139,11 @@ public final class ApiDescriptionContract {
         return routes;
     }
 
-    /** The module's tests run in the module's directory; the copies live in the repository's docs. */
-    private Path committedCopy() {
+    /**
+     * Where the committed copy of a service's document is: {@code docs/openapi/<service>.json} at the
+     * repository's root, looked for above the module's directory, where its tests run.
+     */
+    public static Path committedCopy(String service) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
