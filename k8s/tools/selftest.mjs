@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { loadDocuments } from "./lib/documents.mjs";
 import { loadTopicCatalogue } from "./lib/topics.mjs";
 import { validate } from "./lib/validate.mjs";
+import { kafkaSelftests } from "./lib/kafka-access-selftest.mjs";
 
 const [devFile, prodFile] = process.argv.slice(2);
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
@@ -32,6 +33,8 @@ const dropEnv = (docs, app, name) => {
 };
 const remove = (docs, doc) => docs.splice(docs.indexOf(doc), 1);
 const ANALYTICS = "analytics-service";
+const kafkaUser = (docs, name) => find(docs, "KafkaUser", name);
+const acl = (docs, user, topic) => kafkaUser(docs, user).spec.authorization.acls.find((a) => a.resource.type === "topic" && a.resource.name === topic);
 const NOTIFICATION = "notification-service";
 const topics = loadTopicCatalogue();
 
@@ -88,13 +91,13 @@ const cases = [
   ["a database nobody creates", "dev", "database payments is created by neither", (d) => {
     d.splice(d.indexOf(find(d, "Database", "bookstore-postgres-payments")), 1);
   }],
-  ["a Secret name typo", "prod", "POSTGRES_PASSWORD must come from Secret bookstore-postgres-app", (d) => {
+  ["a Secret name typo", "prod", "POSTGRES_USER and POSTGRES_PASSWORD must come from keys username and password of the Secret of its own managed role", (d) => {
     envVar(d, "user-service", "POSTGRES_PASSWORD").valueFrom.secretKeyRef.name = "bookstore-postgres-ap";
   }],
   ["a renamed contract variable", "dev", "misses contract env KAFKA_BOOTSTRAP_SERVERS", (d) => {
     envVar(d, "payment-service", "KAFKA_BOOTSTRAP_SERVERS").name = "KAFKA_BOOTSTRAP_SERVER";
   }],
-  ["a bootstrap address that is not Strimzi's", "prod", "KAFKA_BOOTSTRAP_SERVERS must be bookstore-kafka-kafka-bootstrap:9092", (d) => {
+  ["a bootstrap address that is not Strimzi's", "prod", "KAFKA_BOOTSTRAP_SERVERS must be bookstore-kafka-kafka-bootstrap:9093", (d) => {
     configMap(d).data.KAFKA_BOOTSTRAP_SERVERS = "kafka:9092";
   }],
   ["a wrong service URL for the gateway", "dev", "INVENTORY_SERVICE_URL must be http://inventory-service:8084", (d) => {
@@ -118,7 +121,7 @@ const cases = [
   ["no way from the services to PostgreSQL", "prod", "order-service -> bookstore-postgres-1:5432/TCP should be allowed", (d) => {
     d.splice(d.indexOf(find(d, "NetworkPolicy", "backend-egress-postgres")), 1);
   }],
-  ["a Kafka listener open to every pod", "dev", "a stray pod -> bookstore-kafka-dual-role:9092/TCP should be denied", (d) => {
+  ["a Kafka listener open to every pod", "dev", "a stray pod -> bookstore-kafka-dual-role:9093/TCP should be denied", (d) => {
     delete find(d, "Kafka").spec.kafka.listeners[0].networkPolicyPeers;
   }],
   ["a second replica in dev", "dev", "dev runs exactly one replica", (d) => {
@@ -461,6 +464,122 @@ const cases = [
   ["a log cleaner switched off", "prod", "must not set log.cleaner.enable: false", (d) => {
     find(d, "Kafka").spec.kafka.config["log.cleaner.enable"] = false;
   }],
+  // Least privilege: Kafka.
+  ["a plain-text Kafka listener", "prod", "needs an internal TLS listener with SCRAM-SHA-512", (d) => {
+    find(d, "Kafka").spec.kafka.listeners[0].tls = false;
+  }],
+  ["a Kafka listener without authentication", "dev", "listener tls lets clients in without authentication", (d) => {
+    delete find(d, "Kafka").spec.kafka.listeners[0].authentication;
+  }],
+  ["a Kafka cluster without ACLs", "prod", "needs authorization type simple", (d) => {
+    delete find(d, "Kafka").spec.kafka.authorization;
+  }],
+  ["payment-service allowed to publish order events", "prod", "KafkaUser/payment-service-kafka: grants Write on topic literal orders.events.v1", (d) => {
+    kafkaUser(d, "payment-service-kafka").spec.authorization.acls.push({
+      resource: { type: "topic", name: "orders.events.v1", patternType: "literal" }, operations: ["Write"] });
+  }],
+  ["any service allowed to publish PaymentSucceeded", "dev", "KafkaUser/inventory-service-kafka: grants Describe,Write on topic literal payments.events.v1", (d) => {
+    acl(d, "inventory-service-kafka", "inventory.stock.v1").resource.name = "payments.events.v1";
+  }],
+  ["order-service unable to send its payment commands", "dev", "KafkaUser/order-service-kafka: lacks Write on topic literal payments.commands.v1", (d) => {
+    acl(d, "order-service-kafka", "payments.commands.v1").operations = ["Describe"];
+  }],
+  ["notification-service unable to read its contacts", "prod", "lacks Describe,Read on topic literal users.contacts.v1", (d) => {
+    const user = kafkaUser(d, "notification-service-kafka");
+    user.spec.authorization.acls = user.spec.authorization.acls.filter((a) => a.resource.name !== "users.contacts.v1");
+  }],
+  ["a consumer group outside the service's prefix", "dev", "lacks Read on group prefix order-service.", (d) => {
+    kafkaUser(d, "order-service-kafka").spec.authorization.acls.find((a) => a.resource.type === "group").resource.name = "order";
+  }],
+  ["analytics without its Kafka Streams topics", "prod", "lacks Create,Delete,Describe,DescribeConfigs,Read,Write on topic prefix bookstore-analytics-", (d) => {
+    const user = kafkaUser(d, "analytics-service-kafka");
+    user.spec.authorization.acls = user.spec.authorization.acls.filter((a) => a.resource.patternType !== "prefix" || a.resource.type !== "topic");
+  }],
+  ["a read-only analyst allowed to write", "dev", "KafkaUser/analytics-reader: grants Write on topic literal orders.events.v1", (d) => {
+    acl(d, "analytics-reader", "orders.events.v1").operations.push("Write");
+  }],
+  ["a user with rights over the cluster", "prod", "no service needs the cluster or All", (d) => {
+    kafkaUser(d, "analytics-reader").spec.authorization.acls.push({ resource: { type: "cluster" }, operations: ["All"] });
+  }],
+  ["a service's Kafka user missing", "dev", "KafkaUser/inventory-service-kafka: is missing", (d) => {
+    remove(d, kafkaUser(d, "inventory-service-kafka"));
+  }],
+  ["a Kafka user nobody's code explains", "prod", "KafkaUser/superuser: is no service's user", (d) => {
+    const stray = structuredClone(kafkaUser(d, "analytics-reader"));
+    stray.metadata.name = "superuser";
+    d.push(stray);
+  }],
+  ["a service signing in as another's Kafka user", "dev", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG must come from Secret order-service-kafka", (d) => {
+    envVar(d, "order-service", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").valueFrom.secretKeyRef.name = "payment-service-kafka";
+  }],
+  ["Kafka clients without TLS", "prod", "SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL must be SASL_SSL", (d) => {
+    configMap(d).data.SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL = "SASL_PLAINTEXT";
+  }],
+  ["Kafka clients trusting another CA", "dev", "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_CERTIFICATES must come from Secret bookstore-kafka-cluster-ca-cert key ca.crt", (d) => {
+    envVar(d, "catalog-service", "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_CERTIFICATES").valueFrom.secretKeyRef.name = "bookstore-kafka-clients-ca-cert";
+  }],
+  // Least privilege: PostgreSQL.
+  ["two services sharing a database role", "prod", "signs in as user_service, but database orders is owned by order_service", (d) => {
+    for (const name of ["POSTGRES_USER", "POSTGRES_PASSWORD"]) envVar(d, "order-service", name).valueFrom.secretKeyRef.name = "user-service-postgres";
+  }],
+  ["a service role that is a superuser", "dev", "role payment_service: must not have superuser", (d) => {
+    find(d, "Cluster").spec.managed.roles.find((r) => r.name === "payment_service").superuser = true;
+  }],
+  ["a role owning two databases", "prod", "role user_service: owns orders, users: one database per role", (d) => {
+    find(d, "Database", "bookstore-postgres-orders").spec.owner = "user_service";
+  }],
+  ["a role inheriting another's rights", "dev", "role inventory_service: must not be a member of order_service", (d) => {
+    find(d, "Cluster").spec.managed.roles.find((r) => r.name === "inventory_service").inRoles = ["order_service"];
+  }],
+  ["a service signing in as initdb's owner", "prod", "must not sign in as initdb's owner", (d) => {
+    find(d, "Cluster").spec.managed.roles.find((r) => r.name === "notification_service").passwordSecret.name = "bookstore-postgres-app";
+    for (const name of ["POSTGRES_USER", "POSTGRES_PASSWORD"]) envVar(d, NOTIFICATION, name).valueFrom.secretKeyRef.name = "bookstore-postgres-app";
+  }],
+  ["PostgreSQL without its PodMonitor", "dev", "needs monitoring.enablePodMonitor: true", (d) => {
+    delete find(d, "Cluster").spec.monitoring;
+  }],
+  ["prod without WAL archiving", "prod", "prod archives its WAL to an object store", (d) => {
+    delete find(d, "Cluster").spec.plugins;
+  }],
+  ["prod without scheduled base backups", "prod", "prod takes base backups on a schedule", (d) => {
+    remove(d, find(d, "ScheduledBackup"));
+  }],
+  ["a backup plugin naming no object store", "prod", "names ObjectStore bookstore-backup, which is not here", (d) => {
+    find(d, "Cluster").spec.plugins[0].parameters.barmanObjectName = "bookstore-backup";
+  }],
+  ["backups kept for ever", "prod", "needs a retentionPolicy", (d) => {
+    delete find(d, "ObjectStore").spec.retentionPolicy;
+  }],
+  ["a README that does not create the backup credentials", "prod", "Secret/postgres-backup-s3: is referenced but k8s/README.md shows no", (d, page) => {
+    page.readme = page.readme.replace("create secret generic postgres-backup-s3", "create secret generic s3");
+  }],
+  ["a README that does not create a service's database password", "dev", "Secret/order-service-postgres: is referenced but k8s/README.md shows no", (d, page) => {
+    page.readme = page.readme.replace("create secret generic order-service-postgres", "create secret generic orders-postgres");
+  }],
+  // Payment providers.
+  ["prod taking orders through the sandboxes", "prod", "prod must set BOOKSTORE_PAYMENT_REQUIRE_REAL_PROVIDER=true", (d) => {
+    dropEnv(d, "payment-service", "BOOKSTORE_PAYMENT_REQUIRE_REAL_PROVIDER");
+  }],
+  ["prod allowing the sandboxes", "prod", "prod must not set BOOKSTORE_PAYMENT_ALLOW_SANDBOX=true", (d) => {
+    container(d, "payment-service").env.push({ name: "BOOKSTORE_PAYMENT_ALLOW_SANDBOX", value: "true" });
+  }],
+  ["payment-service cut off from its providers", "dev", "payment-service -> ip 203.0.113.7:443/TCP should be allowed", (d) => {
+    remove(d, find(d, "NetworkPolicy", "payment-service-egress-providers"));
+  }],
+  ["HTTPS out of the cluster opened to every service", "prod", "order-service -> ip 203.0.113.7:443/TCP should be denied", (d) => {
+    find(d, "NetworkPolicy", "payment-service-egress-providers").spec.podSelector = {};
+  }],
+  ["payment-service's 443 reaching into the cluster's private range", "dev", "payment-service -> ip 10.1.2.3:443/TCP should be denied", (d) => {
+    delete find(d, "NetworkPolicy", "payment-service-egress-providers").spec.egress[0].to[0].ipBlock.except;
+  }],
+  // Metrics of the data services reach Prometheus.
+  ["Prometheus kept from PostgreSQL's metrics", "prod", "prometheus -> bookstore-postgres-1:9187/TCP should be allowed", (d) => {
+    const policy = find(d, "NetworkPolicy", "postgres-ingress");
+    policy.spec.ingress = policy.spec.ingress.filter((r) => !r.ports?.some((p) => p.port === 9187));
+  }],
+  ["Prometheus kept from the Kafka Exporter", "dev", "prometheus -> bookstore-kafka-kafka-exporter:9404/TCP should be allowed", (d) => {
+    remove(d, find(d, "NetworkPolicy", "kafka-exporter-ingress-prometheus"));
+  }],
 ];
 
 let passed = 0;
@@ -482,5 +601,7 @@ for (const [name, overlay, expected, mutate] of cases) {
   const caught = problems.some((p) => p.includes(expected));
   result(caught, `${overlay}: rejects ${name}`, caught ? "" : `\n  expected a problem containing "${expected}", got:\n  ${problems.join("\n  ") || "(none)"}`);
 }
+// The reading of the services' code the ACLs come from, on made-up sources.
+for (const [name, ok, detail] of kafkaSelftests()) result(ok, `kafka-access: ${name}`, ok ? "" : `\n  ${detail}`);
 console.log(`k8s: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

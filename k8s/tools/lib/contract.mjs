@@ -2,13 +2,17 @@
 // services share with the launcher (ports, env vars and what they point at),
 // the hardening every pod gets, the references between objects, the sizing of
 // each overlay and the network flows the NetworkPolicies must allow or deny.
+import { checkKafkaAccess, checkKafkaClient, checkPostgresRoles, checkBackups, checkProviderGuard, KAFKA_CLIENT_ENV, PROVIDER_GUARD_ENV } from "./access.mjs";
 import { External, NetworkModel, Pod, selectorMatches } from "./network.mjs";
 
 const BACKEND = "backend";
+// Strimzi's JMX exporter and Kafka Exporter port (tcp-prometheus); CloudNativePG's exporter port.
+const KAFKA_METRICS_PORT = 9404;
+const POSTGRES_METRICS_PORT = 9187;
 const HEALTH_LIVENESS = "/actuator/health/liveness";
 const HEALTH_READINESS = "/actuator/health/readiness";
 const METRICS_PATH = "/actuator/prometheus";
-const SENSITIVE = /PASSWORD|SECRET|TOKEN|KEY$|^MONGODB_URI$/;
+const SENSITIVE = /PASSWORD|SECRET|TOKEN|KEY$|JAAS|^MONGODB_URI$/;
 // The kinds an application runs as; APPS[app].kind names which (Deployment unless said).
 const WORKLOAD_KINDS = ["Deployment", "StatefulSet"];
 
@@ -33,6 +37,10 @@ export const APPS = {
     port: 8085,
     store: "postgres",
     database: "payments",
+    // Calls Stripe, Alipay and WeChat Pay over HTTPS (the one service with egress on 443), and
+    // refuses the sandboxes where the overlay requires real providers.
+    providers: true,
+    optionalEnv: PROVIDER_GUARD_ENV,
     optionalSecretEnv: [
       "STRIPE_API_KEY",
       "STRIPE_WEBHOOK_SECRET",
@@ -113,7 +121,7 @@ const SMTP_PORTS = [25, 465, 587];
 function expectedEnv(app) {
   const spec = APPS[app];
   if (spec.gateway) return ["JAVA_TOOL_OPTIONS", "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
-  const env = ["JAVA_TOOL_OPTIONS", "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS"];
+  const env = ["JAVA_TOOL_OPTIONS", "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS", ...KAFKA_CLIENT_ENV];
   if (spec.streams) env.push(...STREAMS_ENV);
   if (spec.store === "mongodb") env.push("MONGODB_URI");
   if (spec.store === "postgres") env.push("POSTGRES_URL", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
@@ -134,6 +142,10 @@ export function checkContract(docs, overlay, report, { readme, topics }) {
   for (const app of Object.keys(APPS)) {
     checkApp(ctx, app, infra);
   }
+  checkKafkaAccess(ctx, infra, APPS);
+  checkPostgresRoles(ctx, infra, APPS);
+  checkBackups(ctx, overlay, infra);
+  checkProviderGuard(ctx, overlay, APPS);
   checkSharedSecrets(ctx);
   checkSeparateSecrets(ctx);
   checkExposure(ctx);
@@ -207,9 +219,20 @@ function checkInfrastructure(ctx) {
   if (kafka) {
     const name = kafka.metadata.name;
     const ref = `Kafka/${name}`;
-    const plain = kafka.spec.kafka.listeners.find((l) => l.type === "internal" && l.tls === false);
-    if (!plain) ctx.error(ref, "needs a plain internal listener for KAFKA_BOOTSTRAP_SERVERS");
-    infra.kafka = { name, plain, bootstrap: plain && `${name}-kafka-bootstrap:${plain.port}` };
+    // The services' listener: internal, TLS, every client signed in with SCRAM-SHA-512.
+    const listener = kafka.spec.kafka.listeners.find((l) => l.type === "internal" && l.tls === true && l.authentication?.type === "scram-sha-512");
+    if (!listener) ctx.error(ref, "needs an internal TLS listener with SCRAM-SHA-512 authentication for KAFKA_BOOTSTRAP_SERVERS");
+    for (const l of kafka.spec.kafka.listeners) {
+      if (!l.authentication) ctx.error(ref, `listener ${l.name} lets clients in without authentication`);
+    }
+    if (kafka.spec.kafka.authorization?.type !== "simple") {
+      ctx.error(ref, "needs authorization type simple: without it any signed-in client may read and write every topic");
+    }
+    infra.kafka = { name, listener, bootstrap: listener && `${name}-kafka-bootstrap:${listener.port}`, caSecret: `${name}-cluster-ca-cert` };
+    infra.generatedSecrets.set(`${name}-cluster-ca-cert`, ["ca.crt", "ca.p12", "ca.password"]);
+    for (const user of ctx.all("KafkaUser")) {
+      if (user.spec.authentication?.type === "scram-sha-512") infra.generatedSecrets.set(user.metadata.name, ["password", "sasl.jaas.config"]);
+    }
     if (!kafka.spec.entityOperator) ctx.error(ref, "runs no entity operator");
     if (kafka.spec.kafka.config?.["auto.create.topics.enable"] !== false) {
       ctx.error(ref, "must set auto.create.topics.enable: false; topics exist only because a service declared them");
@@ -253,17 +276,31 @@ function checkInfrastructure(ctx) {
         }),
       );
     }
+    if (kafka.spec.kafkaExporter) {
+      infra.pods.push(
+        new Pod({
+          name: `${name}-kafka-exporter`,
+          namespace: ctx.namespace,
+          labels: { "strimzi.io/cluster": name, "strimzi.io/kind": "Kafka", "strimzi.io/name": `${name}-kafka-exporter` },
+          ports: { "tcp-prometheus": KAFKA_METRICS_PORT },
+        }),
+      );
+    }
     // Strimzi writes these policies itself from the listener definitions.
     infra.generatedPolicies = [
       {
         metadata: { name: `${name}-network-policy-kafka`, namespace: ctx.namespace },
         spec: {
-          podSelector: { matchLabels: { "strimzi.io/cluster": name, "strimzi.io/kind": "Kafka" } },
+          podSelector: { matchLabels: { "strimzi.io/cluster": name, "strimzi.io/kind": "Kafka", "strimzi.io/name": `${name}-kafka` } },
           policyTypes: ["Ingress"],
-          ingress: kafka.spec.kafka.listeners.map((l) => ({
-            from: l.networkPolicyPeers?.length ? l.networkPolicyPeers : undefined,
-            ports: [{ protocol: "TCP", port: l.port }],
-          })),
+          ingress: [
+            ...kafka.spec.kafka.listeners.map((l) => ({
+              from: l.networkPolicyPeers?.length ? l.networkPolicyPeers : undefined,
+              ports: [{ protocol: "TCP", port: l.port }],
+            })),
+            // With metrics on, Strimzi opens the exporter's port to any scraper.
+            ...(kafka.spec.kafka.metricsConfig ? [{ ports: [{ protocol: "TCP", port: KAFKA_METRICS_PORT }] }] : []),
+          ],
         },
       },
     ];
@@ -285,14 +322,15 @@ function checkInfrastructure(ctx) {
       if (db.spec.cluster.name !== name) ctx.error(ref, `points at cluster ${db.spec.cluster.name}, which is not here`);
       else if (db.spec.ensure !== "absent") databases.set(db.spec.name, db.spec.owner);
     }
-    infra.postgres = { name, owner, databases, url: `postgresql://${name}-rw:5432`, appSecret: `${name}-app` };
+    const roles = new Map((pg.spec.managed?.roles ?? []).filter((r) => r.ensure !== "absent").map((r) => [r.name, r]));
+    infra.postgres = { name, owner, databases, roles, url: `postgresql://${name}-rw:5432`, appSecret: `${name}-app` };
     infra.generatedSecrets.set(`${name}-app`, ["username", "password", "dbname", "host", "port", "uri", "jdbc-uri"]);
     infra.pods.push(
       new Pod({
         name: `${name}-1`,
         namespace: ctx.namespace,
         labels: { "cnpg.io/cluster": name, "cnpg.io/podRole": "instance", role: "primary" },
-        ports: { postgresql: 5432, status: 8000 },
+        ports: { postgresql: 5432, status: 8000, metrics: POSTGRES_METRICS_PORT },
       }),
     );
   }
@@ -471,13 +509,7 @@ function checkEnv(ctx, app, c, podSpec, infra) {
     const db = literal("POSTGRES_DB");
     if (db !== spec.database) ctx.error(ref, `POSTGRES_DB must be ${spec.database}, is ${db}`);
     else if (!pg.databases.has(db)) ctx.error(ref, `database ${db} is created by neither initdb nor a Database resource`);
-    else if (pg.databases.get(db) !== pg.owner) {
-      ctx.error(ref, `database ${db} is owned by ${pg.databases.get(db)}, but ${pg.appSecret} holds ${pg.owner}'s credentials`);
-    }
-    for (const [name, key] of [["POSTGRES_USER", "username"], ["POSTGRES_PASSWORD", "password"]]) {
-      const s = secretRef(name);
-      if (!s || s.secret !== pg.appSecret || s.key !== key) ctx.error(ref, `${name} must come from Secret ${pg.appSecret} key ${key}`);
-    }
+    // Who the service signs in as is checked with the roles (access.mjs, checkPostgresRoles).
   }
   if (spec.store === "mongodb" && infra.mongo) {
     const s = secretRef("MONGODB_URI");
@@ -511,6 +543,7 @@ function checkEnv(ctx, app, c, podSpec, infra) {
       ctx.error(ref, `${name} must not be optional: ${spec.insecureDefault ? "without it the service falls back to a development key anyone can read" : "the service refuses to start without it"}`);
     }
   }
+  if (!spec.gateway) checkKafkaClient(ctx, app, ref, env, infra);
   if (spec.signingKeys) checkSigningKeys(ctx, ref, c, podSpec, literal("BOOKSTORE_KEYS_DIR"), literal("BOOKSTORE_GENERATE_KEYS"));
   if (spec.mail) checkMail(ctx, ref, spec.mail, literal, secretRef);
   if (spec.optionalSecretEnv && !(c.envFrom ?? []).some((f) => f.secretRef)) {
@@ -858,6 +891,14 @@ function checkUserSecretsDocumented(ctx, infra, readme) {
   }
   for (const ing of ctx.all("Ingress")) for (const t of ing.spec.tls ?? []) want(t.secretName);
   for (const [name, keys] of infra.mongo?.passwordSecrets ?? []) for (const k of keys) want(name, k);
+  // CNPG sets each managed role's password from a basic-auth Secret made by hand.
+  for (const role of infra.postgres?.roles?.values() ?? []) {
+    if (role.passwordSecret) for (const k of ["username", "password"]) want(role.passwordSecret.name, k);
+  }
+  // The object store's credentials for the backups.
+  for (const store of ctx.all("ObjectStore")) {
+    for (const ref of Object.values(store.spec.configuration.s3Credentials ?? {})) if (ref?.name) want(ref.name, ref.key);
+  }
 
   const commands = secretCommands(readme);
   for (const [name, keys] of wanted) {
@@ -1015,7 +1056,7 @@ function checkNetwork(ctx, infra) {
   expect(true, outside, gateway, APPS.gateway.port);
   expect(false, outside, gateway, APPS.gateway.managementPort);
   expect(true, prometheus, gateway, APPS.gateway.managementPort);
-  expect(false, gateway, kafkaPod, infra.kafka?.plain?.port ?? 9092);
+  expect(false, gateway, kafkaPod, infra.kafka?.listener?.port ?? 9093);
   expect(false, gateway, outside, 443);
   for (const port of SMTP_PORTS) expect(false, gateway, someRelay, port);
   for (const [name, spec] of Object.entries(APPS)) {
@@ -1026,7 +1067,8 @@ function checkNetwork(ctx, infra) {
     expect(true, prometheus, pod, spec.port);
     expect(false, outside, pod, spec.port);
     expect(false, intruder, pod, spec.port);
-    expect(false, pod, outside, 443);
+    expect(spec.providers === true, pod, outside, 443);
+    if (spec.providers) expect(false, pod, new External("10.1.2.3"), 443);
     if (spec.mail && pod) {
       // Its relay on the port it is set to, and nothing else outside the cluster.
       const port = Number(resolvedLiteral(ctx, name, "SPRING_MAIL_PORT"));
@@ -1036,7 +1078,7 @@ function checkNetwork(ctx, infra) {
     } else {
       for (const port of SMTP_PORTS) expect(false, pod, someRelay, port);
     }
-    expect(true, pod, kafkaPod, infra.kafka?.plain?.port ?? 9092);
+    expect(true, pod, kafkaPod, infra.kafka?.listener?.port ?? 9093);
     expect(spec.store === "postgres", pod, pgPod, 5432);
     expect(spec.store === "mongodb", pod, mongoPod, 27017);
     // The services call no other service, except user-service for its public keys (JWKS_URI);
@@ -1046,10 +1088,16 @@ function checkNetwork(ctx, infra) {
     }
     expect(spec.peers === true, pod, pod, spec.port);
   }
-  expect(false, intruder, kafkaPod, infra.kafka?.plain?.port ?? 9092);
+  expect(false, intruder, kafkaPod, infra.kafka?.listener?.port ?? 9093);
   expect(false, intruder, pgPod, 5432);
   expect(false, intruder, mongoPod, 27017);
   expect(true, pgPod, pgPod, 5432);
+  expect(true, prometheus, pgPod, POSTGRES_METRICS_PORT);
+  expect(false, intruder, pgPod, POSTGRES_METRICS_PORT);
+  expect(true, prometheus, kafkaPod, KAFKA_METRICS_PORT);
+  const exporter = infra.pods.find((p) => p.labels["strimzi.io/name"]?.endsWith("-kafka-exporter"));
+  expect(true, prometheus, exporter, KAFKA_METRICS_PORT);
+  expect(false, intruder, exporter, KAFKA_METRICS_PORT);
   expect(true, cnpgOperator, pgPod, 8000);
   expect(true, mongoPod, mongoPod, 27017);
 }
