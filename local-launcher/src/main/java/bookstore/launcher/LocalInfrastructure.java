@@ -1,6 +1,5 @@
 package bookstore.launcher;
 
-import bookstore.embedded.KafkaServer;
 import bookstore.embedded.MailServer;
 import bookstore.embedded.MongoServer;
 import bookstore.embedded.PostgresServer;
@@ -23,21 +22,33 @@ final class LocalInfrastructure implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final InfrastructurePlan plan;
     private final Path dataDirectory;
+    private final ChildJvm jvm;
+    private final Path logs;
+    private KafkaProcess kafka;
     private PostgresServer postgres;
     private MailServer mail;
 
-    private LocalInfrastructure(InfrastructurePlan plan, Path dataDirectory) {
+    private LocalInfrastructure(InfrastructurePlan plan, Path dataDirectory, ChildJvm jvm, Path logs) {
         this.plan = plan;
         this.dataDirectory = dataDirectory;
+        this.jvm = jvm;
+        this.logs = logs;
     }
 
     /**
      * Starts what the plan embeds, Kafka first because it takes longest to be useful, and makes sure
      * each service's database exists, on the embedded server or the one the environment names.
+     * Kafka runs in a JVM of its own (logging to {@code kafka.log} in {@code logs}), so that it can be
+     * killed like any process; PostgreSQL is its own process anyway; MongoDB and mail run in this one.
      */
     static LocalInfrastructure start(
-            InfrastructurePlan plan, Path dataDirectory, Collection<Service> services, PrintStream out) {
-        LocalInfrastructure infrastructure = new LocalInfrastructure(plan, dataDirectory);
+            InfrastructurePlan plan,
+            Path dataDirectory,
+            Collection<Service> services,
+            ChildJvm jvm,
+            Path logs,
+            PrintStream out) {
+        LocalInfrastructure infrastructure = new LocalInfrastructure(plan, dataDirectory, jvm, logs);
         try {
             PostgresServer postgres = null;
             for (BackingServer server : BackingServer.values()) {
@@ -48,8 +59,8 @@ final class LocalInfrastructure implements AutoCloseable {
                 Path folder = dataDirectory.resolve(server.folder());
                 AutoCloseable running =
                         switch (server) {
-                            case KAFKA -> KafkaServer.start(server.port(plan.portOffset()), folder);
-                            case POSTGRES -> postgres = PostgresServer.start(server.port(plan.portOffset()), folder);
+                            case KAFKA -> infrastructure.kafka = infrastructure.startKafkaProcess(false);
+                            case POSTGRES -> postgres = startPostgres(server.port(plan.portOffset()), folder);
                             case MONGO -> MongoServer.start(server.port(plan.portOffset()), folder);
                             case MAIL -> infrastructure.mail = startMail(server.ports(plan.portOffset()));
                         };
@@ -96,14 +107,78 @@ final class LocalInfrastructure implements AutoCloseable {
         postgres = null;
     }
 
+    /**
+     * Kills the embedded PostgreSQL server (SIGKILL to the postmaster and its backends), as a crash
+     * would; {@link #startPostgres()} brings it back, recovering from the write-ahead log.
+     */
+    synchronized void killPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not embedded in this run, or is stopped");
+        }
+        started.remove(postgres);
+        postgres.kill();
+        postgres = null;
+    }
+
     /** Starts the embedded PostgreSQL server again on its port, with the data it had. */
     synchronized void startPostgres() {
         if (postgres != null) {
             throw new IllegalStateException("PostgreSQL is running");
         }
-        postgres = PostgresServer.start(
+        postgres = startPostgres(
                 BackingServer.POSTGRES.port(plan.portOffset()), dataDirectory.resolve(BackingServer.POSTGRES.folder()));
         started.add(postgres);
+    }
+
+    /**
+     * Commits are durable, as in production: what a service was told is committed survives a crash of
+     * the server (the system tests kill it), at the price of a flush of the log per commit.
+     */
+    private static PostgresServer startPostgres(int port, Path folder) {
+        return PostgresServer.start(port, folder, PostgresServer.Commits.DURABLE);
+    }
+
+    /** Stops the embedded Kafka broker (a controlled shutdown), leaving its log in place, as an outage would. */
+    synchronized void stopKafka() {
+        runningKafka().close();
+        started.remove(kafka);
+        kafka = null;
+    }
+
+    /** Kills the embedded Kafka broker (SIGKILL), as a crash would; {@link #startKafka()} recovers its log. */
+    synchronized void killKafka() {
+        runningKafka().kill();
+        started.remove(kafka);
+        kafka = null;
+    }
+
+    /** Starts the embedded Kafka broker again on its port, with its log, and returns once it serves clients. */
+    synchronized void startKafka() {
+        if (kafka != null) {
+            throw new IllegalStateException("Kafka is running");
+        }
+        if (!plan.embeds(BackingServer.KAFKA)) {
+            throw new IllegalStateException("Kafka is not embedded in this run");
+        }
+        kafka = startKafkaProcess(true);
+        started.add(kafka);
+    }
+
+    private KafkaProcess runningKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is not embedded in this run, or is stopped");
+        }
+        return kafka;
+    }
+
+    private KafkaProcess startKafkaProcess(boolean again) {
+        BackingServer server = BackingServer.KAFKA;
+        return KafkaProcess.start(
+                jvm,
+                server.port(plan.portOffset()),
+                dataDirectory.resolve(server.folder()),
+                logs.resolve(server.folder() + ".log"),
+                again);
     }
 
     /** Stops in reverse start order: mail, MongoDB, PostgreSQL, then Kafka. */

@@ -59,6 +59,7 @@ public final class LocalShop implements AutoCloseable {
     private final Settings settings;
     private final InfrastructurePlan plan;
     private final Path javaHome = Path.of(System.getProperty("java.home"));
+    private final ChildJvm jvm;
     private final ClassDataSharing classDataSharing;
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private final List<Runnable> crashListeners = new ArrayList<>();
@@ -71,6 +72,7 @@ public final class LocalShop implements AutoCloseable {
         this.plan = InfrastructurePlan.of(
                 settings.services(), settings.environment(), settings.portOffset(), settings.data());
         this.classDataSharing = new ClassDataSharing(settings.data().resolve("cds"), javaHome);
+        this.jvm = new ChildJvm(javaHome, settings.throughput(), logs());
     }
 
     /** Why the shop cannot start before anything was started: missing jars, ports in use. */
@@ -118,12 +120,13 @@ public final class LocalShop implements AutoCloseable {
                 if (stopping) {
                     throw new IllegalStateException("stopped while starting");
                 }
-                infrastructure = LocalInfrastructure.start(plan, settings.data(), settings.services(), out);
+                infrastructure =
+                        LocalInfrastructure.start(plan, settings.data(), settings.services(), jvm, logs(), out);
             }
             launches = prepared.join();
             out.println("Starting services (logs in " + logs() + "/):");
             long begin = System.nanoTime();
-            settings.services().forEach(this::launch);
+            settings.services().forEach(service -> launch(service, false));
             awaitReady(List.copyOf(running.values()), begin);
         } catch (RuntimeException e) {
             close();
@@ -143,13 +146,29 @@ public final class LocalShop implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills one service as a crash would (SIGKILL: no graceful shutdown, nothing handed over),
+     * leaving the rest running; {@link #restart} starts it again.
+     */
+    public void kill(Service service) {
+        ServiceProcess process;
+        synchronized (this) {
+            process = running.remove(service);
+        }
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " is not running");
+        }
+        process.kill();
+        settings.out().printf("  %-20s killed%n", service.module());
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
     public void restart(Service service) {
         if (isRunning(service)) {
             throw new IllegalStateException(service.module() + " is still running");
         }
         long begin = System.nanoTime();
-        ServiceProcess process = launch(service);
+        ServiceProcess process = launch(service, true);
         awaitReady(List.of(process), begin);
     }
 
@@ -158,9 +177,29 @@ public final class LocalShop implements AutoCloseable {
         infrastructure().stopPostgres();
     }
 
-    /** Starts the embedded PostgreSQL server again, with its data. */
+    /** Kills the embedded PostgreSQL server (SIGKILL to the postmaster and its backends), as a crash would. */
+    public void killPostgres() {
+        infrastructure().killPostgres();
+    }
+
+    /** Starts the embedded PostgreSQL server again, with its data (after a kill, recovered from its WAL). */
     public void startPostgres() {
         infrastructure().startPostgres();
+    }
+
+    /** Stops the embedded Kafka broker (a controlled shutdown), as an outage would; the services keep running. */
+    public void stopKafka() {
+        infrastructure().stopKafka();
+    }
+
+    /** Kills the embedded Kafka broker (SIGKILL), as a crash would; the services keep running. */
+    public void killKafka() {
+        infrastructure().killKafka();
+    }
+
+    /** Starts the embedded Kafka broker again on its port, with its log, once it serves clients. */
+    public void startKafka() {
+        infrastructure().startKafka();
     }
 
     private synchronized LocalInfrastructure infrastructure() {
@@ -318,28 +357,10 @@ public final class LocalShop implements AutoCloseable {
         }
     }
 
-    private ServiceProcess launch(Service service) {
+    /** Starts a service's JVM; {@code again} when it ran before in this shop, whose log it then continues. */
+    private ServiceProcess launch(Service service, boolean again) {
         ClassDataSharing.Launch launch = launches.get(service);
-        List<String> command =
-                new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
-        if (settings.throughput()) {
-            // As on Kubernetes: the JIT's optimising tier and room for the heap to breathe under load.
-            command.add("-Xmx768m");
-        } else {
-            // Modest heaps and the C1 compiler only: six JVMs share a laptop, and start-up time
-            // matters more here than peak throughput.
-            command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
-        }
-        command.addAll(List.of(
-                "-XX:+UseSerialGC",
-                // Netty loads its native transport; allowed explicitly rather than warned about.
-                "--enable-native-access=ALL-UNNAMED",
-                // A crash report belongs with the logs, not in the working tree.
-                "-XX:ErrorFile=" + logs().resolve("hs_err_" + service.module() + "_%p.log")));
-        if (Runtime.version().feature() >= 24) {
-            // Netty and Kafka still use sun.misc.Unsafe, which JDK 24+ warns about on every start.
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        List<String> command = jvm.command(service.module());
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", launch.jar().toString()));
         Map<String, String> variables = new HashMap<>(settings.environment());
@@ -350,7 +371,7 @@ public final class LocalShop implements AutoCloseable {
             if (stopping) {
                 throw new IllegalStateException("stopped while starting");
             }
-            ServiceProcess process = ServiceProcess.start(service, command, variables, log(service));
+            ServiceProcess process = ServiceProcess.start(service, command, variables, log(service), again);
             running.put(service, process);
             return process;
         }
@@ -387,8 +408,7 @@ public final class LocalShop implements AutoCloseable {
 
     /** What went wrong with a service, with the last lines of its log. */
     String failure(ServiceProcess process, String what) {
-        StringBuilder text =
-                new StringBuilder(process.service().module() + " " + what + ". Last lines of " + process.log() + ":");
+        StringBuilder text = new StringBuilder(process.name() + " " + what + ". Last lines of " + process.log() + ":");
         process.tail(LOG_TAIL_LINES).forEach(line -> text.append("\n  | ").append(LogLines.readable(line)));
         return text.toString();
     }
