@@ -8,10 +8,6 @@ import bookstore.systemtests.support.DeadLetters;
 import bookstore.systemtests.support.RunOfOrders;
 import bookstore.systemtests.support.Shop;
 import bookstore.systemtests.support.SystemTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -32,7 +28,6 @@ class DatabaseOutageSystemTests {
     private static final Duration OUTAGE = Duration.ofSeconds(10);
 
     private final Shop shop;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     DatabaseOutageSystemTests(Shop shop) {
         this.shop = shop;
@@ -49,25 +44,13 @@ class DatabaseOutageSystemTests {
             // Checkouts meanwhile are answered 503 and sent again with the same key.
             await("order-service not ready while PostgreSQL is away")
                     .atMost(Duration.ofSeconds(30))
-                    .until(() -> !ready(Service.ORDER));
-            await("the outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> !ready(Service.ORDER));
+                    .until(() -> !shop.isReady(Service.ORDER));
+            await("the outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> !shop.isReady(Service.ORDER));
             shop.startPostgres();
 
             run.awaitAllAccepted();
             run.assertAllEndedAndConserved();
         }
         assertThat(DeadLetters.count(shop)).as("records dead-lettered").isEqualTo(deadLettersBefore);
-    }
-
-    private boolean ready(Service service) {
-        try {
-            var readiness = HttpRequest.newBuilder(URI.create(
-                            "http://localhost:" + shop.managementPort(service) + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build();
-            return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception unreachable) {
-            return false;
-        }
     }
 }

@@ -2,6 +2,7 @@ package bookstore.systemtests.support;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,9 @@ public final class Orders {
 
     /**
      * Checks out as a careful client does under load: when the shop sheds the request (429, or 502,
-     * 503 and 504 from the gateway while order-service is swamped), it asks again with the same
-     * Idempotency-Key, so however many attempts it takes there is at most one order. The answer to
-     * the attempt that got through.
+     * 503 and 504 from the gateway while order-service is swamped) or the gateway cannot be reached
+     * (restarting), it asks again with the same Idempotency-Key, so however many attempts it takes
+     * there is at most one order. The answer to the attempt that got through.
      */
     public static Response placeRetrying(Customer customer, String bookId, int quantity, String paymentMethod) {
         Map<String, Object> checkout = checkout(bookId, quantity, paymentMethod);
@@ -68,6 +69,7 @@ public final class Orders {
         await("order accepted")
                 .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1))
+                .ignoreException(UncheckedIOException.class)
                 .until(() -> {
                     last.set(place(customer, checkout, key));
                     return !SHED.contains(last.get().status());

@@ -3,8 +3,13 @@ package bookstore.systemtests.support;
 import bookstore.embedded.MailServer;
 import bookstore.launcher.LocalShop;
 import bookstore.launcher.Service;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The shop under test, started from the service jars the build just packaged, on ports of its own
- * (a shop started with {@code ./shop} may run beside it) and with data in {@code target/shop}.
+ * (a shop started with {@code ./shop} may run beside it) and with data in {@code target/shop}
+ * ({@code target/shop-<offset>} for a second run beside a first).
  * Tests reach it as customers and admins do: through the gateway.
  */
 public final class Shop implements AutoCloseable {
@@ -33,6 +39,9 @@ public final class Shop implements AutoCloseable {
     private static final List<Integer> PORT_OFFSETS = List.of(3000, 3500, 4000, 4500, 5000, 5500);
     // Access tokens live 15 minutes; a fresh admin login well before that.
     private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(10);
+
+    private static final HttpClient PROBES =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final LocalShop shop;
     private final Path data;
@@ -57,13 +66,17 @@ public final class Shop implements AutoCloseable {
         PrintStream out = System.out;
         List<String> problems = List.of();
         for (int offset : PORT_OFFSETS) {
-            LocalShop candidate = new LocalShop(settings(repository, data, offset, out));
+            // A shop already runs on the first ports (a second run of the system tests in this checkout):
+            // this one keeps its data apart, or starting it afresh would delete the running one's.
+            Path folder =
+                    offset == PORT_OFFSETS.getFirst() ? data : data.resolveSibling(data.getFileName() + "-" + offset);
+            LocalShop candidate = new LocalShop(settings(repository, folder, offset, out));
             problems = candidate.problems(version);
             if (problems.isEmpty()) {
                 // Should the test JVM be stopped before the run ends, its child JVMs go with it.
                 Runtime.getRuntime().addShutdownHook(new Thread(candidate::close, "stop-the-test-shop"));
                 candidate.start(version);
-                return new Shop(candidate, data, URI.create(candidate.url(Service.GATEWAY)));
+                return new Shop(candidate, folder, URI.create(candidate.url(Service.GATEWAY)));
             }
         }
         throw new IllegalStateException("Cannot start the shop for the system tests: " + String.join("; ", problems));
@@ -132,6 +145,44 @@ public final class Shop implements AutoCloseable {
         return shop.managementPort(service);
     }
 
+    /** Whether the service's readiness probe answers UP, as Kubernetes asks it. */
+    public boolean isReady(Service service) {
+        try {
+            HttpRequest readiness = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + managementPort(service) + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            return PROBES.send(readiness, HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException unreachable) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** What the service's actuator shows for Prometheus to scrape (the gateway's on its management port). */
+    public String metrics(Service service) {
+        HttpRequest scrape = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + managementPort(service) + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            HttpResponse<String> metrics = PROBES.send(scrape, HttpResponse.BodyHandlers.ofString());
+            if (metrics.statusCode() != 200) {
+                throw new AssertionError(service.module() + "'s metrics answered " + metrics.statusCode());
+            }
+            return metrics.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(service.module() + "'s metrics cannot be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public String kafkaBootstrapServers() {
         return shop.address("KAFKA_BOOTSTRAP_SERVERS");
     }
@@ -149,13 +200,38 @@ public final class Shop implements AutoCloseable {
         shop.restart(service);
     }
 
+    /** Kills a service with SIGKILL, as a crash would: no graceful shutdown, nothing handed over. */
+    public void kill(Service service) {
+        shop.kill(service);
+    }
+
     /** Stops PostgreSQL for real (a fast shutdown that ends every session), as an outage would. */
     public void stopPostgres() {
         shop.stopPostgres();
     }
 
+    /** Kills PostgreSQL (SIGKILL to the postmaster and its backends); {@link #startPostgres()} recovers it. */
+    public void killPostgres() {
+        shop.killPostgres();
+    }
+
     public void startPostgres() {
         shop.startPostgres();
+    }
+
+    /** Stops the Kafka broker (a controlled shutdown), as an outage would; the services keep running. */
+    public void stopKafka() {
+        shop.stopKafka();
+    }
+
+    /** Kills the Kafka broker's process (SIGKILL), as a crash would. */
+    public void killKafka() {
+        shop.killKafka();
+    }
+
+    /** Starts the Kafka broker again on its port and log folder, once it serves clients. */
+    public void startKafka() {
+        shop.startKafka();
     }
 
     /** The shop's embedded mail server: everything the shop sent. */
