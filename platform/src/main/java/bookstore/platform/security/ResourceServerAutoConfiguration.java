@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
@@ -77,6 +78,16 @@ public class ResourceServerAutoConfiguration {
         return keys == null
                 ? AccessTokenDecoders.fromJwksUri(properties, now)
                 : AccessTokenDecoders.fromKeys(keys, properties, now);
+    }
+
+    /**
+     * The firewall in front of the filter chain refuses suspicious requests before any rule is
+     * asked; without this it answers them 400 with no body, which no client of the shop can read.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler rejectedRequestsAsProblems() {
+        return new SecurityProblems();
     }
 
     @Bean

@@ -14,6 +14,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers requests the security filters turn away with the same problem details as every other
  * error: 401 with a {@code WWW-Authenticate: Bearer} challenge (RFC 6750) when the token is missing
- * or not valid, 403 when a valid caller lacks the role. The detail never says which check failed,
- * so a forger learns nothing from it.
+ * or not valid, 403 when a valid caller lacks the role, 400 when the firewall refuses the request
+ * itself (a path with {@code //}, an encoded control character or {@code ..}; a header with control
+ * characters), which it otherwise answers with an empty body. The detail never says which check
+ * failed, so a forger learns nothing from it.
  */
-final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class SecurityProblems
+        implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerExchangeRejectedHandler {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -38,6 +43,11 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         return write(exchange, forbidden());
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        return write(exchange, rejected());
     }
 
     static ProblemDetail unauthorized(AuthenticationException ex) {
@@ -56,6 +66,14 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 
     static ProblemDetail forbidden() {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.");
+    }
+
+    static ProblemDetail rejected() {
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request's path or headers contain characters or sequences that are not allowed.");
     }
 
     static String challenge(AuthenticationException ex) {

@@ -2,12 +2,14 @@ package bookstore.platform.security;
 
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
+import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +66,25 @@ class DefaultAccessWebFluxTests {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsAProblemNotAnEmptyAnswer() {
+        for (String path : new String[] {"/api//notes", "/api/notes/%00", "/api/%2e%2e/notes"}) {
+            http.mutateWith(mockJwt().jwt(jwt -> jwt.subject(UUID.randomUUID().toString())))
+                    .get()
+                    .uri(URI.create(path))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://bookstore.example/problems/malformed-request")
+                    .jsonPath("$.status")
+                    .isEqualTo(400);
+        }
     }
 
     @RestController
