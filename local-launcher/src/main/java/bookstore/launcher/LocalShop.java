@@ -25,8 +25,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalShop implements AutoCloseable {
 
-    // Every Spring Boot service starts at once on what may be a two-core laptop.
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    // Every Spring Boot service starts at once on what may be a two-core laptop, or a build machine
+    // whose other builds keep its load at 30 (seen: catalog-service ready after 4.5 min).
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
     // Spring's graceful shutdown takes seconds; writing a class-data archive at exit, on the first
     // stop after a build, takes longer while every service does it at once.
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
