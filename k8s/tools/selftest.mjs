@@ -10,6 +10,7 @@ import { loadDocuments } from "./lib/documents.mjs";
 import { loadTopicCatalogue } from "./lib/topics.mjs";
 import { validate } from "./lib/validate.mjs";
 import { kafkaSelftests } from "./lib/kafka-access-selftest.mjs";
+import { EXPORTED, METRICS_DOC } from "./lib/observability.mjs";
 
 const [devFile, prodFile] = process.argv.slice(2);
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
@@ -37,6 +38,15 @@ const kafkaUser = (docs, name) => find(docs, "KafkaUser", name);
 const acl = (docs, user, topic) => kafkaUser(docs, user).spec.authorization.acls.find((a) => a.resource.type === "topic" && a.resource.name === topic);
 const NOTIFICATION = "notification-service";
 const topics = loadTopicCatalogue();
+const exportedText = readFileSync(EXPORTED, "utf8");
+const metricsDoc = readFileSync(METRICS_DOC, "utf8");
+const alertRule = (docs, alert) => find(docs, "PrometheusRule").spec.groups.flatMap((g) => g.rules).find((r) => r.alert === alert);
+const dashboards = (docs) => find(docs, "ConfigMap", "bookstore-dashboards");
+const editBoard = (docs, file, edit) => {
+  const board = JSON.parse(dashboards(docs).data[file]);
+  edit(board);
+  dashboards(docs).data[file] = JSON.stringify(board);
+};
 
 // Each case: name, overlay, a text the reported problem must contain, and a
 // mutation of the rendered documents; a mutation may also rewrite page.readme
@@ -580,6 +590,60 @@ const cases = [
   ["Prometheus kept from the Kafka Exporter", "dev", "prometheus -> bookstore-kafka-kafka-exporter:9404/TCP should be allowed", (d) => {
     remove(d, find(d, "NetworkPolicy", "kafka-exporter-ingress-prometheus"));
   }],
+  // Dashboards and alert rules.
+  ["a dashboard that is not JSON", "dev", "ConfigMap/bookstore-dashboards saga.json: is not valid JSON", (d) => {
+    dashboards(d).data["saga.json"] = dashboards(d).data["saga.json"].replace("{", "{,");
+  }],
+  ["a dashboard querying a metric nobody exports", "prod", "names bookstore_orders_paid_total, which no service or exporter exports", (d) => {
+    editBoard(d, "shop-overview.json", (b) => { b.panels[1].targets[0].expr = "sum(increase(bookstore_orders_paid_total[1h]))"; });
+  }],
+  ["a dashboard query that is not PromQL", "dev", "is not valid PromQL", (d) => {
+    editBoard(d, "services.json", (b) => { b.panels[1].targets[0].expr = "sum by (application) (rate(http_server_requests_seconds_count[5m])"; });
+  }],
+  ["a dashboard variable over an unknown metric", "prod", "variable application: names http_requests_total", (d) => {
+    editBoard(d, "services.json", (b) => { b.templating.list[1].query.query = "label_values(http_requests_total, application)"; });
+  }],
+  ["two dashboards with one uid", "dev", "uses uid bookstore-saga", (d) => {
+    editBoard(d, "kafka.json", (b) => { b.uid = "bookstore-saga"; });
+  }],
+  ["no dashboards for Grafana's sidecar", "prod", "no Grafana dashboards", (d) => {
+    delete dashboards(d).metadata.labels.grafana_dashboard;
+  }],
+  ["an alert that is not PromQL", "prod", "alert OutboxStuck: is not valid PromQL", (d) => {
+    alertRule(d, "OutboxStuck").expr = "max by (application) bookstore_outbox_oldest_age_seconds > 300";
+  }],
+  ["an alert on a metric nobody exports", "dev", "alert HighErrorRate: names http_server_errors_total", (d) => {
+    alertRule(d, "HighErrorRate").expr = "sum(rate(http_server_errors_total[5m])) > 1";
+  }],
+  ["an alert without its runbook", "prod", "alert ConsumerLagHigh: runbook_url must be docs/runbooks/consumer-lag-high.md", (d) => {
+    delete alertRule(d, "ConsumerLagHigh").annotations.runbook_url;
+  }],
+  ["an alert whose runbook is not written", "dev", "its runbook docs/runbooks/outbox-stalled.md does not exist", (d) => {
+    const rule = alertRule(d, "OutboxStuck");
+    rule.alert = "OutboxStalled";
+    rule.annotations.runbook_url = "docs/runbooks/outbox-stalled.md";
+  }],
+  ["an alert without severity", "prod", "alert HighLatency: needs a severity label", (d) => {
+    delete alertRule(d, "HighLatency").labels;
+  }],
+  ["no alert on dead letters", "dev", "no alert on dead letters", (d) => {
+    for (const g of find(d, "PrometheusRule").spec.groups) g.rules = g.rules.filter((r) => r.alert !== "DeadLetters");
+  }],
+  ["no alert on the p99 latency", "prod", "no alert on p99 latency", (d) => {
+    for (const g of find(d, "PrometheusRule").spec.groups) g.rules = g.rules.filter((r) => r.alert !== "HighLatency");
+  }],
+  ["a consumer lag alert without Kafka Exporter", "dev", "names kafka_consumergroup_lag, but kafka-exporter is not switched on", (d) => {
+    delete find(d, "Kafka").spec.kafkaExporter;
+  }],
+  ["a documented metric missing from the exported list", "prod", "docs/metrics.md documents bookstore_notifications_pending, which tools/exported-metrics.txt does not list", (d, page) => {
+    page.exportedText = page.exportedText.replace(/^bookstore_notifications_pending .*$/m, "");
+  }],
+  ["an exported-metrics line without its source", "dev", "exported-metrics.txt line", (d, page) => {
+    page.exportedText += "\nbookstore_orders_lost_total\n";
+  }],
+  ["request timings without their histogram", "prod", "MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS must be true", (d) => {
+    configMap(d).data.MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS = "false";
+  }],
 ];
 
 let passed = 0;
@@ -590,14 +654,14 @@ const result = (ok, name, detail = "") => {
 };
 
 for (const overlay of ["dev", "prod"]) {
-  const problems = await validate(structuredClone(rendered[overlay]), overlay, readme, topics);
+  const problems = await validate(structuredClone(rendered[overlay]), overlay, readme, topics, { exportedText, metricsDoc });
   result(problems.length === 0, `the ${overlay} overlay as committed passes`, problems.length ? `\n  ${problems.join("\n  ")}` : "");
 }
 for (const [name, overlay, expected, mutate] of cases) {
   const docs = structuredClone(rendered[overlay]);
-  const page = { readme, topics: structuredClone(topics) };
+  const page = { readme, topics: structuredClone(topics), exportedText, metricsDoc };
   mutate(docs, page);
-  const problems = await validate(docs, overlay, page.readme, page.topics);
+  const problems = await validate(docs, overlay, page.readme, page.topics, { exportedText: page.exportedText, metricsDoc: page.metricsDoc });
   const caught = problems.some((p) => p.includes(expected));
   result(caught, `${overlay}: rejects ${name}`, caught ? "" : `\n  expected a problem containing "${expected}", got:\n  ${problems.join("\n  ") || "(none)"}`);
 }

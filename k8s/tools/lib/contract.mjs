@@ -118,10 +118,13 @@ const MAIL_ENV = [
 // The ports an SMTP relay listens on: plain SMTP, implicit TLS, submission with STARTTLS.
 const SMTP_PORTS = [25, 465, 587];
 
+// Request timings as a histogram: the dashboards' and alerts' p99 read its buckets.
+const HTTP_HISTOGRAM = "MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS";
+
 function expectedEnv(app) {
   const spec = APPS[app];
-  if (spec.gateway) return ["JAVA_TOOL_OPTIONS", "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
-  const env = ["JAVA_TOOL_OPTIONS", "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS", ...KAFKA_CLIENT_ENV];
+  if (spec.gateway) return ["JAVA_TOOL_OPTIONS", HTTP_HISTOGRAM, "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
+  const env = ["JAVA_TOOL_OPTIONS", HTTP_HISTOGRAM, "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS", ...KAFKA_CLIENT_ENV];
   if (spec.streams) env.push(...STREAMS_ENV);
   if (spec.store === "mongodb") env.push("MONGODB_URI");
   if (spec.store === "postgres") env.push("POSTGRES_URL", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
@@ -493,6 +496,9 @@ function checkEnv(ctx, app, c, podSpec, infra) {
   const literal = (name) => env.get(name)?.value;
   const secretRef = (name) => env.get(name)?.secret && env.get(name);
 
+  if (env.has(HTTP_HISTOGRAM) && literal(HTTP_HISTOGRAM) !== "true") {
+    ctx.error(ref, `${HTTP_HISTOGRAM} must be true: the p99 latency of the dashboards and alerts reads http_server_requests_seconds_bucket`);
+  }
   if (env.has("JWKS_URI")) {
     if (literal("JWKS_URI") !== JWKS_URI) ctx.error(ref, `JWKS_URI must be ${JWKS_URI}, is ${literal("JWKS_URI")}`);
     else if (!env.get("JWKS_URI").configMap) {

@@ -10,11 +10,17 @@ import { expectedAcls } from "./kafka-acls.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const EVENTS = join("shared-events", "src", "main", "java", "bookstore", "events");
 
-function withService(java, run, yaml = "spring:\n  application:\n    name: fake-service\n") {
+const DEAD_LETTERS = join("platform", "src", "main", "java", "bookstore", "platform", "deadletters");
+
+function withService(java, run, yaml = "spring:\n  application:\n    name: fake-service\n", redriveLog) {
   const root = mkdtempSync(join(tmpdir(), "kafka-access-"));
   try {
     mkdirSync(join(root, EVENTS), { recursive: true });
     cpSync(join(ROOT, EVENTS, "Topics.java"), join(root, EVENTS, "Topics.java"));
+    if (redriveLog) {
+      mkdirSync(join(root, DEAD_LETTERS), { recursive: true });
+      writeFileSync(join(root, DEAD_LETTERS, "RedriveLog.java"), redriveLog);
+    }
     const main = join(root, "fake-service", "src", "main");
     mkdirSync(join(main, "resources"), { recursive: true });
     mkdirSync(join(main, "java", "fake"), { recursive: true });
@@ -30,12 +36,13 @@ const has = (set, value) => (set instanceof Map ? set.has(value) : set.has(value
 
 export function kafkaSelftests() {
   const cases = [];
-  const check = (name, java, verdict, yaml) => {
+  const check = (name, java, verdict, yaml, redriveLog) => {
+    // A string verdict: the reading must stop with an error saying so.
     try {
-      const [ok, detail] = withService(java, verdict, yaml);
+      const [ok, detail] = withService(java, typeof verdict === "string" ? () => [false, "no error"] : verdict, yaml, redriveLog);
       cases.push([name, ok, detail]);
     } catch (e) {
-      cases.push([name, false, e.stack]);
+      cases.push([name, typeof verdict === "string" && e.message.includes(verdict), e.stack]);
     }
   };
   check("a subscription is read in its group and dead-letters to its .dlt",
@@ -67,5 +74,18 @@ export function kafkaSelftests() {
       return [ok, JSON.stringify(acls)];
     },
     "spring:\n  application:\n    name: fake-service\n  kafka:\n    streams:\n      application-id: ${FAKE_ID:fake-streams}\n");
+  check("the platform's re-drive log is read and written by every consuming service",
+    `EventSubscription<?> s() { return EventSubscription.on(Topics.USER_EVENTS, "closed-accounts", handler); }`,
+    (a) => {
+      const acls = expectedAcls(a).map((r) => `${r.resource.type} ${r.resource.patternType} ${r.resource.name} ${r.operations}`);
+      return [acls.includes("topic literal fake-service.redrive-log Describe,Read,Write"), JSON.stringify(acls)];
+    },
+    undefined,
+    `final class RedriveLog {\n    static String topicOf(String applicationName) {\n        return applicationName + ".redrive-log";\n    }\n}\n`);
+  check("a re-drive log named another way is reported, not guessed",
+    `int n = 1;`,
+    "RedriveLog.topicOf is no longer <application> + \"<suffix>\"; teach kafka-access.mjs",
+    undefined,
+    `final class RedriveLog {\n    static String topicOf(String applicationName) {\n        return "redrives-" + applicationName;\n    }\n}\n`);
   return cases;
 }

@@ -14,6 +14,8 @@
 //     (`partitionsFor`): read without a group;
 //   - decoding a record of a topic, comparing a topic's name, a topic's partition count, logging it:
 //     no access of its own.
+// What the platform does for every consuming service (dead letters to <topic>.dlt, the re-drive log)
+// is read from the platform's sources (platformAccess).
 // A reference that fits none of these is reported, so new code that reaches Kafka another way makes
 // the checks fail until this file learns it, instead of slipping past them.
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -51,10 +53,27 @@ const RULES = [
   { kind: "none", before: /\.equals\s*\(\s*$/, after: /^\s*\.name\(\)\s*\)/ },
 ];
 
+// What the platform itself does with Kafka for every service that consumes (has subscriptions),
+// read from its sources: the topic its dead-letter re-drives are logged in (RedriveLog.topicOf),
+// which the service both writes and reads. Null when the platform has no such log.
+export function platformAccess(root = ROOT) {
+  const file = join(root, "platform", "src", "main", "java", "bookstore", "platform", "deadletters", "RedriveLog.java");
+  let source;
+  try {
+    source = stripComments(readFileSync(file, "utf8"));
+  } catch {
+    return { redriveLog: null };
+  }
+  const m = /static\s+String\s+topicOf\s*\(\s*String\s+(\w+)\s*\)\s*\{\s*return\s+\1\s*\+\s*"([^"]+)"\s*;/.exec(source);
+  if (!m) throw new Error(`${relative(root, file)}: RedriveLog.topicOf is no longer <application> + "<suffix>"; teach kafka-access.mjs`);
+  return { redriveLog: (application) => application + m[2] };
+}
+
 // { app: { applicationName, groups: Map(group -> topic), produces: Set, consumes: Set,
 //   streams?: { applicationId, reads: Set, writes: Set }, unclassified: [where] } }
 export function kafkaAccess(apps, root = ROOT) {
   const constants = topicConstants(root);
+  const platform = platformAccess(root);
   const result = {};
   for (const app of apps) {
     const moduleDir = join(root, app);
@@ -119,6 +138,7 @@ export function kafkaAccess(apps, root = ROOT) {
         }
       }
     }
+    if (access.groups.size > 0 && platform.redriveLog) access.redriveLog = platform.redriveLog(access.applicationName);
     result[app] = access;
   }
   return result;

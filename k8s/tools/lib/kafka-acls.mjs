@@ -27,6 +27,9 @@ export function expectedAcls(access) {
   // dead letters there.
   for (const topic of access.groups.values()) grant("topic", `${topic}.dlt`, "literal", "Describe", "Read", "Write");
   if (access.groups.size > 0) grant("group", `${access.applicationName}.`, "prefix", "Read");
+  // The platform logs the service's dead-letter re-drives in a compacted topic of its own, which every
+  // replica reads back (without a group).
+  if (access.redriveLog) grant("topic", access.redriveLog, "literal", "Describe", "Read", "Write");
   if (access.streams) {
     const id = access.streams.applicationId;
     for (const topic of access.streams.reads) grant("topic", topic, "literal", "Describe", "Read");
