@@ -1,7 +1,9 @@
-package bookstore.platform.observability;
+package bookstore.testsupport.tracing;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Mono;
@@ -46,6 +48,35 @@ public final class OtlpCollector implements AutoCloseable {
     /** The ExportTraceServiceRequest messages received so far, in order. */
     public List<byte[]> exports() {
         return List.copyOf(exports);
+    }
+
+    /**
+     * How many spans of a trace arrived: a span's {@code trace_id} is its 16 raw bytes in the protobuf
+     * message, and nothing else in an export repeats them.
+     */
+    public long spansOf(String traceId) {
+        byte[] trace = HexFormat.of().parseHex(traceId);
+        return exports.stream().mapToLong(export -> occurrences(export, trace)).sum();
+    }
+
+    /** Whether an export named the service (its resource's {@code service.name}). */
+    public boolean heardFrom(String serviceName) {
+        byte[] name = serviceName.getBytes(StandardCharsets.UTF_8);
+        return exports.stream().anyMatch(export -> occurrences(export, name) > 0);
+    }
+
+    private static long occurrences(byte[] haystack, byte[] needle) {
+        long found = 0;
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            found++;
+        }
+        return found;
     }
 
     /** The protobuf message of a gRPC frame: one byte of flags, four of length, then the message. */
