@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import bookstore.events.Topics;
 import bookstore.order.SagaTraffic;
+import bookstore.order.Scrapes;
 import bookstore.order.TestCatalogue;
 import bookstore.order.ordering.application.TimingOutOrders;
 import bookstore.platform.messaging.EventCodec;
@@ -145,17 +146,7 @@ class OverdueOrdersIntegrationTests {
     }
 
     private double value(Pattern series) {
-        String scrape = http.mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build()
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String scrape = Scrapes.prometheus(http);
         Matcher matcher = series.matcher(scrape);
         assertThat(matcher.find()).as("the scrape shows %s", series).isTrue();
         return Double.parseDouble(matcher.group(1));

@@ -3,6 +3,7 @@ package bookstore.order.ordering.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bookstore.order.OrderServiceTest;
+import bookstore.order.Scrapes;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,19 +21,7 @@ class MetricsScrapeIntegrationTests {
 
     @Test
     void aScrapeShowsTheShopsMetricsUnderTheirDocumentedNames() {
-        // The scrape grows with every series the tests sharing this context have made (each HTTP
-        // route and status, histograms' buckets), past the client's default 256 KiB.
-        String scrape = http.mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build()
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String scrape = Scrapes.prometheus(http);
 
         assertThat(scrape)
                 .containsPattern(Pattern.compile("(?m)^bookstore_outbox_backlog\\{[^}]*} [0-9.]+$"))
