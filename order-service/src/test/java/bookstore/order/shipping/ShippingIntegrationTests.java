@@ -281,6 +281,8 @@ class ShippingIntegrationTests {
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.status")
+                .isEqualTo(409)
+                .jsonPath("$.orderStatus")
                 .isEqualTo("CONFIRMED");
         shop.ship(admin, orderId, "yunda", trackingNumber());
         shop.awaitStatus(customer, orderId, "DELIVERED");

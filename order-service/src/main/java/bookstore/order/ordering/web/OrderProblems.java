@@ -87,7 +87,9 @@ class OrderProblems {
     ProblemDetail onIllegalTransition(IllegalOrderTransitionException e) {
         ProblemDetail problem = Problems.of(
                 HttpStatus.CONFLICT, "order-status-conflict", "Not possible in this status", e.getMessage());
-        problem.setProperty("status", e.status().name());
+        // Not "status": that member is the problem's HTTP status (RFC 9457); a property of that name was written as
+        // a second "status" key, and a client's JSON parser kept whichever came last.
+        problem.setProperty("orderStatus", e.status().name());
         return problem;
     }
 }

@@ -329,7 +329,11 @@ class OrderSagaIntegrationTests {
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("https://bookstore.example/problems/order-status-conflict");
+                .isEqualTo("https://bookstore.example/problems/order-status-conflict")
+                .jsonPath("$.status")
+                .isEqualTo(409)
+                .jsonPath("$.orderStatus")
+                .isEqualTo("SHIPPED");
         admin.post()
                 .uri("/api/orders/{id}/deliver", orderId)
                 .exchange()
