@@ -1,11 +1,13 @@
 package bookstore.platform.openapi;
 
 import bookstore.platform.openapi.AccessProbe.Access;
+import bookstore.platform.web.ProblemDetailsAdvice;
 import bookstore.platform.web.Problems;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -17,18 +19,23 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The parts of every operation the services answer the same way, added once here instead of on
  * each handler: the bearer-token requirement (from the service's own security rules, see {@link
  * AccessProbe}) and the problem responses a route can give by its shape — 400 when it takes input,
  * 401 when it needs a token, 403 when it needs a role, 404 when it names a resource, 409 when it
- * changes one. A handler documents only what is particular to it.
+ * changes one — each with example bodies the shop answers (the platform's own {@link Problems}). A handler documents
+ * only what is particular to it; a status it declares itself is left as it is.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
@@ -67,44 +74,88 @@ final class ProblemResponses implements OpenApiCustomizer {
     private void describe(String path, PathItem.HttpMethod method, Operation operation) {
         Access needed = access.of(HttpMethod.valueOf(method.name()), path);
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        boolean takesInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null
-                        && !operation.getParameters().isEmpty());
-        if (takesInput) {
-            add(responses, "400", "The request is malformed or has invalid fields", "validation", "malformed-request");
+        boolean takesBody = operation.getRequestBody() != null;
+        boolean takesParameters =
+                operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (takesBody || takesParameters) {
+            List<Named> invalid = new ArrayList<>();
+            if (takesBody) {
+                invalid.add(new Named("invalid-fields", Problems.invalid(ProblemDetailsAdvice.INVALID_FIELDS)));
+                invalid.add(new Named("not-json", Problems.malformed(ProblemDetailsAdvice.NOT_JSON)));
+            }
+            if (takesParameters) {
+                invalid.add(new Named("invalid-parameters", Problems.invalid(ProblemDetailsAdvice.INVALID_PARAMETERS)));
+            }
+            add(responses, "The request is malformed or has invalid fields", invalid.toArray(Named[]::new));
         }
         if (needed != Access.PUBLIC) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
-            add(responses, "401", "No valid access token", "unauthorized");
+            add(
+                    responses,
+                    "No valid access token",
+                    new Named("unauthenticated", Problems.unauthenticated()),
+                    new Named("invalid-token", Problems.invalidToken()));
         } else {
             // Public: no token needed, whatever a global requirement says.
             operation.setSecurity(List.of());
         }
         if (needed == Access.ROLE) {
-            add(responses, "403", "The caller's roles do not allow this", "forbidden");
+            add(responses, "The caller's roles do not allow this", new Named("forbidden", Problems.forbidden()));
         }
         if (path.contains("{")) {
-            add(responses, "404", "Nothing is known by this id, or not to this caller", "not-found");
+            add(
+                    responses,
+                    "Nothing is known by this id, or not to this caller (services name the kind, e.g."
+                            + " book-not-found)",
+                    new Named("not-found", Problems.ofStatus(HttpStatus.NOT_FOUND, "Nothing is known by this id.")));
         }
         if (CHANGES.contains(method)) {
-            add(responses, "409", "The resource's current state does not allow this", "conflict");
+            add(
+                    responses,
+                    "The resource's current state does not allow this (services name the kind, e.g."
+                            + " insufficient-stock)",
+                    new Named(
+                            "conflict",
+                            Problems.ofStatus(
+                                    HttpStatus.CONFLICT, "The resource's current state does not allow this.")));
         }
         operation.setResponses(responses);
     }
 
-    private static void add(ApiResponses responses, String status, String description, String... kinds) {
+    /**
+     * A problem response of the examples' status, unless the handler declared that status itself; each example is a
+     * body the shop answers, named by its kind.
+     */
+    private static void add(ApiResponses responses, String description, Named... examples) {
+        String status = Integer.toString(examples[0].problem().getStatus());
         if (responses.containsKey(status)) {
             return;
         }
         MediaType problem = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
-        problem.setExamples(null);
-        problem.setExample(Map.of(
-                "type", Problems.type(kinds[0]).toString(),
-                "title", description,
-                "status", Integer.parseInt(status)));
+        for (Named example : examples) {
+            problem.addExamples(
+                    example.name(),
+                    new Example().summary(example.problem().getTitle()).value(bodyOf(example.problem())));
+        }
         responses.addApiResponse(
                 status,
                 new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, problem)));
+    }
+
+    /** An example problem and its name in the document. */
+    private record Named(String name, ProblemDetail problem) {}
+
+    /** The problem as its JSON body, members in RFC 9457's order. */
+    static Map<String, Object> bodyOf(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
     }
 
     private static Schema<?> problemSchema() {

@@ -44,6 +44,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+    /** The detail of a validation problem about the request's body. */
+    public static final String INVALID_FIELDS = "The request has invalid fields.";
+
+    /** The detail of a validation problem about its path or query parameters. */
+    public static final String INVALID_PARAMETERS = "The request has invalid parameters.";
+
+    /** The detail of a problem with a body that cannot be read as this resource's JSON. */
+    public static final String NOT_JSON = "The request body is not valid JSON for this resource.";
+
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
@@ -59,8 +68,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
             WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        ProblemDetail problem =
-                Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid fields.");
+        ProblemDetail problem = Problems.invalid(INVALID_FIELDS);
         problem.setProperty("errors", fieldErrors(ex.getFieldErrors()));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
@@ -71,8 +79,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             ServerWebExchange exchange) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid parameters.");
+        ProblemDetail problem = Problems.invalid(INVALID_PARAMETERS);
         problem.setProperty(
                 "errors",
                 ex.getParameterValidationResults().stream()
@@ -85,15 +92,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        ProblemDetail problem =
-                Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", describe(ex));
+        ProblemDetail problem = Problems.malformed(describe(ex));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail onConstraintViolation(ConstraintViolationException ex) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid parameters.");
+        ProblemDetail problem = Problems.invalid(INVALID_PARAMETERS);
         problem.setProperty(
                 "errors",
                 ex.getConstraintViolations().stream()
@@ -181,7 +186,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
         if (ex.getCause() instanceof DecodingException) {
-            return "The request body is not valid JSON for this resource.";
+            return NOT_JSON;
         }
         return ex.getReason() == null ? "The request could not be read." : ex.getReason();
     }

@@ -24,6 +24,44 @@ public final class Problems {
         return problem;
     }
 
+    /** 400: the body's fields or the parameters break their rules; the advice lists them as {@code errors}. */
+    public static ProblemDetail invalid(String detail) {
+        return of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+    }
+
+    /** 400: the request cannot be read at all (not JSON, an unknown field, a parameter of the wrong type). */
+    public static ProblemDetail malformed(String detail) {
+        return of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    }
+
+    /** 401: no access token where one is needed. */
+    public static ProblemDetail unauthenticated() {
+        return of(
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+                "This request needs a bearer access token.");
+    }
+
+    /** 401: an access token that does not verify; the detail never says which check failed. */
+    public static ProblemDetail invalidToken() {
+        return of(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-token",
+                "Invalid access token",
+                "The access token is not valid: it may be expired, altered or issued for someone else.");
+    }
+
+    /** 403: a valid caller without the role. */
+    public static ProblemDetail forbidden() {
+        return of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.");
+    }
+
+    /** A problem of the kind a plain status stands for, titled by its reason phrase, as Spring's own errors are. */
+    public static ProblemDetail ofStatus(HttpStatus status, String detail) {
+        return of(status, kindOf(status), status.getReasonPhrase(), detail);
+    }
+
     public static URI type(String kind) {
         return URI.create(TYPE_BASE + kind);
     }

@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service's OpenAPI document must be: complete (each route the application's handler
- * mappings serve is in it) and equal to the copy committed under {@code docs/openapi/}, so a change
- * of the API shows up in review. Run with {@code -Dopenapi.write=true} to rewrite the copy.
+ * mappings serve is in it, each operation with its security, problem responses and examples) and
+ * equal to the copy committed under {@code docs/openapi/}, so a change of the API shows up in
+ * review. Run with {@code -Dopenapi.write=true} to rewrite the copy.
  */
 public final class ApiDescriptionContract {
 
@@ -63,7 +64,11 @@ public final class ApiDescriptionContract {
         return new ApiDescriptionContract(service, context);
     }
 
-    /** Fails naming every route (method and path pattern) the application serves that the document lacks. */
+    /**
+     * Fails naming every route (method and path pattern) the application serves that the document lacks, and every
+     * operation described without its security requirement, the problem responses its shape can give, an example
+     * problem for each of them, or an example for its JSON request body that the body's schema accepts.
+     */
     public void documentsEveryRoute() {
         Set<String> served = new TreeSet<>();
         context.getBeansOfType(RequestMappingHandlerMapping.class)
@@ -77,6 +82,9 @@ public final class ApiDescriptionContract {
         assertThat(documented())
                 .as("routes of %s in its OpenAPI document", service)
                 .containsAll(served);
+        assertThat(OperationDescriptions.gapsIn(document))
+                .as("what the operations of %s's OpenAPI document leave out", service)
+                .isEmpty();
     }
 
     /**

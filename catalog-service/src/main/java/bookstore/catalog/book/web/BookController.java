@@ -9,6 +9,8 @@ import bookstore.catalog.book.application.RevisingBooks;
 import bookstore.catalog.book.domain.Book;
 import bookstore.catalog.book.domain.BookId;
 import bookstore.catalog.book.domain.InvalidBookException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -106,6 +108,10 @@ class BookController {
                 .map(BookController::withVersion);
     }
 
+    /** In the OpenAPI document: a new price, and no subtitle any more. */
+    private static final String PATCH_EXAMPLE =
+            "{\"price\": {\"amount\": 5900, \"currency\": \"CNY\"}, \"subtitle\": null}";
+
     /** A JSON Merge Patch of the book's admin-editable fields; the result must be a valid book. */
     @PatchMapping(
             path = "/{id}",
@@ -113,7 +119,26 @@ class BookController {
     Mono<ResponseEntity<BookResource>> patch(
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody JsonNode patch) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The fields to change; null removes an optional one (RFC 7396)",
+                            content = {
+                                @Content(
+                                        mediaType = "application/merge-patch+json",
+                                        examples =
+                                                @ExampleObject(
+                                                        name = "new-price",
+                                                        summary = "A new price, and no subtitle any more",
+                                                        value = PATCH_EXAMPLE)),
+                                @Content(
+                                        mediaType = "application/json",
+                                        examples =
+                                                @ExampleObject(
+                                                        name = "new-price",
+                                                        summary = "A new price, and no subtitle any more",
+                                                        value = PATCH_EXAMPLE))
+                            })
+                    @RequestBody
+                    JsonNode patch) {
         return Mono.fromCallable(() -> {
                     BookId bookId = BookId.parse(id);
                     long version = Versions.fromIfMatch(ifMatch);

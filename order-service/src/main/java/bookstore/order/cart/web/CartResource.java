@@ -2,6 +2,7 @@ package bookstore.order.cart.web;
 
 import bookstore.order.cart.application.PricedCart;
 import bookstore.order.pricing.domain.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** A cart on the wire: its lines at today's prices and what the orderable ones cost together. */
@@ -21,5 +22,6 @@ record CartResource(List<Item> items, Money total) {
                 cart.total());
     }
 
+    @Schema(name = "CartItem")
     record Item(String bookId, String title, int quantity, Money unitPrice, Money lineTotal, boolean orderable) {}
 }

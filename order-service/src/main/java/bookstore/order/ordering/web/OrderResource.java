@@ -10,6 +10,7 @@ import bookstore.order.ordering.domain.SagaStep;
 import bookstore.order.ordering.domain.Shipment;
 import bookstore.order.ordering.domain.ShippingAddress;
 import bookstore.order.pricing.domain.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -102,6 +103,7 @@ record OrderResource(
      */
     record PaymentAction(String provider, String kind, String value, Instant expiresAt) {}
 
+    @Schema(name = "OrderItem")
     record Item(String bookId, String title, int quantity, Money unitPrice, Money lineTotal) {}
 
     record StatusChange(OrderStatus status, Instant at, String reason) {}

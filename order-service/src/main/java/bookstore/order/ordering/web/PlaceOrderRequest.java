@@ -5,6 +5,7 @@ import bookstore.order.ordering.application.PlaceOrder;
 import bookstore.order.ordering.domain.Order;
 import bookstore.order.ordering.domain.ShippingAddress;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -71,6 +72,8 @@ record PlaceOrderRequest(
         }
     }
 
+    // Named apart: springdoc names a schema by the simple class name, and order-service has four records called Item.
+    @Schema(name = "OrderLineRequest")
     record Item(
             @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}")
             String bookId,

@@ -5,6 +5,7 @@ import static bookstore.order.ordering.web.OrderController.callerOf;
 import bookstore.order.ordering.application.FindingOrders;
 import bookstore.order.ordering.application.ReturningOrders;
 import bookstore.order.ordering.domain.Order;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -144,6 +145,7 @@ class ReturnController {
             @NotEmpty @Size(max = Order.MAX_LINES) List<@NotNull @Valid Item> items,
             @NotBlank @Size(max = MAX_TEXT) String reason) {
 
+        @Schema(name = "ReturnLineRequest")
         record Item(
                 @NotBlank @Size(max = 100) String bookId,
                 @Min(1) @Max(Order.MAX_QUANTITY) int quantity) {}
