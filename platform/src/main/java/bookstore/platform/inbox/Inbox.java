@@ -61,6 +61,16 @@ public final class Inbox implements ProcessedEvents {
         return transactions.transactional(firstTimeOnly);
     }
 
+    @Override
+    public Mono<Boolean> handled(String consumer, UUID eventId) {
+        return database.sql(
+                        "SELECT EXISTS (SELECT 1 FROM inbox_processed_event WHERE consumer = :consumer AND event_id = :id)")
+                .bind("consumer", consumer)
+                .bind("id", eventId)
+                .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+                .one();
+    }
+
     /** Forgets the ids recorded longer ago than {@code retention}; tells how many. */
     Mono<Long> forgetOlderThan(Duration retention) {
         return database.sql("DELETE FROM inbox_processed_event WHERE processed_at < now() - CAST(:age AS INTERVAL)")

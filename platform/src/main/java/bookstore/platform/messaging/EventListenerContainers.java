@@ -3,8 +3,6 @@ package bookstore.platform.messaging;
 import bookstore.events.IntegrationEvent;
 import bookstore.platform.TransientFailures;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,8 +13,6 @@ import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
-import reactor.core.publisher.Mono;
 
 /**
  * Runs one Kafka consumer group per {@link EventSubscription} bean of the application, handing each
@@ -27,25 +23,16 @@ final class EventListenerContainers implements SmartLifecycle {
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
 
     EventListenerContainers(
-            String applicationName,
-            List<EventSubscription<?>> subscriptions,
-            ConsumerFactory<String, byte[]> consumers,
-            CommonErrorHandler errorHandler,
-            EventCodec codec,
-            ProcessedEvents processedEvents,
-            Duration handlerTimeout,
-            ObservationRegistry observations) {
-        for (EventSubscription<?> subscription : subscriptions) {
-            String group = applicationName + "." + subscription.name();
+            SubscribedGroups groups, ConsumerFactory<String, byte[]> consumers, CommonErrorHandler errorHandler) {
+        for (SubscribedGroups.Group<?> group : groups.all()) {
             ContainerProperties properties =
-                    new ContainerProperties(subscription.topic().name());
-            properties.setGroupId(group);
-            properties.setMessageListener(
-                    new BatchListener<>(group, subscription, codec, processedEvents, handlerTimeout, observations));
+                    new ContainerProperties(group.subscription().topic().name());
+            properties.setGroupId(group.name());
+            properties.setMessageListener(new BatchListener<>(group));
             var container = new ConcurrentMessageListenerContainer<>(consumers, properties);
-            container.setConcurrency(subscription.concurrency());
+            container.setConcurrency(group.subscription().concurrency());
             container.setCommonErrorHandler(errorHandler);
-            container.setBeanName(group);
+            container.setBeanName(group.name());
             containers.add(container);
         }
     }
@@ -57,26 +44,10 @@ final class EventListenerContainers implements SmartLifecycle {
     private static final class BatchListener<E extends IntegrationEvent>
             implements BatchMessageListener<String, byte[]> {
 
-        private final String group;
-        private final EventSubscription<E> subscription;
-        private final EventCodec codec;
-        private final ProcessedEvents processedEvents;
-        private final Duration handlerTimeout;
-        private final ObservationRegistry observations;
+        private final SubscribedGroups.Group<E> group;
 
-        BatchListener(
-                String group,
-                EventSubscription<E> subscription,
-                EventCodec codec,
-                ProcessedEvents processedEvents,
-                Duration handlerTimeout,
-                ObservationRegistry observations) {
+        BatchListener(SubscribedGroups.Group<E> group) {
             this.group = group;
-            this.subscription = subscription;
-            this.codec = codec;
-            this.processedEvents = processedEvents;
-            this.handlerTimeout = handlerTimeout;
-            this.observations = observations;
         }
 
         /**
@@ -89,9 +60,9 @@ final class EventListenerContainers implements SmartLifecycle {
             UndecodableEventException undecodable = null;
             try {
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    Observation observation = observe(record);
+                    Observation observation = group.observe(record);
                     try {
-                        batch.add(new Delivered<>(codec.decode(subscription.topic(), record), observation));
+                        batch.add(new Delivered<>(group.decode(record), observation));
                     } catch (UndecodableEventException e) {
                         observation.error(e).stop();
                         undecodable = e;
@@ -109,19 +80,9 @@ final class EventListenerContainers implements SmartLifecycle {
             }
         }
 
-        /** The record's own trace (a child of its producer's), open while its event is handled. */
-        private Observation observe(ConsumerRecord<String, byte[]> record) {
-            return Observation.createNotStarted(
-                            "bookstore.event.handling",
-                            () -> new KafkaRecordReceiverContext(record, group, () -> null),
-                            observations)
-                    .lowCardinalityKeyValue("subscription", group)
-                    .start();
-        }
-
         private void handleAsOne(List<ConsumerRecord<String, byte[]>> records, List<Delivered<E>> batch) {
             try {
-                run(batch);
+                group.run(batch);
             } catch (RuntimeException failure) {
                 if (TransientFailures.isTransient(failure)) {
                     // The error handler waits and delivers the whole batch again.
@@ -143,7 +104,7 @@ final class EventListenerContainers implements SmartLifecycle {
             }
             for (int index = 0; index < batch.size(); index++) {
                 try {
-                    run(List.of(batch.get(index)));
+                    group.run(List.of(batch.get(index)));
                 } catch (RuntimeException alone) {
                     if (TransientFailures.isTransient(alone)) {
                         throw alone;
@@ -152,13 +113,6 @@ final class EventListenerContainers implements SmartLifecycle {
                 }
             }
             // Each record alone succeeded, so what failed was the batch as a whole; it is done now.
-        }
-
-        private void run(List<Delivered<E>> batch) {
-            Mono<Void> handling = subscription.deduplicated()
-                    ? processedEvents.once(group, batch, subscription.handler()::on)
-                    : subscription.handler().on(batch);
-            handling.timeout(handlerTimeout).block();
         }
     }
 

@@ -116,23 +116,32 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(EventSubscription.class)
-    EventListenerContainers eventListenerContainers(
+    SubscribedGroups subscribedGroups(
             @Value("${spring.application.name}") String applicationName,
             List<EventSubscription<?>> subscriptions,
-            ConsumerFactory<?, ?> bootConsumerFactory,
-            KafkaTemplate<String, byte[]> eventKafkaTemplate,
             EventCodec codec,
             ObjectProvider<ProcessedEvents> processedEvents,
             ObjectProvider<ObservationRegistry> observations,
+            MessagingProperties properties) {
+        return new SubscribedGroups(
+                applicationName,
+                subscriptions,
+                codec,
+                // Null when every subscription's handler is idempotent on its own.
+                processedEvents.getIfAvailable(),
+                properties.handlerTimeout(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    @ConditionalOnBean(EventSubscription.class)
+    EventListenerContainers eventListenerContainers(
+            SubscribedGroups groups,
+            ConsumerFactory<?, ?> bootConsumerFactory,
+            KafkaTemplate<String, byte[]> eventKafkaTemplate,
             ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
             MeterRegistry meters,
             MessagingProperties properties) {
-        // Null when every subscription's handler is idempotent on its own.
-        ProcessedEvents deduplication = processedEvents.getIfAvailable();
-        if (deduplication == null && subscriptions.stream().anyMatch(EventSubscription::deduplicated)) {
-            throw new IllegalStateException(
-                    "Event subscriptions need a ProcessedEvents implementation to consume idempotently");
-        }
         Map<String, Object> config = new HashMap<>(bootConsumerFactory.getConfigurationProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -145,12 +154,13 @@ public class MessagingAutoConfiguration {
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
 
-        var deadLetters = new DeadLetterCount(
-                new DeadLetterPublishingRecoverer(
-                        eventKafkaTemplate, (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1)),
-                meters);
-        subscriptions.forEach(
-                subscription -> deadLetters.expecting(subscription.topic().name()));
+        var publishing = new DeadLetterPublishingRecoverer(
+                eventKafkaTemplate, (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
+        publishing.setExceptionHeadersCreator(new HandlerFailureHeaders());
+        var deadLetters = new DeadLetterCount(publishing, meters);
+        groups.all()
+                .forEach(group ->
+                        deadLetters.expecting(group.subscription().topic().name()));
         var pinnedOnOneRecord = new DefaultErrorHandler(
                 deadLetters, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
         pinnedOnOneRecord.addNotRetryableExceptions(UndecodableEventException.class);
@@ -159,14 +169,6 @@ public class MessagingAutoConfiguration {
         var errorHandler = new SubscriptionErrorHandler(
                 pinnedOnOneRecord, properties.retryInterval(), properties.maxRetryInterval());
 
-        return new EventListenerContainers(
-                applicationName,
-                subscriptions,
-                consumers,
-                errorHandler,
-                codec,
-                deduplication,
-                properties.handlerTimeout(),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new EventListenerContainers(groups, consumers, errorHandler);
     }
 }

@@ -2,6 +2,7 @@ package bookstore.platform.messaging;
 
 import bookstore.events.IntegrationEvent;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -18,4 +19,7 @@ public interface ProcessedEvents {
      */
     <E extends IntegrationEvent> Mono<Void> once(
             String consumer, List<Delivered<E>> batch, Function<List<Delivered<E>>, Mono<Void>> work);
+
+    /** Whether {@code consumer} has handled the event (as far back as the record of handled ids reaches). */
+    Mono<Boolean> handled(String consumer, UUID eventId);
 }
