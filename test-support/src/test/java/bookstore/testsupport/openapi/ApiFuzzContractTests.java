@@ -62,6 +62,27 @@ class ApiFuzzContractTests {
     }
 
     @Test
+    void anOperationOfSomeoneElsesProtocolMayRefuseInItsOwnFormatButNeverFail() {
+        WebTestClient api = api(request -> ServerResponse.status(request.path().startsWith("/api/things/") ? 401 : 400)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\":\"SIGN_ERROR\"}"));
+
+        assertThat(fuzz(api)
+                        .refusingInTheirOwnProtocol("GET /api/things/{id}", "POST /api/things")
+                        .run()
+                        .statuses())
+                .containsOnlyKeys(400, 401);
+        assertThatThrownBy(() -> fuzz(api)
+                        .refusingInTheirOwnProtocol("GET /api/things/{id}")
+                        .run())
+                .hasMessageContaining("POST /api/things → 400 answered as application/json")
+                .hasMessageNotContaining("GET /api/things/{id} →");
+        assertThatThrownBy(() -> fuzz(api).refusingInTheirOwnProtocol("GET /api/other"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GET /api/other");
+    }
+
+    @Test
     void anApiThatRefusesWithProblemsPassesAndTheSameSeedSendsTheSameRequests() {
         WebTestClient api = api(request -> ServerResponse.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
