@@ -51,28 +51,15 @@ final class SecurityProblems
     }
 
     static ProblemDetail unauthorized(AuthenticationException ex) {
-        return ex instanceof OAuth2AuthenticationException
-                ? Problems.of(
-                        HttpStatus.UNAUTHORIZED,
-                        "invalid-token",
-                        "Invalid access token",
-                        "The access token is not valid: it may be expired, altered or issued for someone else.")
-                : Problems.of(
-                        HttpStatus.UNAUTHORIZED,
-                        "unauthenticated",
-                        "Authentication required",
-                        "This request needs a bearer access token.");
+        return ex instanceof OAuth2AuthenticationException ? Problems.invalidToken() : Problems.unauthenticated();
     }
 
     static ProblemDetail forbidden() {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.");
+        return Problems.forbidden();
     }
 
     static ProblemDetail rejected() {
-        return Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "malformed-request",
-                "Malformed request",
+        return Problems.malformed(
                 "The request's path or headers contain characters or sequences that are not allowed.");
     }
 
