@@ -42,7 +42,8 @@ class ApiDocsIntegrationTests extends EveryServiceStubbed {
 
     static final String UI = "/api/docs/swagger-ui/index.html";
 
-    static final String UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static final String UI_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Its files get a content security policy of their own: the API's ({@code default-src 'none'}) would let the page
  * load nothing. This one allows what the UI needs from the gateway's own origin only: its scripts and stylesheets (it
- * has no inline script or style element, and sets styles through the DOM, which a policy does not govern), its icons
- * as {@code data:} images, and {@code connect-src 'self'} for fetching the documents and for "Try it out". Nothing
+ * has no inline script, one inline style element, allowed by its hash, and sets other styles through the DOM, which a
+ * policy does not govern), its icons as {@code data:} images, and {@code connect-src 'self'} for fetching the documents and for "Try it out". Nothing
  * from elsewhere, no {@code eval}, never framed. Every other path keeps its policy.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +33,13 @@ class SwaggerUiPage {
 
     static final String FILES = "/api/docs/swagger-ui/";
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /**
+     * The hash is of the one inline style Swagger UI has: the {@code <style>} element inside its logo's SVG (swagger-ui
+     * 5.32.2, springdoc 3.0.3's); the browser test fails on any other the page would need.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /** {@code /api/docs} itself shows the UI: springdoc's page lives one level down, beside its files. */
     @Bean

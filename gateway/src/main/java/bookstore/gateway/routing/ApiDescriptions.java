@@ -8,6 +8,7 @@ import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,12 @@ class ApiDescriptions {
 
     static final Duration KEPT_FOR = Duration.ofSeconds(30);
 
+    /**
+     * A service builds its document on the first request after it starts, and keeps it: seconds, more than the API's
+     * 10 s on a busy machine (seen with eight services starting on two cores).
+     */
+    static final Duration BUILT_WITHIN = Duration.ofSeconds(30);
+
     /** The service's headers that would keep a document from being shared, replaced by {@link #KEPT_FOR}. */
     private static final List<String> NOT_SHARED = List.of("cache-control", "pragma", "expires", "vary", "set-cookie");
 
@@ -55,6 +62,7 @@ class ApiDescriptions {
                         .path(PATH + service)
                         .filters(filters -> resilientCalls.guard(
                                 filters.setPath(SERVICES_DOCUMENT).filter(responseCache), service))
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, BUILT_WITHIN.toMillis())
                         .uri(uri)));
         return documents.build();
     }
