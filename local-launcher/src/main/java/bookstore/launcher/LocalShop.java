@@ -163,14 +163,19 @@ public final class LocalShop implements AutoCloseable {
         settings.out().printf("  %-20s killed%n", service.module());
     }
 
-    /** Starts a stopped service again and waits until it is ready. */
-    public void restart(Service service) {
-        if (isRunning(service)) {
-            throw new IllegalStateException(service.module() + " is still running");
+    /** Starts stopped services again, side by side, and waits until all are ready. */
+    public void restart(Service... services) {
+        for (Service service : services) {
+            if (isRunning(service)) {
+                throw new IllegalStateException(service.module() + " is still running");
+            }
         }
         long begin = System.nanoTime();
-        ServiceProcess process = launch(service, true);
-        awaitReady(List.of(process), begin);
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (Service service : services) {
+            processes.add(launch(service, true));
+        }
+        awaitReady(processes, begin);
     }
 
     /** Stops the embedded PostgreSQL server, as an outage would; the services keep running. */

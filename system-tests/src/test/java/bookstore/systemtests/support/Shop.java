@@ -196,8 +196,9 @@ public final class Shop implements AutoCloseable {
         shop.stop(service);
     }
 
-    public void restart(Service service) {
-        shop.restart(service);
+    /** Starts stopped services again, side by side, and waits until all are ready. */
+    public void restart(Service... services) {
+        shop.restart(services);
     }
 
     /** Kills a service with SIGKILL, as a crash would: no graceful shutdown, nothing handed over. */
