@@ -36,6 +36,6 @@ class ApiFuzzIntegrationTests {
                 .triesPerOperation(40)
                 .run();
 
-        assertThat(fuzzed.operations()).isEqualTo(18);
+        assertThat(fuzzed.operations()).isEqualTo(21);
     }
 }

@@ -42,6 +42,6 @@ class ApiFuzzIntegrationTests {
                 .triesPerOperation(50)
                 .run();
 
-        assertThat(fuzzed.operations()).isEqualTo(9);
+        assertThat(fuzzed.operations()).isEqualTo(12);
     }
 }

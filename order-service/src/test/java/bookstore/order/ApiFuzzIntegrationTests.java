@@ -79,6 +79,6 @@ class ApiFuzzIntegrationTests {
                 .triesPerOperation(20)
                 .run();
 
-        assertThat(fuzzed.operations()).isEqualTo(23);
+        assertThat(fuzzed.operations()).isEqualTo(26);
     }
 }

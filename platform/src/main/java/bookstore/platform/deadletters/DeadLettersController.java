@@ -4,6 +4,8 @@ import bookstore.platform.deadletters.RedrivingDeadLetters.Listing;
 import bookstore.platform.deadletters.RedrivingDeadLetters.RedriveAnswer;
 import bookstore.platform.paging.PageWindow;
 import bookstore.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -24,6 +26,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(DeadLettersController.PATH)
 @Validated
+@Tag(name = "dead-letters", description = "Records this service's consumer groups gave up on: list, inspect, re-drive")
 class DeadLettersController {
 
     static final String PATH = "/api/dead-letters/${spring.application.name}";
@@ -40,6 +43,9 @@ class DeadLettersController {
      * re-driven and false for those still waiting.
      */
     @GetMapping
+    @Operation(
+            operationId = "listDeadLetters",
+            summary = "The dead letters of this service's consumer groups, newest first")
     Mono<Listing> list(
             @RequestParam(required = false) @Size(min = 1, max = 249) String topic,
             @RequestParam(required = false) @Size(min = 1, max = 255) String group,
@@ -52,6 +58,9 @@ class DeadLettersController {
 
     /** One dead letter: its summary, every header and the payload, as text. */
     @GetMapping("/{topic}/{partition}/{offset}")
+    @Operation(
+            operationId = "inspectDeadLetter",
+            summary = "One dead letter (at its dead-letter topic, partition and offset) with its headers and payload")
     Mono<DeadLetterDetail> inspect(
             @PathVariable @Size(min = 1, max = 249) String topic,
             @PathVariable @Min(0) int partition,
@@ -65,6 +74,9 @@ class DeadLettersController {
      * (409) unless {@code force=true}. A handler that fails again leaves it dead-lettered and the answer says why.
      */
     @PostMapping("/{topic}/{partition}/{offset}/redrive")
+    @Operation(
+            operationId = "redriveDeadLetter",
+            summary = "Hands a dead letter to the handler of the group that gave up on it, or says what that would do")
     Mono<RedriveAnswer> redrive(
             @PathVariable @Size(min = 1, max = 249) String topic,
             @PathVariable @Min(0) int partition,
