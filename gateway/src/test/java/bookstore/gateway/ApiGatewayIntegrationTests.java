@@ -82,7 +82,12 @@ class ApiGatewayIntegrationTests extends EveryServiceStubbed {
                     Arguments.of("/api/payments/webhooks/sandbox", payments),
                     Arguments.of("/api/shipping/callbacks/kuaidi100", orders),
                     Arguments.of("/api/notifications?status=FAILED&page=0", notifications),
-                    Arguments.of("/api/notifications/0b9c2f5e-1d3a-4c1e-9f6a-2b7f0c3d4e5f", notifications));
+                    Arguments.of("/api/notifications/0b9c2f5e-1d3a-4c1e-9f6a-2b7f0c3d4e5f", notifications),
+                    Arguments.of("/api/dead-letters/catalog-service?page=0", catalog),
+                    Arguments.of("/api/dead-letters/order-service/orders.events.v1.dlt/0/7", orders),
+                    Arguments.of("/api/dead-letters/inventory-service?topic=inventory.commands.v1", inventory),
+                    Arguments.of("/api/dead-letters/payment-service", payments),
+                    Arguments.of("/api/dead-letters/notification-service", notifications));
         }
 
         // The stubs are AutoCloseable: JUnit would close each one after the invocation that received it.

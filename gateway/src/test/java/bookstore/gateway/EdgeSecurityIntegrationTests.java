@@ -319,6 +319,12 @@ class EdgeSecurityIntegrationTests extends EveryServiceStubbed {
                     Arguments.of(HttpMethod.GET, "/api/notifications"),
                     Arguments.of(HttpMethod.GET, "/api/notifications/" + UUID.randomUUID()),
                     Arguments.of(HttpMethod.POST, "/api/notifications/" + UUID.randomUUID() + "/retry"),
+                    // Dead letters: what consumers gave up on, with the events' contents.
+                    Arguments.of(HttpMethod.GET, "/api/dead-letters/order-service"),
+                    Arguments.of(HttpMethod.GET, "/api/dead-letters/payment-service/payments.commands.v1.dlt/0/3"),
+                    Arguments.of(
+                            HttpMethod.POST,
+                            "/api/dead-letters/catalog-service/orders.events.v1.dlt/1/9/redrive?dryRun=true"),
                     Arguments.of(HttpMethod.POST, "/api/books"),
                     Arguments.of(HttpMethod.PUT, "/api/books/42"),
                     Arguments.of(HttpMethod.PATCH, "/api/books/42"),

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * The public API surface: only {@code /api/**} paths are routed, each to the service that owns it, with the path and
  * query passed through unchanged. Anything else (a service's {@code /actuator}, the gateway's own) has no route and
  * gets a 404. Answers a service marks as shareable are served from the gateway's {@link SharedResponseCache} while
- * fresh; every call that does reach a service is guarded ({@link ResilientCalls}).
+ * fresh; every call that does reach a service is guarded ({@link ResilientCalls}). Each consuming service's dead
+ * letters are under {@code /api/dead-letters/<service>} (platform, ADR 20), routed to that service.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DownstreamServices.class)
@@ -36,19 +37,26 @@ class ApiRoutes {
                 // warning.
                 filters -> resilientCalls.guard(filters.filter(responseCache), service);
         return routes.routes()
-                .route("catalog-service", route -> route.path("/api/books/**", "/api/recommendations/**")
+                .route("catalog-service", route -> route.path(
+                                "/api/books/**", "/api/recommendations/**", "/api/dead-letters/catalog-service/**")
                         .filters(callsTo.apply("catalog-service"))
                         .uri(services.catalog()))
                 .route("user-service", route -> route.path("/api/users/**", "/api/auth/**")
                         .filters(callsTo.apply("user-service"))
                         .uri(services.user()))
-                .route("order-service", route -> route.path("/api/orders/**", "/api/cart/**", "/api/shipping/**")
+                .route("order-service", route -> route.path(
+                                "/api/orders/**",
+                                "/api/cart/**",
+                                "/api/shipping/**",
+                                "/api/dead-letters/order-service/**")
                         .filters(callsTo.apply("order-service"))
                         .uri(services.order()))
-                .route("inventory-service", route -> route.path("/api/inventory/**")
+                .route("inventory-service", route -> route.path(
+                                "/api/inventory/**", "/api/dead-letters/inventory-service/**")
                         .filters(callsTo.apply("inventory-service"))
                         .uri(services.inventory()))
-                .route("payment-service", route -> route.path("/api/payments/**")
+                .route("payment-service", route -> route.path(
+                                "/api/payments/**", "/api/dead-letters/payment-service/**")
                         .filters(callsTo.apply("payment-service"))
                         .uri(services.payment()))
                 // An import of past sales streams a large file through analytics' checks and waits for Kafka.
@@ -61,7 +69,8 @@ class ApiRoutes {
                         .filters(callsTo.apply("analytics-service"))
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ANALYTICS_REPORT_TIMEOUT.toMillis())
                         .uri(services.analytics()))
-                .route("notification-service", route -> route.path("/api/notifications/**")
+                .route("notification-service", route -> route.path(
+                                "/api/notifications/**", "/api/dead-letters/notification-service/**")
                         .filters(callsTo.apply("notification-service"))
                         .uri(services.notification()))
                 .build();

@@ -117,12 +117,16 @@ class EdgeSecurity {
                 // The browser session's logout: its HttpOnly cookie, not a token, says whose session ends.
                 .pathMatchers(HttpMethod.DELETE, "/api/auth/session")
                 .permitAll()
-                // Admin-only: stock, analytics, what was mailed to whom, user administration, catalogue management.
+                // Admin-only: stock, analytics, what was mailed to whom, dead letters, user administration, catalogue
+                // management.
                 .pathMatchers("/api/inventory", "/api/inventory/**")
                 .hasRole(ADMIN)
                 .pathMatchers("/api/analytics", "/api/analytics/**")
                 .hasRole(ADMIN)
                 .pathMatchers("/api/notifications", "/api/notifications/**")
+                .hasRole(ADMIN)
+                // Records a service's consumers gave up on: listed, inspected and re-driven by operators (ADR 20).
+                .pathMatchers("/api/dead-letters", "/api/dead-letters/**")
                 .hasRole(ADMIN)
                 .pathMatchers("/api/users/me", "/api/users/me/**")
                 .authenticated()
