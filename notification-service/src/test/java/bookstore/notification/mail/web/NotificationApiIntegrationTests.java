@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import bookstore.events.Topics;
 import bookstore.notification.AccountMails;
 import bookstore.notification.EventSender;
+import bookstore.notification.FailedMails;
 import bookstore.notification.Mailbox;
 import bookstore.notification.NotificationServiceTest;
 import bookstore.platform.messaging.EventCodec;
@@ -106,18 +107,7 @@ class NotificationApiIntegrationTests {
     @Test
     void anAdminRetriesAFailedMailAndItIsSent() {
         String email = AccountMails.address();
-        long id = database.sql("""
-                        INSERT INTO mail (event_id, kind, status, occurred_at, user_id, recipient_address, recipient_name,
-                                          language, facts, attempts, last_error)
-                        VALUES (:eventId, 'PASSWORD_CHANGED', 'FAILED', now(), 'user-x', :email, 'Failed Once', 'en',
-                                '{"byReset":"false"}', 50, 'relay refused')
-                        RETURNING id
-                        """)
-                .bind("eventId", UUID.randomUUID())
-                .bind("email", email)
-                .map(row -> row.get("id", Long.class))
-                .one()
-                .block();
+        long id = FailedMails.recordedFor(database, email);
 
         admin.post()
                 .uri("/api/notifications/{id}/retry", id)
