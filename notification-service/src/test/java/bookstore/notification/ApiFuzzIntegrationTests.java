@@ -34,6 +34,8 @@ class ApiFuzzIntegrationTests {
                 .triesPerOperation(100)
                 .run();
 
-        assertThat(fuzzed.operations()).isEqualTo(2);
+        assertThat(fuzzed.operations())
+                .as("the 2 of notifications and the 3 of dead letters")
+                .isEqualTo(5);
     }
 }

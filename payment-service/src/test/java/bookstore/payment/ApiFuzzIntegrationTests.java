@@ -71,7 +71,9 @@ class ApiFuzzIntegrationTests {
                 .triesPerOperation(30)
                 .run();
 
-        assertThat(fuzzed.operations()).isEqualTo(13);
+        assertThat(fuzzed.operations())
+                .as("the 13 payment operations and the 3 of dead letters")
+                .isEqualTo(16);
     }
 
     private String payment(String orderId, String expression) {

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import net.jqwik.api.sessions.JqwikSession;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.GrantedAuthority;
@@ -30,7 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fuzzes every operation of a service's committed OpenAPI document ({@code docs/openapi/<service>.json}) with jqwik:
+ * Fuzzes every operation of a service's committed OpenAPI document ({@code docs/openapi/<service>.json}) from a
+ * seeded random source:
  * for each operation a bounded number of requests, each a plausible request with one kind of damage (see
  * {@link FuzzRequests}), sent with no token, a customer's and an admin's. What must hold for every one of them: no
  * 5xx, and every 4xx is an {@code application/problem+json} of the shop's with its {@code type} and {@code status};
@@ -152,28 +152,23 @@ public final class ApiFuzzContract {
         Map<String, List<String>> failures = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         long started = System.nanoTime();
-        JqwikSession.run(String.valueOf(seed), () -> {
-            for (Operation operation : operations) {
-                FuzzRequests requests = new FuzzRequests(
-                        operation,
-                        known,
-                        weighedCallers(),
-                        seed ^ operation.key().hashCode());
-                for (int attempt = 1; attempt <= tries; attempt++) {
-                    FuzzRequest request = requests.next(attempt);
-                    String failure = send(request, statuses);
-                    if (failure != null) {
-                        List<String> seen = failures.computeIfAbsent(
-                                operation.key() + " → "
-                                        + failure.lines().findFirst().orElse(""),
-                                key -> new ArrayList<>());
-                        if (seen.size() < SHOWN_PER_KIND) {
-                            seen.add(request.toString().replace("\n", "\n  "));
-                        }
+        for (Operation operation : operations) {
+            FuzzRequests requests = new FuzzRequests(
+                    operation, known, weighedCallers(), seed ^ operation.key().hashCode());
+            for (int attempt = 1; attempt <= tries; attempt++) {
+                FuzzRequest request = requests.next(attempt);
+                String failure = send(request, statuses);
+                if (failure != null) {
+                    List<String> seen = failures.computeIfAbsent(
+                            operation.key() + " → "
+                                    + failure.lines().findFirst().orElse(""),
+                            key -> new ArrayList<>());
+                    if (seen.size() < SHOWN_PER_KIND) {
+                        seen.add(request.toString().replace("\n", "\n  "));
                     }
                 }
             }
-        });
+        }
         Summary summary = new Summary(
                 service,
                 operations.size(),

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitrary;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class FuzzRequests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final int GEN_SIZE = 1_000;
 
     private static final List<String> BROKEN_BODIES = List.of(
             "",
@@ -126,7 +124,7 @@ final class FuzzRequests {
             case NONE -> change = "nothing damaged";
             case PARAMETER -> {
                 Parameter parameter = pick(operation.parameters());
-                Object value = draw(FuzzValues.malformed(parameter.schema(), FuzzValues.LONGEST_IN_URL));
+                Object value = FuzzValues.malformed(parameter.schema(), FuzzValues.LONGEST_IN_URL, random);
                 values.put(parameter.name(), value);
                 change = parameter.in() + " parameter " + parameter.name() + " = " + shown(value);
             }
@@ -141,14 +139,14 @@ final class FuzzRequests {
                 List<Field> fields = new ArrayList<>();
                 fieldsOf(content, body.schema(), new ArrayList<>(), fields);
                 if (fields.isEmpty() || !(content instanceof Map || content instanceof List)) {
-                    content = draw(FuzzValues.malformedInJson(body.schema()));
+                    content = FuzzValues.malformedInJson(body.schema(), random);
                     change = "body = " + shown(content);
                 } else {
                     Field field = pick(fields);
                     String where = String.join(
                             ".", field.path().stream().map(String::valueOf).toList());
                     if (damage == Damage.FIELD) {
-                        Object value = draw(FuzzValues.malformedInJson(field.schema()));
+                        Object value = FuzzValues.malformedInJson(field.schema(), random);
                         content = replaced(content, field.path(), () -> value);
                         change = "field " + where + " = " + shown(value);
                     } else if (damage == Damage.FIELD_MISSING) {
@@ -158,7 +156,7 @@ final class FuzzRequests {
                         List<Object> path = new ArrayList<>(
                                 field.path().subList(0, field.path().size() - 1));
                         path.add("fuzz" + random.nextInt(100));
-                        Object value = draw(FuzzValues.malformedInJson(Map.of()));
+                        Object value = FuzzValues.malformedInJson(Map.of(), random);
                         content = replaced(content, path, () -> value);
                         change = "unknown field "
                                 + String.join(
@@ -181,10 +179,10 @@ final class FuzzRequests {
                 for (Parameter parameter : operation.parameters()) {
                     values.put(
                             parameter.name(),
-                            draw(FuzzValues.malformed(parameter.schema(), FuzzValues.LONGEST_IN_URL)));
+                            FuzzValues.malformed(parameter.schema(), FuzzValues.LONGEST_IN_URL, random));
                 }
                 if (body != null) {
-                    content = draw(FuzzValues.malformedInJson(body.schema()));
+                    content = FuzzValues.malformedInJson(body.schema(), random);
                 }
                 change = "every parameter and the body malformed";
             }
@@ -315,10 +313,6 @@ final class FuzzRequests {
 
     private String truncated(String text) {
         return text.isEmpty() ? text : text.substring(0, random.nextInt(text.length()));
-    }
-
-    private <T> T draw(Arbitrary<T> values) {
-        return values.generatorWithEmbeddedEdgeCases(GEN_SIZE).next(random).value();
     }
 
     private <T> T pick(List<T> choices) {

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import java.util.function.Supplier;
 
 /**
  * The values the fuzzer sends: a plausible one for a schema (its example, a known value, the first of its enum, or
@@ -117,49 +115,55 @@ final class FuzzValues {
     private FuzzValues() {}
 
     /** Anything the fuzzer puts where the schema's value belongs. */
-    static Arbitrary<Object> malformed(Map<String, Object> schema, int longest) {
+    static Object malformed(Map<String, Object> schema, int longest, Random random) {
         int tooLong = Math.min(longest, intOf(schema.get("maxLength"), 300) + 1);
-        List<Arbitrary<Object>> choices = new ArrayList<>(List.of(
-                Arbitraries.of(NASTY_TEXT),
-                Arbitraries.of(NASTY_NUMBERS),
-                Arbitraries.integers().map(Object.class::cast),
-                Arbitraries.longs().map(Object.class::cast),
-                Arbitraries.bigIntegers()
-                        .between(BigInteger.TWO.pow(127).negate(), BigInteger.TWO.pow(127))
-                        .map(Object.class::cast),
-                Arbitraries.strings().all().ofMaxLength(40).map(Object.class::cast),
-                Arbitraries.strings()
-                        .withCharRange('\u4e00', '\u9fa5')
-                        .ofMinLength(1)
-                        .ofMaxLength(60)
-                        .map(Object.class::cast),
-                Arbitraries.strings()
-                        .withCharRange('\u0000', '\u001f')
-                        .ofMinLength(1)
-                        .ofMaxLength(8)
-                        .map(Object.class::cast),
-                Arbitraries.strings()
-                        .alpha()
-                        .ofMinLength(tooLong)
-                        .ofMaxLength(Math.max(tooLong, longest))
-                        .map(Object.class::cast),
-                Arbitraries.of(true, false).map(Object.class::cast),
-                Arbitraries.just(UUID.nameUUIDFromBytes(schema.toString().getBytes())
-                                .toString())
-                        .map(Object.class::cast)));
+        List<Supplier<Object>> choices = new ArrayList<>(List.of(
+                () -> pick(NASTY_TEXT, random),
+                () -> pick(NASTY_NUMBERS, random),
+                random::nextInt,
+                random::nextLong,
+                () -> {
+                    BigInteger huge = new BigInteger(127, random);
+                    return random.nextBoolean() ? huge : huge.negate();
+                },
+                () -> text(random, random.nextInt(41), 0x1, Character.MAX_CODE_POINT),
+                () -> text(random, 1 + random.nextInt(60), '\u4e00', '\u9fa5'),
+                () -> text(random, 1 + random.nextInt(8), '\u0000', '\u001f'),
+                () -> text(random, tooLong + random.nextInt(Math.max(tooLong, longest) - tooLong + 1), 'a', 'z'),
+                random::nextBoolean,
+                () -> UUID.nameUUIDFromBytes(schema.toString().getBytes()).toString()));
         if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
-            choices.add(Arbitraries.of(values)
-                    .map(value -> (Object) (String.valueOf(value).toLowerCase() + " ")));
+            choices.add(() -> String.valueOf(pick(values, random)).toLowerCase() + " ");
         }
-        return Arbitraries.oneOf(choices);
+        return pick(choices, random).get();
     }
 
     /** What a JSON body carries where the schema's value belongs: the above, or a value of the wrong JSON type. */
-    static Arbitrary<Object> malformedInJson(Map<String, Object> schema) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, malformed(schema, 20_000)),
-                Tuple.of(1, Arbitraries.just(null)),
-                Tuple.of(1, Arbitraries.of(List.of(), List.of("a", 1), Map.of(), Map.of("a", Map.of()))));
+    static Object malformedInJson(Map<String, Object> schema, Random random) {
+        int draw = random.nextInt(10);
+        if (draw < 8) {
+            return malformed(schema, 20_000, random);
+        }
+        return draw == 8 ? null : pick(WRONG_JSON_TYPES, random);
+    }
+
+    private static final List<Object> WRONG_JSON_TYPES =
+            List.of(List.of(), List.of("a", 1), Map.of(), Map.of("a", Map.of()));
+
+    private static <T> T pick(List<T> values, Random random) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** Text of the given length from a range of code points, surrogate halves left out (they are not characters). */
+    private static String text(Random random, int length, int lowest, int highest) {
+        StringBuilder text = new StringBuilder(length);
+        while (text.codePointCount(0, text.length()) < length) {
+            int codePoint = lowest + random.nextInt(highest - lowest + 1);
+            if (codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE) {
+                text.appendCodePoint(codePoint);
+            }
+        }
+        return text.toString();
     }
 
     /** A value the schema allows, as far as the fuzzer can tell: enough to get past a first check. */
