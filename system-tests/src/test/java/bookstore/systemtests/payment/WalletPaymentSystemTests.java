@@ -214,9 +214,7 @@ class WalletPaymentSystemTests {
 
         assertThat(ended.stream().map(order -> order.get("status").asString())).contains("CONFIRMED", "CANCELLED");
         Ledger.assertStockConserved(shop, bookId, 40, ended);
-        await("the money adds up once every refund is through")
-                .atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> Ledger.assertMoneyConserved(shop, ended));
+        Ledger.awaitMoneyConserved(shop, ended, Duration.ofSeconds(30));
     }
 
     private void paidThroughTheQrPage(String method, String provider) {

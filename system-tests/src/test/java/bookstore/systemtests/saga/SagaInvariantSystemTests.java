@@ -118,8 +118,7 @@ class SagaInvariantSystemTests {
         assertThat(ended.stream().map(order -> order.get("status").asString()))
                 .contains("CONFIRMED", "CANCELLED", "REJECTED");
         Ledger.assertStockConserved(shop, book, initialStock, ended);
-        // Refunds of the cancelled orders are asynchronous: money conservation holds once they land.
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> Ledger.assertMoneyConserved(shop, ended));
+        Ledger.awaitMoneyConserved(shop, ended, Duration.ofMinutes(1));
 
         afterTheSale(
                 ledger,

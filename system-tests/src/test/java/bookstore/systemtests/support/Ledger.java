@@ -125,39 +125,91 @@ public final class Ledger {
 
     /**
      * Money: charges minus refunds, over these orders' payments, is what the orders that were paid and not
-     * cancelled cost, less what their partial refunds (of returns, or without one) gave back.
+     * cancelled cost, less what their partial refunds (of returns, or without one) gave back. A refund goes
+     * back through the provider after its order has ended, so a caller right after the orders ended waits
+     * for it with {@link #awaitMoneyConserved}.
      */
     public static void assertMoneyConserved(Shop shop, List<JsonNode> orders) {
-        long paid = orders.stream()
-                .filter(order -> Orders.PAID.contains(order.get("status").asString()))
-                .mapToLong(order -> order.get("total").get("amount").asLong())
-                .sum();
-        long refundedLines = orders.stream()
-                .filter(order -> Orders.PAID.contains(order.get("status").asString()))
-                .flatMap(order -> order.get("refunds").valueStream())
-                .filter(refund -> refund.get("status").asString().equals("REFUNDED"))
-                .mapToLong(refund -> refund.get("amount").get("amount").asLong())
-                .sum();
-        Set<String> orderIds =
-                orders.stream().map(order -> order.get("id").asString()).collect(Collectors.toSet());
+        Map<String, Long> owed = new HashMap<>();
+        long paid = 0;
+        long refundedLines = 0;
+        for (JsonNode order : orders) {
+            long kept = 0;
+            if (Orders.PAID.contains(order.get("status").asString())) {
+                long total = order.get("total").get("amount").asLong();
+                long givenBack = order.get("refunds")
+                        .valueStream()
+                        .filter(refund -> refund.get("status").asString().equals("REFUNDED"))
+                        .mapToLong(refund -> refund.get("amount").get("amount").asLong())
+                        .sum();
+                paid += total;
+                refundedLines += givenBack;
+                kept = total - givenBack;
+            }
+            owed.put(order.get("id").asString(), kept);
+        }
         // Keyed by payment id: a payment made while the listing was being read may shift one onto two pages.
         Map<String, JsonNode> payments = new HashMap<>();
         Listings.all(shop.admin(), "/api/payments").stream()
-                .filter(payment -> orderIds.contains(payment.get("orderId").asString()))
+                .filter(payment -> owed.containsKey(payment.get("orderId").asString()))
                 .forEach(payment -> payments.put(payment.get("id").asString(), payment));
         long charged = 0;
         long refunded = 0;
+        Map<String, Long> held = new HashMap<>();
         for (JsonNode payment : payments.values()) {
             String status = payment.get("status").asString();
-            if (status.equals("SUCCEEDED") || status.equals("REFUNDED")) {
-                charged += payment.get("amount").get("amount").asLong();
-            }
-            refunded += payment.get("refunded").get("amount").asLong();
+            long taken = status.equals("SUCCEEDED") || status.equals("REFUNDED")
+                    ? payment.get("amount").get("amount").asLong()
+                    : 0;
+            long givenBack = payment.get("refunded").get("amount").asLong();
+            charged += taken;
+            refunded += givenBack;
+            held.merge(payment.get("orderId").asString(), taken - givenBack, Long::sum);
         }
+        List<String> unsettled = orders.stream()
+                .filter(order -> {
+                    String id = order.get("id").asString();
+                    return held.getOrDefault(id, 0L).longValue() != owed.get(id).longValue();
+                })
+                .map(order -> describe(order, payments.values()))
+                .toList();
         assertThat(charged - refunded)
                 .as(
-                        "charges %d − refunds %d = the paid orders' totals %d − their refunded lines %d",
-                        charged, refunded, paid, refundedLines)
+                        "charges %d − refunds %d = the paid orders' totals %d − their refunded lines %d; orders whose"
+                                + " payments hold other than they owe: %s",
+                        charged, refunded, paid, refundedLines, unsettled)
                 .isEqualTo(paid - refundedLines);
+    }
+
+    /** {@link #assertMoneyConserved}, once the refunds of orders that ended cancelled have gone back. */
+    public static void awaitMoneyConserved(Shop shop, List<JsonNode> orders, Duration atMost) {
+        await("money conserved")
+                .atMost(atMost)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertMoneyConserved(shop, orders));
+    }
+
+    private static String describe(JsonNode order, Collection<JsonNode> payments) {
+        String id = order.get("id").asString();
+        return "order %s %s (%s, total %d): payments %s"
+                .formatted(
+                        id,
+                        order.get("status").asString(),
+                        order.path("failureReason").asString(""),
+                        order.get("total").get("amount").asLong(),
+                        payments.stream()
+                                .filter(payment ->
+                                        payment.get("orderId").asString().equals(id))
+                                .map(payment -> "%s %s charged %d refunded %d"
+                                        .formatted(
+                                                payment.get("id").asString(),
+                                                payment.get("status").asString(),
+                                                payment.get("amount")
+                                                        .get("amount")
+                                                        .asLong(),
+                                                payment.get("refunded")
+                                                        .get("amount")
+                                                        .asLong()))
+                                .toList());
     }
 }
