@@ -121,10 +121,14 @@ const SMTP_PORTS = [25, 465, 587];
 // Request timings as a histogram: the dashboards' and alerts' p99 read its buckets.
 const HTTP_HISTOGRAM = "MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS";
 
+// Where spans go over OTLP/HTTP: every pod reads it from bookstore-config as an optional key, so an
+// operator names a collector in one place (k8s/README.md, "Traces") and, unset, spans stay in the pod.
+const OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
 function expectedEnv(app) {
   const spec = APPS[app];
-  if (spec.gateway) return ["JAVA_TOOL_OPTIONS", HTTP_HISTOGRAM, "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
-  const env = ["JAVA_TOOL_OPTIONS", HTTP_HISTOGRAM, "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS", ...KAFKA_CLIENT_ENV];
+  if (spec.gateway) return ["JAVA_TOOL_OPTIONS", HTTP_HISTOGRAM, OTLP_ENDPOINT, "JWKS_URI", ...Object.keys(SERVICE_URL_VARS)];
+  const env = ["JAVA_TOOL_OPTIONS", HTTP_HISTOGRAM, OTLP_ENDPOINT, "JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS", ...KAFKA_CLIENT_ENV];
   if (spec.streams) env.push(...STREAMS_ENV);
   if (spec.store === "mongodb") env.push("MONGODB_URI");
   if (spec.store === "postgres") env.push("POSTGRES_URL", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
@@ -496,6 +500,14 @@ function checkEnv(ctx, app, c, podSpec, infra) {
   const literal = (name) => env.get(name)?.value;
   const secretRef = (name) => env.get(name)?.secret && env.get(name);
 
+  const otlp = env.get(OTLP_ENDPOINT);
+  // Kustomize names the generated ConfigMap bookstore-config-<hash of its data>.
+  if (otlp && !(/^bookstore-config(-[a-z0-9]+)?$/.test(otlp.configMap ?? "") && otlp.optional === true)) {
+    ctx.error(ref, `${OTLP_ENDPOINT} must be read from bookstore-config, optionally: one place names the collector`);
+  }
+  if (otlp?.value && !/^https?:\/\/[^/\s]+/.test(otlp.value)) {
+    ctx.error(ref, `${OTLP_ENDPOINT} must be the collector's http(s) address, e.g. http://otel-collector.observability:4318`);
+  }
   if (env.has(HTTP_HISTOGRAM) && literal(HTTP_HISTOGRAM) !== "true") {
     ctx.error(ref, `${HTTP_HISTOGRAM} must be true: the p99 latency of the dashboards and alerts reads http_server_requests_seconds_bucket`);
   }
@@ -798,8 +810,11 @@ function resolveEnv(ctx, ref, e) {
   if (cm) {
     const map = ctx.get("ConfigMap", cm.name);
     if (!map) return ctx.error(ref, `${e.name} reads ConfigMap ${cm.name}, which is not in the overlay`);
-    if (!Object.hasOwn(map.data ?? {}, cm.key)) return ctx.error(ref, `${e.name} reads ${cm.name}.${cm.key}, which is not set`);
-    return { value: map.data[cm.key], configMap: cm.name };
+    if (!Object.hasOwn(map.data ?? {}, cm.key)) {
+      if (cm.optional === true) return { value: undefined, configMap: cm.name, optional: true };
+      return ctx.error(ref, `${e.name} reads ${cm.name}.${cm.key}, which is not set`);
+    }
+    return { value: map.data[cm.key], configMap: cm.name, optional: cm.optional === true };
   }
   const s = e.valueFrom?.secretKeyRef;
   if (s) return { secret: s.name, key: s.key, optional: s.optional === true };
