@@ -7,6 +7,7 @@ import bookstore.analytics.query.Partial;
 import bookstore.analytics.query.Questions;
 import bookstore.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 @RequestMapping("/api/analytics/partials")
+@Tag(name = "partials", description = "One instance's share of a report, asked by the instance that answers the caller")
 class PartialsController {
 
     private final Instances instances;

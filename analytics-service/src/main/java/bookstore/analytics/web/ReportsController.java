@@ -17,6 +17,7 @@ import bookstore.analytics.streams.ShopCalendar;
 import bookstore.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -44,6 +45,9 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/analytics")
+@Tag(
+        name = "reports",
+        description = "Sales, stock, customers, segments, forecasts and reorder suggestions, as JSON or CSV (admins)")
 class ReportsController {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;

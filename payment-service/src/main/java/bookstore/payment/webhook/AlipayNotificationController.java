@@ -5,6 +5,7 @@ import bookstore.payment.payments.application.RecordingProviderEvents;
 import bookstore.payment.payments.application.UnknownPaymentException;
 import bookstore.payment.provider.alipay.AlipayNotifications;
 import bookstore.payment.provider.alipay.AlipayNotifications.InvalidNotificationException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
  * one about a payment not on record yet, which a later delivery may find.
  */
 @RestController
+@Tag(name = "alipay-notifications", description = "Alipay's asynchronous notifications, verified with its RSA2 key")
 class AlipayNotificationController {
 
     private static final Logger log = LoggerFactory.getLogger(AlipayNotificationController.class);

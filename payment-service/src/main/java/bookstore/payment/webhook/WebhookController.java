@@ -5,6 +5,7 @@ import bookstore.payment.payments.application.UnknownPaymentException;
 import bookstore.payment.webhook.StripeEventFormat.MalformedEventException;
 import bookstore.payment.webhook.WebhookSignature.InvalidSignatureException;
 import bookstore.platform.web.Problems;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
  * taken; anything else makes it deliver the event again later.
  */
 @RestController
+@Tag(name = "webhooks", description = "Stripe's and the sandbox's signed webhooks")
 class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);

@@ -6,6 +6,7 @@ import bookstore.payment.payments.application.UnknownPaymentException;
 import bookstore.payment.provider.wechatpay.WechatPayNotifications;
 import bookstore.payment.provider.wechatpay.WechatPayNotifications.InvalidNotificationException;
 import bookstore.payment.provider.wechatpay.WechatPayProvider;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import reactor.core.publisher.Mono;
  * which makes WeChat Pay notify again later.
  */
 @RestController
+@Tag(name = "wechat-pay-notifications", description = "WeChat Pay's notifications, verified and decrypted")
 class WechatPayNotificationController {
 
     private static final Logger log = LoggerFactory.getLogger(WechatPayNotificationController.class);

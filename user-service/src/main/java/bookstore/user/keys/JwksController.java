@@ -1,5 +1,6 @@
 package bookstore.user.keys;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * it holds nothing secret, and verifiers need it before they can check anyone.
  */
 @RestController
+@Tag(name = "keys", description = "The public keys every token is verified against (JWKS)")
 class JwksController {
 
     private final SigningKeys keys;

@@ -6,6 +6,7 @@ import bookstore.analytics.streams.ShopCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/analytics/imports")
+@Tag(name = "imports", description = "Past sales imported from a CSV file (admins)")
 class ImportController {
 
     static final String TEXT_CSV = "text/csv";

@@ -11,6 +11,7 @@ import bookstore.catalog.book.domain.BookId;
 import bookstore.catalog.book.domain.InvalidBookException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/books")
+@Tag(name = "books", description = "A book and its availability; adding, editing and discontinuing books (admins)")
 class BookController {
 
     private final AddingBooks adding;

@@ -6,6 +6,7 @@ import bookstore.catalog.recommendation.application.Picks;
 import bookstore.catalog.recommendation.application.RecommendingBooks;
 import bookstore.catalog.review.application.Reader;
 import bookstore.catalog.review.web.Readers;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Validated
+@Tag(name = "recommendations", description = "Bought together, personal picks and category bestsellers")
 class RecommendationController {
 
     private final RecommendingBooks recommending;

@@ -6,6 +6,7 @@ import bookstore.catalog.review.application.ReadingReviews;
 import bookstore.catalog.review.application.VotingReviews;
 import bookstore.catalog.review.application.WritingReviews;
 import bookstore.catalog.review.domain.ReviewId;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/books/{bookId}/reviews")
+@Tag(name = "reviews", description = "Verified buyers' ratings and reviews; moderation (admins)")
 class ReviewController {
 
     private final ReadingReviews reading;

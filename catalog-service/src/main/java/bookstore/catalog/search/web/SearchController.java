@@ -4,6 +4,7 @@ import bookstore.catalog.search.application.SearchCriteria;
 import bookstore.catalog.search.application.SearchPage;
 import bookstore.catalog.search.application.SearchingBooks;
 import bookstore.catalog.search.application.Suggestion;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/books")
 @Validated
+@Tag(name = "search", description = "Search in Chinese and English, with facets and suggestions")
 class SearchController {
 
     private final SearchingBooks searching;

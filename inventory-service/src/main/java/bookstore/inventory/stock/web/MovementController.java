@@ -7,6 +7,7 @@ import bookstore.inventory.stock.application.TakingStock;
 import bookstore.inventory.stock.application.ViewingStock;
 import bookstore.inventory.stock.domain.AdjustmentReason;
 import bookstore.platform.paging.PageWindow;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/inventory/{bookId}")
 @Validated
+@Tag(
+        name = "movements",
+        description = "Receipts, adjustments and stocktakes of a book, and its ledger of movements (admins)")
 class MovementController {
 
     private final ReceivingStock receiving;

@@ -5,6 +5,7 @@ import bookstore.inventory.stock.application.StockQuery;
 import bookstore.inventory.stock.application.ViewingStock;
 import bookstore.inventory.stock.domain.LowStockThreshold;
 import bookstore.platform.paging.PageWindow;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/inventory")
 @Validated
+@Tag(name = "stock", description = "Stock per book, the books low in stock and their thresholds")
 class StockController {
 
     private final ViewingStock viewing;

@@ -6,6 +6,7 @@ import bookstore.notification.mail.application.ViewingMail;
 import bookstore.notification.mail.domain.MailKind;
 import bookstore.notification.mail.domain.MailStatus;
 import bookstore.platform.paging.PageWindow;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/notifications")
 @Validated
+@Tag(name = "notifications", description = "The mail the shop sent and its outcome; retrying a failed one (admins)")
 class NotificationController {
 
     private final ViewingMail viewing;

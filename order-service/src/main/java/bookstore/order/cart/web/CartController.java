@@ -2,6 +2,7 @@ package bookstore.order.cart.web;
 
 import bookstore.order.cart.application.ChangingCart;
 import bookstore.order.cart.domain.Cart;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 /** The signed-in customer's cart; nobody reaches another customer's cart, there is no id to ask for. */
 @RestController
 @RequestMapping("/api/cart")
+@Tag(name = "cart", description = "The customer's cart")
 class CartController {
 
     private static final String BOOK_ID = "[A-Za-z0-9_-]{1,64}";

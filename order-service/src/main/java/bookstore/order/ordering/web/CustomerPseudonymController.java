@@ -3,6 +3,7 @@ package bookstore.order.ordering.web;
 import bookstore.order.ordering.application.CustomerPseudonyms;
 import bookstore.order.ordering.application.OrderQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * catalogue hold the key that links the two.
  */
 @RestController
+@Tag(name = "customer-pseudonyms", description = "A customer's pseudonym, as analytics knows them (admins)")
 class CustomerPseudonymController {
 
     private final CustomerPseudonyms pseudonyms;

@@ -14,6 +14,7 @@ import bookstore.order.ordering.domain.Shipment;
 import bookstore.order.shipping.application.ShippingOrders;
 import bookstore.order.shipping.application.TrackingQueries;
 import bookstore.platform.paging.PageWindow;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,6 +45,10 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/orders")
+@Tag(
+        name = "orders",
+        description =
+                "Checkout, orders and their saga, cancelling, paying, tracking and receipt; the order desk (admins)")
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -6,6 +6,7 @@ import bookstore.order.ordering.application.FindingOrders;
 import bookstore.order.ordering.application.ReturningOrders;
 import bookstore.order.ordering.domain.Order;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/orders/{id}")
+@Tag(name = "returns", description = "Returns and refunds of delivered orders; the returns queue (admins)")
 class ReturnController {
 
     /** Far more than a reason needs; the order checks the reason's own limit in characters. */

@@ -4,6 +4,7 @@ import bookstore.order.shipping.application.CallbackRefusedException;
 import bookstore.order.shipping.application.RecordingTracking;
 import bookstore.order.shipping.application.UnknownCarrierException;
 import bookstore.platform.web.Problems;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
  * callback gets a 4xx problem and changes nothing.
  */
 @RestController
+@Tag(name = "carrier-callbacks", description = "The carrier's signed tracking pushes")
 class CarrierCallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierCallbackController.class);

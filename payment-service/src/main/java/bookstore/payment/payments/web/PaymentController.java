@@ -5,6 +5,7 @@ import bookstore.payment.payments.application.PaymentQueries.Viewer;
 import bookstore.platform.paging.PageWindow;
 import bookstore.platform.security.CurrentUser;
 import bookstore.platform.web.Problems;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/payments")
+@Tag(name = "payments", description = "Payments and their refunds")
 class PaymentController {
 
     private final PaymentQueries queries;

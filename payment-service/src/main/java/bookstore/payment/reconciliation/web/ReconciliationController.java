@@ -5,6 +5,7 @@ import bookstore.payment.reconciliation.application.ReconciliationRun;
 import bookstore.payment.reconciliation.application.Reconciling;
 import bookstore.payment.reconciliation.domain.Mismatch;
 import bookstore.platform.web.Problems;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/payments/reconciliation")
+@Tag(name = "reconciliation", description = "The daily comparison with the providers' records (admins)")
 class ReconciliationController {
 
     /** The longest period one listing covers: about a quarter. */

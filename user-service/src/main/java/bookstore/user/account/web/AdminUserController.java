@@ -7,6 +7,7 @@ import bookstore.user.account.application.AdministeringUsers;
 import bookstore.user.account.application.ClosingAccount;
 import bookstore.user.account.domain.AccountStatus;
 import bookstore.user.account.domain.Role;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
 
 /** Accounts as administrators see them (the ADMIN role is required by the service's access rules). */
 @RestController
+@Tag(name = "customers", description = "Accounts as staff manage them: roles, disabling, closing (admins)")
 class AdminUserController {
 
     private final AdministeringUsers administering;

@@ -6,6 +6,7 @@ import bookstore.user.account.application.RegisterCustomer;
 import bookstore.user.account.application.RegisteringCustomer;
 import bookstore.user.account.application.VerifyingEmail;
 import bookstore.user.account.domain.EmailAddress;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
  * addresses, which needs no login: the link's token is the proof.
  */
 @RestController
+@Tag(name = "accounts", description = "Registering, the profile and verifying the e-mail address")
 class UserController {
 
     private final RegisteringCustomer registering;

@@ -2,6 +2,7 @@ package bookstore.user.auth.web;
 
 import bookstore.user.auth.application.LoggingIn;
 import bookstore.user.auth.application.Sessions;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Mono;
  * {@link SessionCookieController}. Responses carry tokens, so nothing may cache them.
  */
 @RestController
+@Tag(name = "tokens", description = "Bearer tokens: logging in, refreshing and logging out")
 class AuthController {
 
     private final LoggingIn loggingIn;

@@ -5,6 +5,7 @@ import bookstore.user.account.application.ClosingAccount;
 import bookstore.user.account.domain.EmailAddress;
 import bookstore.user.auth.application.ChangingPassword;
 import bookstore.user.auth.application.ResettingPassword;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -21,6 +22,9 @@ import reactor.core.publisher.Mono;
  * account's credentials and ends its sessions.
  */
 @RestController
+@Tag(
+        name = "passwords",
+        description = "Changing the password, resetting a forgotten one, and closing the account with it")
 class CredentialsController {
 
     private final ChangingPassword changing;

@@ -4,6 +4,7 @@ import bookstore.user.auth.application.InvalidRefreshToken;
 import bookstore.user.auth.application.IssuedTokens;
 import bookstore.user.auth.application.LoggingIn;
 import bookstore.user.auth.application.Sessions;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
  * even read otherwise; every answer, refusals included, is {@code no-store}.
  */
 @RestController
+@Tag(name = "browser-sessions", description = "Browser sessions with the refresh token in an HttpOnly cookie")
 class SessionCookieController {
 
     private final LoggingIn loggingIn;

@@ -1,6 +1,7 @@
 package bookstore.payment.provider.sandbox.alipay;
 
 import bookstore.payment.provider.alipay.AlipayNotConfigured;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Conditional(AlipayNotConfigured.class)
+@Tag(
+        name = "sandbox-alipay",
+        description = "The built-in sandbox playing Alipay's gateway, where Alipay is not configured")
 class SandboxAlipayGateway {
 
     static final String PATH = "/api/payments/sandbox/alipay/gateway.do";

@@ -4,6 +4,7 @@ import bookstore.payment.provider.sandbox.wechatpay.SandboxWechatPayLedger.Reply
 import bookstore.payment.provider.wechatpay.WechatPayAccount;
 import bookstore.payment.provider.wechatpay.WechatPayConfigured;
 import bookstore.payment.provider.wechatpay.WechatPayMerchant;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping(SandboxWechatPayApi.PATH)
 @Conditional(WechatPayConfigured.Not.class)
+@Tag(
+        name = "sandbox-wechat-pay",
+        description = "The built-in sandbox playing WeChat Pay's API, where WeChat Pay is not configured")
 class SandboxWechatPayApi {
 
     static final String PATH = "/api/payments/sandbox/wechatpay";
