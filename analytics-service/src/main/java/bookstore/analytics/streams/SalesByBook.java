@@ -42,6 +42,12 @@ public final class SalesByBook {
     /** {@code <bookId>} → its latest demand forecast, brought up to date after it sells and every new week. */
     public static final String FORECASTS = "book-forecasts";
 
+    /**
+     * {@code <bookId>} → present while the book's figures changed since its forecast was made: sales and returns
+     * arrive in any order (an import brings old days after new ones), so the last sale's day cannot tell.
+     */
+    public static final String FORECASTS_DUE = "book-forecasts-due";
+
     /** The repartition topic (prefixed by the application id) that moves each line to its book's owner. */
     public static final String BY_BOOK = "sales-by-book";
 
@@ -70,13 +76,21 @@ public final class SalesByBook {
                 Stores.persistentKeyValueStore(LAST_SALES), Serdes.String(), JsonSerde.of(LocalDate.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(FORECASTS), Serdes.String(), JsonSerde.of(StoredForecast.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FORECASTS_DUE), Serdes.String(), JsonSerde.of(Boolean.class)));
         saleLines
                 .selectKey((order, line) -> line.bookId())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SaleLine.class))
                         .withName(BY_BOOK)
                         .withNumberOfPartitions(PARTITIONS))
                 .process(
-                        () -> new Counting(calendar, demand), BOOK_DAYS, DAY_BOOKS, MONTH_BOOKS, LAST_SALES, FORECASTS);
+                        () -> new Counting(calendar, demand),
+                        BOOK_DAYS,
+                        DAY_BOOKS,
+                        MONTH_BOOKS,
+                        LAST_SALES,
+                        FORECASTS,
+                        FORECASTS_DUE);
     }
 
     public static String bookDayKey(String bookId, LocalDate day) {
@@ -117,6 +131,7 @@ public final class SalesByBook {
         private final DemandForecaster forecaster = new DemandForecaster(DemandForecaster.Settings.defaults());
         private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, StoredForecast> forecasts;
+        private KeyValueStore<String, Boolean> forecastsDue;
         private KeyValueStore<String, Figures> bookDays;
         private KeyValueStore<String, Figures> dayBooks;
         private KeyValueStore<String, Figures> monthBooks;
@@ -131,6 +146,7 @@ public final class SalesByBook {
         public void init(ProcessorContext<Void, Void> context) {
             this.context = context;
             forecasts = context.getStateStore(FORECASTS);
+            forecastsDue = context.getStateStore(FORECASTS_DUE);
             context.schedule(demand.interval(), PunctuationType.WALL_CLOCK_TIME, this::updateForecasts);
             bookDays = context.getStateStore(BOOK_DAYS);
             dayBooks = context.getStateStore(DAY_BOOKS);
@@ -150,11 +166,13 @@ public final class SalesByBook {
             if (!line.isReturn() && (last == null || last.isBefore(day))) {
                 lastSales.put(line.bookId(), day);
             }
+            forecastsDue.put(line.bookId(), Boolean.TRUE);
         }
 
         /**
-         * Brings stale forecasts up to date, for as long as the budget allows: a book's forecast is stale when it
-         * sold since, or when a new week began. Books left over wait for the next round.
+         * Brings stale forecasts up to date, for as long as the budget allows: a book's forecast is stale when its
+         * figures changed since (a sale or a return of any day, in whatever order they came), or when a new week
+         * began. Books left over wait for the next round.
          */
         private void updateForecasts(long now) {
             LocalDate today = calendar.day(java.time.Instant.ofEpochMilli(now));
@@ -166,11 +184,12 @@ public final class SalesByBook {
                     var book = books.next();
                     StoredForecast stored = forecasts.get(book.key);
                     boolean stale = stored == null
-                            || stored.lastSale().isBefore(book.value)
+                            || forecastsDue.get(book.key) != null
                             || stored.computedOn().isBefore(thisWeek);
                     if (stale) {
                         Forecast forecast = demand.forecast(forecaster, Demand.units(days(bookDays, book.key)), today);
                         forecasts.put(book.key, new StoredForecast(book.key, today, book.value, forecast));
+                        forecastsDue.delete(book.key);
                     }
                 }
             }
