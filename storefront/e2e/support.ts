@@ -159,7 +159,12 @@ export async function deliveredBuyer(request: APIRequestContext, bookId: string,
   const token = await tokenOf(request, customer)
   const orderId = await placeConfirmedOrder(request, token, bookId, options.quantity)
   await shipOrder(request, orderId)
-  await expect(async () => expect(await orderStatus(request, token, orderId)).toBe('DELIVERED')).toPass({ timeout: 60_000 })
+  await expect(async () =>
+    expect(
+      await orderStatus(request, token, orderId),
+      'delivered by the sandbox carrier (start the shop with SANDBOX_CARRIER_PACE=1s for these tests)',
+    ).toBe('DELIVERED'),
+  ).toPass({ timeout: 60_000 })
   if (options.received) {
     const received = await request.post(`/api/orders/${orderId}/receive`, { headers: { Authorization: `Bearer ${token}` } })
     expect(received.status(), await received.text()).toBe(200)
@@ -200,11 +205,12 @@ export interface Mail {
   receivedAt: string
 }
 
-/** The read-only mailbox of the shop under test (the local launcher and the system tests say where). */
+/**
+ * The read-only mailbox of the shop under test: `./shop`'s on :8025 unless MAILBOX_URL says otherwise (the system
+ * tests set it to their shop's).
+ */
 function mailbox() {
-  const url = process.env.MAILBOX_URL
-  if (!url) throw new Error('Set MAILBOX_URL to the mailbox of the shop under test, e.g. http://localhost:8025')
-  return url.replace(/\/$/, '')
+  return (process.env.MAILBOX_URL ?? 'http://localhost:8025').replace(/\/$/, '')
 }
 
 /** Every mail sent to the address so far, oldest first. */
